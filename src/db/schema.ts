@@ -1,0 +1,172 @@
+/**
+ * Table types as Kysely sees them (camelCase; CamelCasePlugin maps them to snake_case columns).
+ * Booleans are 0/1 integers and instants ISO-8601 UTC strings so both dialects bind them alike.
+ */
+import type { Generated } from 'kysely';
+
+type Id = Generated<number>;
+/** 0 or 1: SQLite cannot bind booleans. */
+export type Flag = number;
+
+export interface DistrictTable {
+  id: Id;
+  slug: string;
+  name: string;
+  latitude: number;
+  longitude: number;
+}
+
+export interface OrganisationTable {
+  id: Id;
+  slug: string;
+  name: string;
+  kind: string;
+  description: string;
+  website: string | null;
+  email: string | null;
+  phone: string | null;
+  contactName: string | null;
+  trusted: Flag;
+  published: Flag;
+  searchText: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface OrganisationCategoryTable {
+  organisationId: number;
+  category: string;
+}
+
+export interface OrganisationDistrictTable {
+  organisationId: number;
+  districtId: number;
+}
+
+export interface PlaceTable {
+  id: Id;
+  name: string;
+  address: string;
+  postalCode: string | null;
+  city: string;
+  districtId: number | null;
+  latitude: number | null;
+  longitude: number | null;
+  accessibility: string | null;
+  stepFree: Flag;
+  directions: string | null;
+  createdAt: string;
+}
+
+export interface ActivityTable {
+  id: Id;
+  slug: string;
+  title: string;
+  description: string;
+  category: string;
+  audience: string;
+  gender: string;
+  isFree: Flag;
+  costText: string | null;
+  registration: string;
+  contactName: string | null;
+  contactPhone: string | null;
+  contactEmail: string | null;
+  placeId: number | null;
+  status: string;
+  searchText: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ActivityHostTable {
+  activityId: number;
+  organisationId: number;
+  position: number;
+}
+
+export interface ActivityAgeGroupTable {
+  activityId: number;
+  ageGroup: string;
+}
+
+export interface ActivityLanguageTable {
+  activityId: number;
+  language: string;
+}
+
+export interface ScheduleTable {
+  activityId: number;
+  /** RFC 5545 RRULE without DTSTART, or null for a single date. */
+  rrule: string | null;
+  /** First (or only) date, local to Europe/Stockholm, YYYY-MM-DD. */
+  startDate: string;
+  /** Local wall-clock times, HH:MM. */
+  startTime: string;
+  endTime: string;
+  validUntil: string | null;
+}
+
+export interface SchedulePauseTable {
+  id: Id;
+  activityId: number;
+  fromDate: string;
+  toDate: string;
+  note: string | null;
+}
+
+export interface ScheduleExceptionTable {
+  activityId: number;
+  date: string;
+}
+
+export interface OccurrenceChangeTable {
+  id: Id;
+  activityId: number;
+  /** The date the rule produces. */
+  originalDate: string;
+  /** 'cancelled' or 'moved'. */
+  kind: string;
+  newDate: string | null;
+  newStartTime: string | null;
+  newEndTime: string | null;
+  note: string | null;
+}
+
+export interface OccurrenceTable {
+  id: Id;
+  activityId: number;
+  localDate: string;
+  startTime: string;
+  endTime: string;
+  startsAt: string;
+  endsAt: string;
+  /** 'scheduled', 'cancelled' or 'moved'. */
+  status: string;
+  originalDate: string;
+  note: string | null;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  districts: DistrictTable;
+  organisations: OrganisationTable;
+  organisationCategories: OrganisationCategoryTable;
+  organisationDistricts: OrganisationDistrictTable;
+  places: PlaceTable;
+  activities: ActivityTable;
+  activityHosts: ActivityHostTable;
+  activityAgeGroups: ActivityAgeGroupTable;
+  activityLanguages: ActivityLanguageTable;
+  schedules: ScheduleTable;
+  schedulePauses: SchedulePauseTable;
+  scheduleExceptions: ScheduleExceptionTable;
+  occurrenceChanges: OccurrenceChangeTable;
+  occurrences: OccurrenceTable;
+  settings: SettingTable;
+}
+

@@ -1,0 +1,457 @@
+/** SQL for activities, their schedules and their materialised occurrences. */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database, Db } from '../../db/index.js';
+import { addDays } from '../../web/time.js';
+import { containsPattern, foldForSearch, slugify } from '../../web/text.js';
+import type { ActivityStatus, AgeGroup, Audience, Category, Gender, Registration } from '../taxonomy/index.js';
+import type {
+  ActivityDetail,
+  ActivityInput,
+  ActivitySummary,
+  Host,
+  HostRef,
+  OccurrenceFilters,
+  OccurrenceItem,
+} from './activity.js';
+import { expandSchedule, parseRRule, toRRule, type OccurrenceStatus, type Schedule } from './schedule.js';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+/** Occurrences are kept from this many days back … */
+export const WINDOW_PAST_DAYS = 60;
+/** … to this many days ahead; the API's longest range (366 days) fits inside. */
+export const WINDOW_FUTURE_DAYS = 400;
+
+export function occurrenceWindow(today: string): { from: string; to: string } {
+  return { from: addDays(today, -WINDOW_PAST_DAYS), to: addDays(today, WINDOW_FUTURE_DAYS) };
+}
+
+const flag = (b: boolean) => (b ? 1 : 0);
+
+async function chunkedInsert<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+}
+
+async function hostNames(db: Executor, ids: number[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', ids).execute();
+  return rows.map((r) => r.name);
+}
+
+async function placeText(db: Executor, placeId: number | null): Promise<string> {
+  if (placeId === null) return '';
+  const row = await db
+    .selectFrom('places')
+    .leftJoin('districts', 'districts.id', 'places.districtId')
+    .select(['places.name', 'districts.name as districtName'])
+    .where('places.id', '=', placeId)
+    .executeTakeFirst();
+  return row ? `${row.name} ${row.districtName ?? ''}` : '';
+}
+
+/** Stores a new activity with its schedule and generates its occurrences for the window around `today`. */
+export async function insertActivity(db: Db, input: ActivityInput, now: Date, today: string): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const names = await hostNames(trx, input.hostIds);
+    const searchText = foldForSearch([input.title, input.description, ...names, await placeText(trx, input.placeId)].join(' '));
+    const stamp = now.toISOString();
+    const { id } = await trx
+      .insertInto('activities')
+      .values({
+        slug: slugify(input.title),
+        title: input.title,
+        description: input.description,
+        category: input.category,
+        audience: input.audience,
+        gender: input.gender,
+        isFree: flag(input.isFree),
+        costText: input.costText,
+        registration: input.registration,
+        contactName: input.contactName,
+        contactPhone: input.contactPhone,
+        contactEmail: input.contactEmail,
+        placeId: input.placeId,
+        status: input.status,
+        searchText,
+        createdAt: stamp,
+        updatedAt: stamp,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (input.hostIds.length > 0) {
+      await trx
+        .insertInto('activityHosts')
+        .values(input.hostIds.map((organisationId, position) => ({ activityId: id, organisationId, position })))
+        .execute();
+    }
+    if (input.ageGroups.length > 0) {
+      await trx.insertInto('activityAgeGroups').values(input.ageGroups.map((ageGroup) => ({ activityId: id, ageGroup }))).execute();
+    }
+    if (input.languages.length > 0) {
+      await trx.insertInto('activityLanguages').values(input.languages.map((language) => ({ activityId: id, language }))).execute();
+    }
+    await writeSchedule(trx, id, input.schedule);
+    await writeOccurrences(trx, id, input.schedule, occurrenceWindow(today));
+    return id;
+  });
+}
+
+async function writeSchedule(db: Executor, activityId: number, s: Schedule): Promise<void> {
+  await db
+    .insertInto('schedules')
+    .values({
+      activityId,
+      rrule: toRRule(s.recurrence),
+      startDate: s.startDate,
+      startTime: s.startTime,
+      endTime: s.endTime,
+      validUntil: s.validUntil,
+    })
+    .execute();
+  if (s.pauses.length > 0) {
+    await db.insertInto('schedulePauses').values(s.pauses.map((p) => ({ activityId, ...p }))).execute();
+  }
+  if (s.exceptions.length > 0) {
+    await db.insertInto('scheduleExceptions').values(s.exceptions.map((date) => ({ activityId, date }))).execute();
+  }
+  if (s.changes.length > 0) {
+    await db.insertInto('occurrenceChanges').values(s.changes.map((c) => ({ activityId, ...c }))).execute();
+  }
+}
+
+async function writeOccurrences(db: Executor, activityId: number, s: Schedule, window: { from: string; to: string }) {
+  await db.deleteFrom('occurrences').where('activityId', '=', activityId).execute();
+  const rows = expandSchedule(s, window.from, window.to).map((o) => ({ activityId, ...o }));
+  await chunkedInsert(rows, 400, (chunk) => db.insertInto('occurrences').values(chunk).execute());
+}
+
+/** Reads the schedules of the given activities (or all). */
+async function loadSchedules(db: Executor, activityIds?: number[]): Promise<Map<number, Schedule>> {
+  if (activityIds && activityIds.length === 0) return new Map();
+  const scoped = <T extends { where: (...a: any[]) => T }>(q: T) => (activityIds ? q.where('activityId', 'in', activityIds) : q);
+  const [schedules, pauses, exceptions, changes] = await Promise.all([
+    scoped(db.selectFrom('schedules').selectAll()).execute(),
+    scoped(db.selectFrom('schedulePauses').selectAll()).orderBy('fromDate').execute(),
+    scoped(db.selectFrom('scheduleExceptions').selectAll()).orderBy('date').execute(),
+    scoped(db.selectFrom('occurrenceChanges').selectAll()).orderBy('originalDate').execute(),
+  ]);
+  const out = new Map<number, Schedule>();
+  for (const s of schedules) {
+    out.set(s.activityId, {
+      recurrence: parseRRule(s.rrule),
+      startDate: s.startDate,
+      startTime: s.startTime,
+      endTime: s.endTime,
+      validUntil: s.validUntil,
+      pauses: [],
+      exceptions: [],
+      changes: [],
+    });
+  }
+  for (const p of pauses) out.get(p.activityId)?.pauses.push({ fromDate: p.fromDate, toDate: p.toDate, note: p.note });
+  for (const e of exceptions) out.get(e.activityId)?.exceptions.push(e.date);
+  for (const c of changes) {
+    out.get(c.activityId)?.changes.push({
+      originalDate: c.originalDate,
+      kind: c.kind as 'cancelled' | 'moved',
+      newDate: c.newDate,
+      newStartTime: c.newStartTime,
+      newEndTime: c.newEndTime,
+      note: c.note,
+    });
+  }
+  return out;
+}
+
+/**
+ * Regenerates every activity's occurrences for the window around `today` when the stored window
+ * has fallen a week or more behind. Returns whether it did.
+ */
+export async function refreshOccurrenceWindow(db: Db, today: string, force = false): Promise<boolean> {
+  const window = occurrenceWindow(today);
+  const stored = await db.selectFrom('settings').select('value').where('key', '=', 'occurrences.window').executeTakeFirst();
+  if (!force && stored && addDays(JSON.parse(stored.value).from, 7) > window.from) return false;
+  await db.transaction().execute(async (trx) => {
+    const schedules = await loadSchedules(trx);
+    for (const [activityId, schedule] of schedules) await writeOccurrences(trx, activityId, schedule, window);
+    const value = JSON.stringify(window);
+    await trx
+      .insertInto('settings')
+      .values({ key: 'occurrences.window', value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+      .execute();
+  });
+  return true;
+}
+
+/** Host organisations of several activities, main organiser first. */
+async function hostsOf(db: Executor, activityIds: number[]): Promise<Map<number, HostRef[]>> {
+  const out = new Map<number, HostRef[]>();
+  if (activityIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('activityHosts')
+    .innerJoin('organisations', 'organisations.id', 'activityHosts.organisationId')
+    .select(['activityHosts.activityId', 'organisations.id', 'organisations.slug', 'organisations.name'])
+    .where('activityHosts.activityId', 'in', [...new Set(activityIds)])
+    .orderBy('activityHosts.activityId')
+    .orderBy('activityHosts.position')
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.activityId) ?? [];
+    list.push({ id: r.id, slug: r.slug, name: r.name });
+    out.set(r.activityId, list);
+  }
+  return out;
+}
+
+export interface OccurrenceQuery extends OccurrenceFilters {
+  from: string;
+  to: string;
+  /** Free-text search terms, already folded. */
+  terms?: string[];
+  limit?: number;
+  offset?: number;
+}
+
+function publishedOccurrences(db: Executor, q: OccurrenceQuery) {
+  let query = db
+    .selectFrom('occurrences as o')
+    .innerJoin('activities as a', 'a.id', 'o.activityId')
+    .leftJoin('places as p', 'p.id', 'a.placeId')
+    .leftJoin('districts as d', 'd.id', 'p.districtId')
+    .where('a.status', '=', 'published')
+    .where('o.localDate', '>=', q.from)
+    .where('o.localDate', '<=', q.to);
+  if (q.category) query = query.where('a.category', '=', q.category);
+  if (q.district) query = query.where('d.slug', '=', q.district);
+  if (q.audience) query = query.where('a.audience', '=', q.audience);
+  if (q.womenOnly) query = query.where('a.gender', '=', 'women');
+  if (q.free) query = query.where('a.isFree', '=', 1);
+  if (q.ageGroup) {
+    const ageGroup = q.ageGroup;
+    query = query.where(({ exists, selectFrom }) =>
+      exists(selectFrom('activityAgeGroups as g').select('g.activityId').whereRef('g.activityId', '=', 'a.id').where('g.ageGroup', '=', ageGroup)),
+    );
+  }
+  if (q.language) {
+    const language = q.language;
+    query = query.where(({ exists, selectFrom }) =>
+      exists(selectFrom('activityLanguages as l').select('l.activityId').whereRef('l.activityId', '=', 'a.id').where('l.language', '=', language)),
+    );
+  }
+  if (q.organisationId !== undefined) {
+    const organisationId = q.organisationId;
+    query = query.where(({ exists, selectFrom }) =>
+      exists(selectFrom('activityHosts as h').select('h.activityId').whereRef('h.activityId', '=', 'a.id').where('h.organisationId', '=', organisationId)),
+    );
+  }
+  for (const term of q.terms ?? []) {
+    query = query.where(sql<boolean>`a.search_text like ${containsPattern(term)} escape '\\'`);
+  }
+  return query;
+}
+
+/** Published occurrences in [from, to] matching the filters, in time order, with hosts. */
+export async function listOccurrences(db: Db, q: OccurrenceQuery): Promise<OccurrenceItem[]> {
+  let query = publishedOccurrences(db, q)
+    .select([
+      'o.activityId',
+      'a.slug',
+      'a.title',
+      'a.category',
+      'a.audience',
+      'a.gender',
+      'a.isFree',
+      'o.localDate',
+      'o.startTime',
+      'o.endTime',
+      'o.startsAt',
+      'o.endsAt',
+      'o.status',
+      'o.originalDate',
+      'o.note',
+      'p.id as placeId',
+      'p.name as placeName',
+      'p.address as placeAddress',
+      'd.slug as districtSlug',
+      'd.name as districtName',
+    ])
+    .orderBy('o.startsAt')
+    .orderBy('a.title')
+    .orderBy('o.id');
+  if (q.limit !== undefined) query = query.limit(q.limit).offset(q.offset ?? 0);
+  const rows = await query.execute();
+  const hosts = await hostsOf(db, rows.map((r) => r.activityId));
+  return rows.map((r) => ({
+    activityId: r.activityId,
+    slug: r.slug,
+    title: r.title,
+    category: r.category as Category,
+    audience: r.audience as Audience,
+    gender: r.gender as Gender,
+    isFree: r.isFree === 1,
+    localDate: r.localDate,
+    startTime: r.startTime,
+    endTime: r.endTime,
+    startsAt: r.startsAt,
+    endsAt: r.endsAt,
+    status: r.status as OccurrenceStatus,
+    originalDate: r.originalDate,
+    note: r.note,
+    place:
+      r.placeId !== null
+        ? { id: r.placeId, name: r.placeName!, address: r.placeAddress!, districtSlug: r.districtSlug, districtName: r.districtName }
+        : null,
+    hosts: hosts.get(r.activityId) ?? [],
+  }));
+}
+
+/** How many published occurrences match, per local date. */
+export async function countOccurrencesByDate(db: Db, q: OccurrenceQuery): Promise<Map<string, number>> {
+  const rows = await publishedOccurrences(db, q)
+    .select(['o.localDate', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('o.localDate')
+    .execute();
+  return new Map(rows.map((r) => [r.localDate, Number(r.n)]));
+}
+
+export async function countOccurrences(db: Db, q: OccurrenceQuery): Promise<number> {
+  const row = await publishedOccurrences(db, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** One activity with everything its page shows, or undefined. Only published ones unless asked. */
+export async function findActivity(db: Db, id: number, options: { includeUnpublished?: boolean } = {}): Promise<ActivityDetail | undefined> {
+  let query = db
+    .selectFrom('activities as a')
+    .leftJoin('places as p', 'p.id', 'a.placeId')
+    .leftJoin('districts as d', 'd.id', 'p.districtId')
+    .selectAll('a')
+    .select([
+      'p.id as pId',
+      'p.name as pName',
+      'p.address as pAddress',
+      'p.postalCode as pPostalCode',
+      'p.city as pCity',
+      'p.latitude as pLatitude',
+      'p.longitude as pLongitude',
+      'p.accessibility as pAccessibility',
+      'p.stepFree as pStepFree',
+      'p.directions as pDirections',
+      'd.slug as dSlug',
+      'd.name as dName',
+    ])
+    .where('a.id', '=', id);
+  if (!options.includeUnpublished) query = query.where('a.status', 'in', ['published', 'cancelled']);
+  const a = await query.executeTakeFirst();
+  if (!a) return undefined;
+  const [hosts, ageGroups, languages, schedules] = await Promise.all([
+    db
+      .selectFrom('activityHosts as h')
+      .innerJoin('organisations as o', 'o.id', 'h.organisationId')
+      .select(['o.id', 'o.slug', 'o.name', 'o.phone', 'o.email', 'o.website'])
+      .where('h.activityId', '=', id)
+      .orderBy('h.position')
+      .execute(),
+    db.selectFrom('activityAgeGroups').select('ageGroup').where('activityId', '=', id).execute(),
+    db.selectFrom('activityLanguages').select('language').where('activityId', '=', id).execute(),
+    loadSchedules(db, [id]),
+  ]);
+  const schedule = schedules.get(id);
+  if (!schedule) return undefined;
+  return {
+    id: a.id,
+    slug: a.slug,
+    title: a.title,
+    description: a.description,
+    category: a.category as Category,
+    audience: a.audience as Audience,
+    ageGroups: ageGroups.map((g) => g.ageGroup as AgeGroup),
+    gender: a.gender as Gender,
+    isFree: a.isFree === 1,
+    costText: a.costText,
+    registration: a.registration as Registration,
+    contactName: a.contactName,
+    contactPhone: a.contactPhone,
+    contactEmail: a.contactEmail,
+    status: a.status as ActivityStatus,
+    updatedAt: a.updatedAt,
+    place:
+      a.pId !== null
+        ? {
+            id: a.pId,
+            name: a.pName!,
+            address: a.pAddress!,
+            postalCode: a.pPostalCode,
+            city: a.pCity!,
+            district: a.dSlug !== null ? { slug: a.dSlug, name: a.dName! } : null,
+            latitude: a.pLatitude,
+            longitude: a.pLongitude,
+            accessibility: a.pAccessibility,
+            stepFree: a.pStepFree === 1,
+            directions: a.pDirections,
+          }
+        : null,
+    hosts: hosts as Host[],
+    languages: languages.map((l) => l.language),
+    schedule,
+  };
+}
+
+/**
+ * Published activities with their regular times, optionally of one category or organisation,
+ * that still have an occurrence on or after `from`.
+ */
+export async function listActivitySummaries(
+  db: Db,
+  filter: { category?: Category; organisationId?: number; from: string },
+): Promise<ActivitySummary[]> {
+  let query = db
+    .selectFrom('activities as a')
+    .innerJoin('schedules as s', 's.activityId', 'a.id')
+    .leftJoin('places as p', 'p.id', 'a.placeId')
+    .leftJoin('districts as d', 'd.id', 'p.districtId')
+    .select(['a.id', 'a.slug', 'a.title', 'a.category', 'a.audience', 'a.gender', 'a.isFree', 'p.name as placeName', 'd.name as districtName'])
+    .where('a.status', '=', 'published')
+    .where(({ exists, selectFrom }) =>
+      exists(selectFrom('occurrences as o').select('o.id').whereRef('o.activityId', '=', 'a.id').where('o.localDate', '>=', filter.from)),
+    )
+    .orderBy('s.startTime')
+    .orderBy('a.title');
+  if (filter.category) query = query.where('a.category', '=', filter.category);
+  if (filter.organisationId !== undefined) {
+    const organisationId = filter.organisationId;
+    query = query.where(({ exists, selectFrom }) =>
+      exists(selectFrom('activityHosts as h').select('h.activityId').whereRef('h.activityId', '=', 'a.id').where('h.organisationId', '=', organisationId)),
+    );
+  }
+  const rows = await query.execute();
+  const ids = rows.map((r) => r.id);
+  const [hosts, schedules] = await Promise.all([hostsOf(db, ids), loadSchedules(db, ids)]);
+  return rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    category: r.category as Category,
+    audience: r.audience as Audience,
+    gender: r.gender as Gender,
+    isFree: r.isFree === 1,
+    place: r.placeName !== null ? { name: r.placeName, districtName: r.districtName } : null,
+    hosts: hosts.get(r.id) ?? [],
+    schedule: schedules.get(r.id)!,
+  }));
+}
+
+/** Number of published activities per category that have something ahead of `from`. */
+export async function countActivitiesByCategory(db: Db, from: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('activities as a')
+    .select(['a.category', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('a.status', '=', 'published')
+    .where(({ exists, selectFrom }) =>
+      exists(selectFrom('occurrences as o').select('o.id').whereRef('o.activityId', '=', 'a.id').where('o.localDate', '>=', from)),
+    )
+    .groupBy('a.category')
+    .execute();
+  return new Map(rows.map((r) => [r.category, Number(r.n)]));
+}

@@ -1,0 +1,113 @@
+/** The domain types of activities and their listed occurrences. */
+import type { Place } from '../places/index.js';
+import type { ActivityStatus, AgeGroup, Audience, Category, Gender, Registration } from '../taxonomy/index.js';
+import type { OccurrenceStatus, Schedule } from './schedule.js';
+
+export interface HostRef {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+export interface Host extends HostRef {
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+}
+
+export interface ActivityInput {
+  title: string;
+  description: string;
+  category: Category;
+  audience: Audience;
+  ageGroups: AgeGroup[];
+  gender: Gender;
+  isFree: boolean;
+  costText: string | null;
+  registration: Registration;
+  contactName: string | null;
+  contactPhone: string | null;
+  contactEmail: string | null;
+  placeId: number | null;
+  status: ActivityStatus;
+  /** Organisation ids, main organiser first. */
+  hostIds: number[];
+  /** Languages spoken besides Swedish. */
+  languages: string[];
+  schedule: Schedule;
+}
+
+export interface ActivityDetail {
+  id: number;
+  slug: string;
+  title: string;
+  description: string;
+  category: Category;
+  audience: Audience;
+  ageGroups: AgeGroup[];
+  gender: Gender;
+  isFree: boolean;
+  costText: string | null;
+  registration: Registration;
+  contactName: string | null;
+  contactPhone: string | null;
+  contactEmail: string | null;
+  status: ActivityStatus;
+  updatedAt: string;
+  place: Place | null;
+  hosts: Host[];
+  languages: string[];
+  schedule: Schedule;
+}
+
+/** An activity with its regular times, for category pages and organisation pages. */
+export interface ActivitySummary {
+  id: number;
+  slug: string;
+  title: string;
+  category: Category;
+  audience: Audience;
+  gender: Gender;
+  isFree: boolean;
+  place: { name: string; districtName: string | null } | null;
+  hosts: HostRef[];
+  schedule: Schedule;
+}
+
+/** One row of the week view and the API. */
+export interface OccurrenceItem {
+  activityId: number;
+  slug: string;
+  title: string;
+  category: Category;
+  audience: Audience;
+  gender: Gender;
+  isFree: boolean;
+  localDate: string;
+  startTime: string;
+  endTime: string;
+  startsAt: string;
+  endsAt: string;
+  status: OccurrenceStatus;
+  originalDate: string;
+  note: string | null;
+  place: { id: number; name: string; address: string; districtSlug: string | null; districtName: string | null } | null;
+  hosts: HostRef[];
+}
+
+/** The filters of the week view, the category page and the API; every field optional. */
+export interface OccurrenceFilters {
+  category?: Category;
+  district?: string;
+  audience?: Audience;
+  ageGroup?: AgeGroup;
+  womenOnly?: boolean;
+  free?: boolean;
+  language?: string;
+  organisationId?: number;
+}
+
+/** The path of an activity's page: /aktivitet/42-sprakcafe-i-vivalla. */
+export function activityPath(a: { id: number; slug: string }): string {
+  return `/aktivitet/${a.id}-${a.slug}`;
+}

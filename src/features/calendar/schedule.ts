@@ -1,0 +1,223 @@
+/**
+ * Schedules and their occurrences: the recurrence rules an activity follows, expanded into dated
+ * instances in Europe/Stockholm. Pure: no clock, no database.
+ */
+import { RRuleTemporal } from 'rrule-temporal';
+import { Temporal, TIME_ZONE, addDays, isIsoDate, isTime, localToInstant, zoned } from '../../web/time.js';
+
+export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+export type Recurrence =
+  | { kind: 'once' }
+  /** Every `interval` weeks on the given weekdays (1 = weekly, 2 = every other week). */
+  | { kind: 'weekly'; interval: number; weekdays: Weekday[] }
+  /** The `nth` weekday of each month; −1 is the last. */
+  | { kind: 'monthly'; nth: number; weekday: Weekday };
+
+export interface SchedulePause {
+  fromDate: string;
+  toDate: string;
+  note: string | null;
+}
+
+export interface OccurrenceChange {
+  originalDate: string;
+  kind: 'cancelled' | 'moved';
+  newDate: string | null;
+  newStartTime: string | null;
+  newEndTime: string | null;
+  note: string | null;
+}
+
+export interface Schedule {
+  recurrence: Recurrence;
+  /** First (or only) date, YYYY-MM-DD local. */
+  startDate: string;
+  startTime: string;
+  endTime: string;
+  /** Last date the rule may produce, inclusive. */
+  validUntil: string | null;
+  pauses: SchedulePause[];
+  /** Dates the rule skips silently (EXDATE). */
+  exceptions: string[];
+  changes: OccurrenceChange[];
+}
+
+export type OccurrenceStatus = 'scheduled' | 'cancelled' | 'moved';
+/** Why a date the rule produces does not happen. */
+export type SkipReason = 'paused' | 'exception';
+
+export interface ExpandedOccurrence {
+  localDate: string;
+  startTime: string;
+  endTime: string;
+  /** UTC instants. */
+  startsAt: string;
+  endsAt: string;
+  status: OccurrenceStatus;
+  originalDate: string;
+  note: string | null;
+}
+
+export interface SkippedDate {
+  date: string;
+  reason: SkipReason;
+  note: string | null;
+}
+
+export class ScheduleError extends Error {
+  constructor(readonly code: string) {
+    super(code);
+  }
+}
+
+/** The RRULE text for a recurrence, or null for a single date. */
+export function toRRule(rec: Recurrence): string | null {
+  switch (rec.kind) {
+    case 'once':
+      return null;
+    case 'weekly': {
+      const interval = rec.interval > 1 ? `;INTERVAL=${rec.interval}` : '';
+      return `FREQ=WEEKLY${interval};BYDAY=${rec.weekdays.join(',')}`;
+    }
+    case 'monthly':
+      return `FREQ=MONTHLY;BYDAY=${rec.nth}${rec.weekday}`;
+  }
+}
+
+/** Reads the RRULE shapes Tillsammans writes; anything else is a ScheduleError. */
+export function parseRRule(rrule: string | null): Recurrence {
+  if (rrule === null || rrule === '') return { kind: 'once' };
+  const parts = new Map<string, string>();
+  for (const part of rrule.replace(/^RRULE:/i, '').split(';')) {
+    const [key, value] = part.split('=');
+    if (key && value) parts.set(key.toUpperCase(), value.toUpperCase());
+  }
+  const byDay = (parts.get('BYDAY') ?? '').split(',').filter(Boolean);
+  const interval = Number(parts.get('INTERVAL') ?? '1');
+  if (!Number.isInteger(interval) || interval < 1 || interval > 52) throw new ScheduleError('schedule.badInterval');
+  const freq = parts.get('FREQ');
+  if (freq === 'WEEKLY') {
+    const weekdays = byDay.filter((d): d is Weekday => (WEEKDAYS as readonly string[]).includes(d));
+    if (weekdays.length === 0 || weekdays.length !== byDay.length) throw new ScheduleError('schedule.badWeekdays');
+    return { kind: 'weekly', interval, weekdays };
+  }
+  if (freq === 'MONTHLY' && byDay.length === 1) {
+    const m = /^(-?[1-5])(MO|TU|WE|TH|FR|SA|SU)$/.exec(byDay[0]!);
+    if (m) return { kind: 'monthly', nth: Number(m[1]), weekday: m[2] as Weekday };
+  }
+  throw new ScheduleError('schedule.unsupportedRule');
+}
+
+/** Checks a schedule's own consistency; returns error codes (empty when valid). */
+export function validateSchedule(s: Schedule): string[] {
+  const errors: string[] = [];
+  if (!isIsoDate(s.startDate)) errors.push('schedule.badStartDate');
+  if (!isTime(s.startTime)) errors.push('schedule.badStartTime');
+  if (!isTime(s.endTime)) errors.push('schedule.badEndTime');
+  if (s.startTime === s.endTime) errors.push('schedule.endEqualsStart');
+  if (s.validUntil !== null && (!isIsoDate(s.validUntil) || s.validUntil < s.startDate)) {
+    errors.push('schedule.badValidUntil');
+  }
+  for (const p of s.pauses) {
+    if (!isIsoDate(p.fromDate) || !isIsoDate(p.toDate) || p.toDate < p.fromDate) errors.push('schedule.badPause');
+  }
+  return errors;
+}
+
+/** Ends at or before the start mean the activity runs past midnight. */
+function endDateFor(date: string, startTime: string, endTime: string): string {
+  return endTime <= startTime ? addDays(date, 1) : date;
+}
+
+function occurrence(
+  date: string,
+  startTime: string,
+  endTime: string,
+  status: OccurrenceStatus,
+  originalDate: string,
+  note: string | null,
+): ExpandedOccurrence {
+  return {
+    localDate: date,
+    startTime,
+    endTime,
+    startsAt: localToInstant(date, startTime),
+    endsAt: localToInstant(endDateFor(date, startTime, endTime), endTime),
+    status,
+    originalDate,
+    note,
+  };
+}
+
+/** The dates the rule itself produces in [from, to], before pauses, exceptions and changes. */
+export function ruleDates(s: Schedule, from: string, to: string): string[] {
+  const last = s.validUntil !== null && s.validUntil < to ? s.validUntil : to;
+  const first = s.startDate > from ? s.startDate : from;
+  if (last < first) return [];
+  if (s.recurrence.kind === 'once') return s.startDate >= first && s.startDate <= last ? [s.startDate] : [];
+  const rule = new RRuleTemporal({
+    rruleString: toRRule(s.recurrence)!,
+    dtstart: zoned(s.startDate, s.startTime),
+    tzid: TIME_ZONE,
+    temporal: Temporal,
+    maxIterations: 20_000,
+  });
+  const after = zoned(first, '00:00');
+  const before = zoned(addDays(last, 1), '00:00');
+  return rule
+    .between(after, before, true)
+    .map((z) => z.toPlainDate().toString())
+    .filter((d) => d >= first && d <= last);
+}
+
+function pauseOn(s: Schedule, date: string): SchedulePause | undefined {
+  return s.pauses.find((p) => date >= p.fromDate && date <= p.toDate);
+}
+
+/** How far a moved occurrence may travel from the date the rule gave it. */
+export const MAX_MOVE_DAYS = 60;
+
+/**
+ * Every occurrence whose (possibly moved) date lies in [from, to]: scheduled, cancelled or moved.
+ * Paused and excepted dates are left out; `skippedDates` says which and why.
+ */
+export function expandSchedule(s: Schedule, from: string, to: string): ExpandedOccurrence[] {
+  const changes = new Map(s.changes.map((c) => [c.originalDate, c]));
+  const exceptions = new Set(s.exceptions);
+  const out: ExpandedOccurrence[] = [];
+  for (const date of ruleDates(s, addDays(from, -MAX_MOVE_DAYS), addDays(to, MAX_MOVE_DAYS))) {
+    if (exceptions.has(date) || pauseOn(s, date)) continue;
+    const change = changes.get(date);
+    let occ: ExpandedOccurrence;
+    if (change?.kind === 'cancelled') {
+      occ = occurrence(date, s.startTime, s.endTime, 'cancelled', date, change.note);
+    } else if (change?.kind === 'moved') {
+      occ = occurrence(
+        change.newDate ?? date,
+        change.newStartTime ?? s.startTime,
+        change.newEndTime ?? s.endTime,
+        'moved',
+        date,
+        change.note,
+      );
+    } else {
+      occ = occurrence(date, s.startTime, s.endTime, 'scheduled', date, null);
+    }
+    if (occ.localDate >= from && occ.localDate <= to) out.push(occ);
+  }
+  return out.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+}
+
+/** Dates in [from, to] the rule produces but that do not happen, with the reason. */
+export function skippedDates(s: Schedule, from: string, to: string): SkippedDate[] {
+  const exceptions = new Set(s.exceptions);
+  const out: SkippedDate[] = [];
+  for (const date of ruleDates(s, from, to)) {
+    const pause = pauseOn(s, date);
+    if (pause) out.push({ date, reason: 'paused', note: pause.note });
+    else if (exceptions.has(date)) out.push({ date, reason: 'exception', note: null });
+  }
+  return out;
+}

@@ -1,0 +1,96 @@
+/**
+ * Dates, times, numbers and names in the reader's language through Intl, always in the Gregorian
+ * calendar and for Europe/Stockholm. Formatters are cached: building one costs more than using it.
+ */
+import type { Language } from './languages.js';
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(lang: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${lang.intl}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(lang.intl, { calendar: 'gregory', numberingSystem: 'latn', ...options });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** A local YYYY-MM-DD as a Date at noon UTC, formatted in UTC, so no zone can shift the day. */
+function plainDate(date: string): Date {
+  return new Date(`${date}T12:00:00Z`);
+}
+
+export type DateStyle = 'weekdayDayMonth' | 'dayMonth' | 'full' | 'dayMonthYear' | 'weekday';
+
+const DATE_STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
+  weekdayDayMonth: { weekday: 'long', day: 'numeric', month: 'long' },
+  dayMonth: { day: 'numeric', month: 'long' },
+  full: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+  dayMonthYear: { day: 'numeric', month: 'long', year: 'numeric' },
+  weekday: { weekday: 'long' },
+};
+
+export function formatDate(lang: Language, date: string, style: DateStyle): string {
+  return dateFormat(lang, { ...DATE_STYLES[style], timeZone: 'UTC' }).format(plainDate(date));
+}
+
+/** A range of local dates: "23–29 november 2026". */
+export function formatDateRange(lang: Language, from: string, to: string): string {
+  return dateFormat(lang, { ...DATE_STYLES.dayMonthYear, timeZone: 'UTC' }).formatRange(plainDate(from), plainDate(to));
+}
+
+/** Weekday name, ISO 1 = Monday … 7 = Sunday. */
+export function weekdayName(lang: Language, isoDay: number, width: 'long' | 'short' = 'long'): string {
+  // 2024-01-01 was a Monday.
+  const date = `2024-01-0${isoDay}`;
+  return dateFormat(lang, { weekday: width, timeZone: 'UTC' }).format(plainDate(date));
+}
+
+/** A wall-clock time 'HH:MM' in the language's style. */
+export function formatTime(lang: Language, time: string): string {
+  const [h, m] = time.split(':').map(Number);
+  return dateFormat(lang, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2024, 0, 1, h ?? 0, m ?? 0)),
+  );
+}
+
+export function formatTimeRange(lang: Language, start: string, end: string): string {
+  return `${formatTime(lang, start)}–${formatTime(lang, end)}`;
+}
+
+const displayNames = new Map<string, Intl.DisplayNames>();
+
+/** A language's name in the reader's language ("arabiska"), or its code when Intl has none. */
+export function languageName(lang: Language, code: string): string {
+  let names = displayNames.get(lang.intl);
+  if (!names) {
+    names = new Intl.DisplayNames(lang.intl, { type: 'language', fallback: 'code' });
+    displayNames.set(lang.intl, names);
+  }
+  try {
+    return names.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** A language's name in itself ("العربية"). */
+export function nativeLanguageName(code: string): string {
+  try {
+    return new Intl.DisplayNames(code, { type: 'language', fallback: 'code' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+const listFormats = new Map<string, Intl.ListFormat>();
+
+export function formatList(lang: Language, items: string[]): string {
+  let f = listFormats.get(lang.intl);
+  if (!f) {
+    f = new Intl.ListFormat(lang.intl, { style: 'long', type: 'conjunction' });
+    listFormats.set(lang.intl, f);
+  }
+  return f.format(items);
+}

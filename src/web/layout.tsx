@@ -1,0 +1,124 @@
+/** The frame of every page: head, header with language picker and navigation, footer. */
+import type { ComponentChildren } from 'preact';
+import { LANGUAGES, languagePrefix } from '../i18n/index.js';
+import { Icon } from './icon.js';
+import { usePage } from './page.js';
+
+export interface LayoutProps {
+  title: string;
+  description?: string;
+  /** Which top navigation item is current. */
+  section?: 'week' | 'categories' | 'organisations' | 'search' | 'info';
+  /** Extra <head> children, e.g. alternate links to calendar files. */
+  head?: ComponentChildren;
+  children: ComponentChildren;
+}
+
+function LanguagePicker() {
+  const page = usePage();
+  return (
+    <nav class="languages" aria-label={page.t('layout.languages')}>
+      <Icon name="globe" />
+      <ul>
+        {LANGUAGES.map((l) => {
+          const target = languagePrefix(l.code) + (page.path === '/' && l.code !== 'sv' ? '' : page.path) + page.search;
+          return (
+            <li key={l.code}>
+              <a
+                href={target || '/'}
+                lang={l.code}
+                hreflang={l.code}
+                dir={l.dir}
+                aria-current={l.code === page.lang.code ? 'true' : undefined}
+              >
+                {l.nativeName}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+function NavLink(props: { href: string; current: boolean; icon: Parameters<typeof Icon>[0]['name']; children: string }) {
+  return (
+    <li>
+      <a href={props.href} aria-current={props.current ? 'page' : undefined}>
+        <Icon name={props.icon} />
+        <span>{props.children}</span>
+      </a>
+    </li>
+  );
+}
+
+export function Layout(props: LayoutProps) {
+  const page = usePage();
+  const { t, lang, href } = page;
+  const title = `${props.title} – ${t('layout.siteName')}`;
+  return (
+    <html lang={lang.code} dir={lang.dir}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+        {props.description ? <meta name="description" content={props.description} /> : null}
+        <link rel="stylesheet" href={page.assets.url('styles.css')} />
+        <link rel="icon" href={page.assets.url('favicon.svg')} type="image/svg+xml" />
+        {LANGUAGES.map((l) => (
+          <link key={l.code} rel="alternate" hreflang={l.code} href={`${page.publicUrl}${languagePrefix(l.code)}${page.path === '/' && l.code !== 'sv' ? '' : page.path}${page.search}`} />
+        ))}
+        {props.head}
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          {t('layout.skipToContent')}
+        </a>
+        <header class="site-header">
+          <div class="bar">
+            <a class="brand" href={href('/')}>
+              <img src={page.assets.url('favicon.svg')} alt="" width="32" height="32" />
+              <span>
+                {t('layout.siteName')} <small>{t('layout.city')}</small>
+              </span>
+            </a>
+            <LanguagePicker />
+          </div>
+          <nav class="main-nav" aria-label={t('layout.mainNavigation')}>
+            <ul>
+              <NavLink href={href('/')} current={props.section === 'week'} icon="calendar">
+                {t('layout.nav.week')}
+              </NavLink>
+              <NavLink href={href('/kategorier')} current={props.section === 'categories'} icon="sliders-horizontal">
+                {t('layout.nav.categories')}
+              </NavLink>
+              <NavLink href={href('/organisationer')} current={props.section === 'organisations'} icon="building-2">
+                {t('layout.nav.organisations')}
+              </NavLink>
+              <NavLink href={href('/sok')} current={props.section === 'search'} icon="search">
+                {t('layout.nav.search')}
+              </NavLink>
+            </ul>
+          </nav>
+        </header>
+        <main id="main" tabIndex={-1}>
+          {props.children}
+        </main>
+        <footer class="site-footer">
+          <ul>
+            <li>
+              <a href={href('/om')}>{t('layout.footer.about')}</a>
+            </li>
+            <li>
+              <a href={href('/integritet')}>{t('layout.footer.privacy')}</a>
+            </li>
+            <li>
+              <a href={href('/tillganglighet')}>{t('layout.footer.accessibility')}</a>
+            </li>
+          </ul>
+          <p>{t('layout.footer.runBy')}</p>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,53 @@
+/** A fresh, migrated database for one integration test file: SQLite in memory or a throw-away PostgreSQL database. */
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { migrateToLatest, openDatabase, type OpenDatabase } from '../../src/db/index.js';
+import { PG_ADMIN_URL } from './environment.js';
+
+export const testDialect = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
+
+/** Reason to skip this file's database tests, or false. */
+export function skipDatabase(): string | false {
+  if (testDialect !== 'postgres') return false;
+  return inject('postgresSkip') ?? false;
+}
+
+export interface TestDatabase extends OpenDatabase {
+  url: string | undefined;
+  /** Closes and removes the database. */
+  dispose(): Promise<void>;
+}
+
+async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates, opens and migrates a database of the dialect this test project runs on. */
+export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  if (testDialect === 'sqlite') {
+    const open = openDatabase({ sqliteFile: ':memory:' });
+    if (options.migrate !== false) await migrateToLatest(open.db);
+    return { ...open, url: undefined, dispose: open.close };
+  }
+  const name = `tillsammans_test_${crypto.randomBytes(6).toString('hex')}`;
+  await admin((c) => c.query(`create database ${name}`));
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  const open = openDatabase({ databaseUrl: url.toString() });
+  if (options.migrate !== false) await migrateToLatest(open.db);
+  return {
+    ...open,
+    url: url.toString(),
+    async dispose() {
+      await open.close();
+      await admin((c) => c.query(`drop database if exists ${name} with (force)`));
+    },
+  };
+}

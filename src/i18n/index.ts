@@ -56,3 +56,5 @@ export function translator(code: string): TFunction {
   }
   return t;
 }
+
+export * from './format.js';

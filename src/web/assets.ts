@@ -19,10 +19,10 @@ interface Asset {
 
 /** The Lucide icons the pages use; the sprite holds only these. */
 export const ICON_NAMES = [
-  'coffee', 'book-open', 'graduation-cap', 'volleyball', 'trees', 'music', 'palette', 'handshake', 'users',
+  'coffee', 'book-open', 'graduation-cap', 'volleyball', 'trees', 'eighth-notes', 'palette', 'handshake', 'users',
   'life-buoy', 'briefcase', 'hand-heart', 'map-pin', 'clock', 'calendar-plus', 'calendar', 'globe', 'search',
   'chevron-left', 'chevron-right', 'x', 'phone', 'mail', 'external-link', 'accessibility', 'info', 'ban',
-  'arrow-right', 'sliders-horizontal', 'building-2', 'languages', 'baby', 'banknote', 'venus', 'circle-check',
+  'arrow-right', 'sliders-horizontal', 'building', 'languages', 'baby', 'banknote', 'venus', 'circle-check',
   'user-round', 'repeat', 'house',
 ] as const;
 export type IconName = (typeof ICON_NAMES)[number];
@@ -99,7 +99,7 @@ export function buildAssets(): Assets & { files: Map<string, Asset> } {
 export function registerAssetRoutes(app: FastifyInstance, assets: ReturnType<typeof buildAssets>): void {
   app.get<{ Params: { file: string } }>(
     '/static/:file',
-    { config: { access: 'public', compress: false }, schema: { params: { type: 'object', properties: { file: { type: 'string', maxLength: 100 } } } } },
+    { config: { access: 'public' }, schema: { params: { type: 'object', properties: { file: { type: 'string', maxLength: 100 } } } } },
     async (request, reply) => {
       const asset = assets.files.get(request.params.file);
       if (!asset) return reply.callNotFound();

@@ -4,7 +4,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Layout } from './layout.js';
-import { usePage } from './page.js';
+import { usePage, type PageContext } from './page.js';
 import { sendPage } from './render.js';
 import { pageContext } from './server.js';
 
@@ -29,6 +29,11 @@ export class HttpError extends Error {
 export const notFound = () => new HttpError(404, 'errors.notFound');
 export const badParameter = (parameter: string) => new HttpError(400, 'errors.badParameter', { parameter });
 
+/** Translates an error code; codes are catalogue keys, checked by the ErrorCode union. */
+export function errorMessage(t: PageContext['t'], code: ErrorCode, params: Record<string, string>): string {
+  return (t as unknown as (key: string, options: Record<string, string>) => string)(code, params);
+}
+
 function ErrorPage(props: { status: number; code: ErrorCode; params: Record<string, string> }) {
   const { t, href } = usePage();
   const title = props.status === 404 ? t('errors.notFoundTitle') : props.status < 500 ? t('errors.badRequestTitle') : t('errors.serverTitle');
@@ -36,7 +41,7 @@ function ErrorPage(props: { status: number; code: ErrorCode; params: Record<stri
     <Layout title={title}>
       <section class="error-page">
         <h1>{title}</h1>
-        <p>{t(props.code, props.params)}</p>
+        <p>{errorMessage(t, props.code, props.params)}</p>
         <p>
           <a class="button" href={href('/')}>
             {t('errors.backToCalendar')}
@@ -64,7 +69,7 @@ function parameterOf(error: FastifyError): string {
 function sendError(request: FastifyRequest, reply: FastifyReply, status: number, code: ErrorCode, params: Record<string, string>) {
   const page = pageContext(request);
   if (isApi(request)) {
-    return reply.code(status).send({ error: { code, message: page.t(code, params), ...params } });
+    return reply.code(status).send({ error: { code, message: errorMessage(page.t, code, params), ...params } });
   }
   return sendPage(reply, page, <ErrorPage status={status} code={code} params={params} />, status);
 }

@@ -92,7 +92,7 @@ export function Layout(props: LayoutProps) {
               <NavLink href={href('/kategorier')} current={props.section === 'categories'} icon="sliders-horizontal">
                 {t('layout.nav.categories')}
               </NavLink>
-              <NavLink href={href('/organisationer')} current={props.section === 'organisations'} icon="building-2">
+              <NavLink href={href('/organisationer')} current={props.section === 'organisations'} icon="building">
                 {t('layout.nav.organisations')}
               </NavLink>
               <NavLink href={href('/sok')} current={props.section === 'search'} icon="search">

@@ -404,7 +404,7 @@ export async function findActivity(db: Db, id: number, options: { includeUnpubli
  */
 export async function listActivitySummaries(
   db: Db,
-  filter: { category?: Category; organisationId?: number; from: string },
+  filter: { category?: Category; organisationId?: number; from: string; terms?: string[]; limit?: number },
 ): Promise<ActivitySummary[]> {
   let query = db
     .selectFrom('activities as a')
@@ -425,6 +425,10 @@ export async function listActivitySummaries(
       exists(selectFrom('activityHosts as h').select('h.activityId').whereRef('h.activityId', '=', 'a.id').where('h.organisationId', '=', organisationId)),
     );
   }
+  for (const term of filter.terms ?? []) {
+    query = query.where(sql<boolean>`a.search_text like ${containsPattern(term)} escape '\\'`);
+  }
+  if (filter.limit !== undefined) query = query.limit(filter.limit);
   const rows = await query.execute();
   const ids = rows.map((r) => r.id);
   const [hosts, schedules] = await Promise.all([hostsOf(db, ids), loadSchedules(db, ids)]);

@@ -103,7 +103,7 @@ export function parseRRule(rrule: string | null): Recurrence {
     if (weekdays.length === 0 || weekdays.length !== byDay.length) throw new ScheduleError('schedule.badWeekdays');
     return { kind: 'weekly', interval, weekdays };
   }
-  if (freq === 'MONTHLY' && byDay.length === 1) {
+  if (freq === 'MONTHLY' && byDay.length === 1 && interval === 1) {
     const m = /^(-?[1-5])(MO|TU|WE|TH|FR|SA|SU)$/.exec(byDay[0]!);
     if (m) return { kind: 'monthly', nth: Number(m[1]), weekday: m[2] as Weekday };
   }

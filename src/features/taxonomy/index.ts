@@ -10,7 +10,7 @@ export const CATEGORIES = {
   kurs: { icon: 'graduation-cap' },
   idrott: { icon: 'volleyball' },
   natur: { icon: 'trees' },
-  kultur: { icon: 'music' },
+  kultur: { icon: 'eighth-notes' },
   skapande: { icon: 'palette' },
   kompis: { icon: 'handshake' },
   motesplats: { icon: 'users' },

@@ -1,0 +1,82 @@
+/** buildApp(deps): the whole application as a Fastify instance, without listening. Tests and benchmarks build the same. */
+import Fastify, { type FastifyInstance } from 'fastify';
+import compress from '@fastify/compress';
+import helmet from '@fastify/helmet';
+import { sql } from 'kysely';
+import { calendarRoutes } from './features/calendar/index.js';
+import { apiRoutes } from './features/feeds/index.js';
+import { infoRoutes } from './features/info/index.js';
+import { organisationRoutes } from './features/organisations/index.js';
+import { searchRoutes } from './features/search/index.js';
+import { LANGUAGES, languagePrefix } from './i18n/index.js';
+import { buildAssets, registerAssetRoutes } from './web/assets.js';
+import { registerErrorHandlers } from './web/errors.js';
+import type { AppDeps } from './web/server.js';
+
+export type BuildDeps = Omit<AppDeps, 'assets'> & { assets?: AppDeps['assets'] };
+
+/** The pages every language serves, each under its prefix ('' for Swedish, '/en' for English). */
+const PAGE_FEATURES = [calendarRoutes, organisationRoutes, searchRoutes, infoRoutes];
+
+export async function buildApp(deps: BuildDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    trustProxy: true,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: true, useDefaults: true, allErrors: false } },
+  });
+  const assets = deps.assets ?? buildAssets();
+  app.decorate('deps', { ...deps, assets });
+
+  // Every route says who may use it; a route without a declaration is a programming error.
+  app.addHook('onRoute', (route) => {
+    if (route.method === 'HEAD') return;
+    if (!route.config || !('access' in route.config) || !route.config.access) {
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no access`);
+    }
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: deps.config.publicUrl.startsWith('https:') ? undefined : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { 1: 4 } } });
+
+  registerErrorHandlers(app);
+  registerAssetRoutes(app, assets as ReturnType<typeof buildAssets>);
+
+  app.get('/healthz', { config: { access: 'public' } }, async (_request, reply) => {
+    try {
+      await sql`select 1`.execute(deps.db);
+      return { status: 'ok' };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable' });
+    }
+  });
+
+  await app.register(apiRoutes);
+  for (const lang of LANGUAGES) {
+    await app.register(
+      async (scope) => {
+        for (const feature of PAGE_FEATURES) await scope.register(feature);
+      },
+      { prefix: languagePrefix(lang.code) },
+    );
+  }
+  return app;
+}

@@ -1,0 +1,136 @@
+/** Loads the Örebro demo data set, with dates relative to today so the calendar always looks current. */
+import type { Db } from '../db/index.js';
+import { expandSchedule, insertActivity, parseRRule, type Schedule } from '../features/calendar/index.js';
+import { insertOrganisation } from '../features/organisations/index.js';
+import { insertDistrict, insertPlace } from '../features/places/index.js';
+import { addDays, localToday, startOfIsoWeek } from '../web/time.js';
+import { activities, districts, organisations, places } from './data.js';
+import type { DemoActivity } from './types.js';
+
+/** The summer breaks of this year and next: midsummer week to mid-August. */
+function summerBreaks(today: string): Schedule['pauses'] {
+  const year = Number(today.slice(0, 4));
+  return [year, year + 1].map((y) => ({ fromDate: `${y}-06-20`, toDate: `${y}-08-16`, note: 'Sommaruppehåll' }));
+}
+
+export function demoSchedule(a: DemoActivity, today: string): Schedule {
+  const monday = startOfIsoWeek(today);
+  const s = a.schedule;
+  const schedule: Schedule = {
+    recurrence: parseRRule(s.rrule),
+    startDate: addDays(monday, s.startOffsetDays),
+    startTime: s.startTime,
+    endTime: s.endTime,
+    validUntil: null,
+    pauses: s.summerBreak ? summerBreaks(today) : [],
+    exceptions: [],
+    changes: [],
+  };
+  if (s.cancelNextWithNote) {
+    const next = expandSchedule(schedule, today, addDays(today, 60))[0];
+    if (next) {
+      schedule.changes.push({
+        originalDate: next.originalDate,
+        kind: 'cancelled',
+        newDate: null,
+        newStartTime: null,
+        newEndTime: null,
+        note: s.cancelNextWithNote,
+      });
+    }
+  }
+  return schedule;
+}
+
+export interface SeedResult {
+  organisations: number;
+  places: number;
+  activities: number;
+}
+
+/** Inserts the demo data set into an empty database. */
+export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
+  const today = localToday(now);
+  const districtIds = new Map<string, number>();
+  for (const d of districts) districtIds.set(d.slug, await insertDistrict(db, d));
+  const orgIds = new Map<string, number>();
+  for (const o of organisations) {
+    const id = await insertOrganisation(
+      db,
+      {
+        slug: o.slug,
+        name: o.name,
+        kind: o.kind,
+        description: o.description,
+        website: o.website ?? null,
+        email: o.email ?? null,
+        phone: o.phone ?? null,
+        contactName: o.contactName ?? null,
+        trusted: o.trusted,
+        published: true,
+        categories: o.categories,
+        districtIds: o.districts.map((slug) => districtIds.get(slug)!).filter((x) => x !== undefined),
+      },
+      now,
+    );
+    orgIds.set(o.slug, id);
+  }
+  const placeIds = new Map<string, number>();
+  for (const p of places) {
+    const id = await insertPlace(
+      db,
+      {
+        name: p.name,
+        address: p.address,
+        postalCode: p.postalCode,
+        city: 'Örebro',
+        districtId: districtIds.get(p.district) ?? null,
+        latitude: p.latitude,
+        longitude: p.longitude,
+        accessibility: p.accessibility ?? null,
+        stepFree: p.stepFree,
+        directions: p.directions ?? null,
+      },
+      now,
+    );
+    placeIds.set(p.key, id);
+  }
+  for (const a of activities) {
+    await insertActivity(
+      db,
+      {
+        title: a.title,
+        description: a.description,
+        category: a.category,
+        audience: a.audience,
+        ageGroups: a.ageGroups,
+        gender: a.gender ?? 'all',
+        isFree: a.isFree,
+        costText: a.costText ?? null,
+        registration: a.registration,
+        contactName: a.contactName ?? null,
+        contactPhone: a.contactPhone ?? null,
+        contactEmail: a.contactEmail ?? null,
+        placeId: placeIds.get(a.place) ?? null,
+        status: 'published',
+        hostIds: a.hosts.map((slug) => orgIds.get(slug)!).filter((x) => x !== undefined),
+        languages: a.languages,
+        schedule: demoSchedule(a, today),
+      },
+      now,
+      today,
+    );
+  }
+  return { organisations: organisations.length, places: places.length, activities: activities.length };
+}
+
+export async function isEmpty(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('organisations').select('id').limit(1).executeTakeFirst();
+  return row === undefined;
+}
+
+/** Seeds only a database that has no organisations yet; returns what it loaded, or null. */
+export async function seedDemoIfEmpty(db: Db, now: Date): Promise<SeedResult | null> {
+  if (!(await isEmpty(db))) return null;
+  return seedDemo(db, now);
+}

@@ -1,0 +1,218 @@
+/** An activity's own page: every fact in the reader's language, the next dates, place and organiser. */
+import { formatDate, formatList, formatTimeRange } from '../../i18n/index.js';
+import { Icon } from '../../web/icon.js';
+import { Layout } from '../../web/layout.js';
+import { usePage } from '../../web/page.js';
+import { openStreetMapUrl } from '../places/index.js';
+import type { ActivityDetail } from './activity.js';
+import { activityPath } from './activity.js';
+import { CategoryLabel, spokenLanguageName } from './components.js';
+import { describeSchedule } from './describe.js';
+import type { ExpandedOccurrence, SkippedDate } from './schedule.js';
+
+export interface ActivityPageProps {
+  activity: ActivityDetail;
+  upcoming: ExpandedOccurrence[];
+  skipped: SkippedDate[];
+}
+
+function Fact(props: { icon: Parameters<typeof Icon>[0]['name']; term: string; children: preact.ComponentChildren }) {
+  return (
+    <div class="fact">
+      <dt>
+        <Icon name={props.icon} />
+        {props.term}
+      </dt>
+      <dd>{props.children}</dd>
+    </div>
+  );
+}
+
+/** Swedish numbers written for dialling: spaces and dashes removed, leading 0 kept. */
+export function telHref(phone: string): string {
+  return `tel:${phone.replace(/[^\d+]/g, '')}`;
+}
+
+type TimelineEntry =
+  | { kind: 'occurrence'; date: string; occ: ExpandedOccurrence }
+  | { kind: 'skipped'; date: string; skip: SkippedDate };
+
+function Timeline(props: { upcoming: ExpandedOccurrence[]; skipped: SkippedDate[] }) {
+  const { t, lang } = usePage();
+  const entries: TimelineEntry[] = [
+    ...props.upcoming.map((occ) => ({ kind: 'occurrence' as const, date: occ.localDate, occ })),
+    ...props.skipped.filter((s) => s.reason !== 'paused').map((skip) => ({ kind: 'skipped' as const, date: skip.date, skip })),
+  ].sort((a, b) => a.date.localeCompare(b.date));
+  if (entries.length === 0) return <p>{t('activity.noUpcomingDates')}</p>;
+  return (
+    <ol class="timeline">
+      {entries.map((e) => {
+        if (e.kind === 'skipped') {
+          return (
+            <li key={`s-${e.date}`} class="is-skipped">
+              <span class="date">{formatDate(lang, e.date, 'weekdayDayMonth')}</span>
+              <span class="badge">{t('activity.noMeeting')}</span>
+            </li>
+          );
+        }
+        const o = e.occ;
+        return (
+          <li key={`o-${o.originalDate}`} class={o.status === 'cancelled' ? 'is-cancelled' : undefined}>
+            <span class="date">{formatDate(lang, o.localDate, 'weekdayDayMonth')}</span>{' '}
+            <bdi class="time">{formatTimeRange(lang, o.startTime, o.endTime)}</bdi>
+            {o.status === 'cancelled' ? (
+              <span class="badge badge-cancelled">
+                <Icon name="ban" />
+                {t('calendar.cancelled')}
+                {o.note ? <>: {o.note}</> : null}
+              </span>
+            ) : null}
+            {o.status === 'moved' ? (
+              <span class="badge badge-moved">
+                {t('calendar.movedFrom', { date: formatDate(lang, o.originalDate, 'weekdayDayMonth') })}
+                {o.note ? <>: {o.note}</> : null}
+              </span>
+            ) : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+export function ActivityPage(props: ActivityPageProps) {
+  const page = usePage();
+  const { t, lang, href, today } = page;
+  const a = props.activity;
+  const s = a.schedule;
+  const pauses = s.pauses.filter((p) => p.toDate >= today);
+  const forWhom = [
+    t(`taxonomy.audience.${a.audience}`),
+    ...a.ageGroups.map((g) => t(`taxonomy.ageGroup.${g}`)),
+    ...(a.gender !== 'all' ? [t(`taxonomy.gender.${a.gender}`)] : []),
+  ];
+  const contactPhone = a.contactPhone ?? a.hosts[0]?.phone ?? null;
+  const contactEmail = a.contactEmail ?? a.hosts[0]?.email ?? null;
+  const ended = props.upcoming.length === 0 && s.recurrence.kind !== 'once';
+  return (
+    <Layout title={a.title} description={a.description.slice(0, 160)}>
+      <article class="activity">
+        <header class="page-head">
+          <CategoryLabel category={a.category} />
+          <h1>{a.title}</h1>
+          {a.status === 'cancelled' ? <p class="notice notice-cancelled">{t('activity.wholeActivityCancelled')}</p> : null}
+          {ended ? <p class="notice">{t('activity.ended')}</p> : null}
+        </header>
+
+        <dl class="facts">
+          <Fact icon="repeat" term={t('activity.when')}>
+            {describeSchedule(t, lang, s)}
+            {s.validUntil && s.recurrence.kind !== 'once' ? (
+              <div class="sub">{t('activity.until', { date: formatDate(lang, s.validUntil, 'dayMonthYear') })}</div>
+            ) : null}
+            {pauses.map((p) => (
+              <div class="sub pause" key={p.fromDate}>
+                {t('activity.pause', {
+                  from: formatDate(lang, p.fromDate, 'dayMonth'),
+                  to: formatDate(lang, p.toDate, 'dayMonthYear'),
+                })}
+                {p.note ? ` (${p.note})` : ''}
+              </div>
+            ))}
+          </Fact>
+          {a.place ? (
+            <Fact icon="map-pin" term={t('activity.where')}>
+              <strong>{a.place.name}</strong>
+              <div>
+                {a.place.address}
+                {a.place.postalCode ? `, ${a.place.postalCode}` : ''} {a.place.city}
+              </div>
+              {a.place.district ? <div class="sub">{t('activity.district', { district: a.place.district.name })}</div> : null}
+              {a.place.directions ? <div class="sub">{a.place.directions}</div> : null}
+              <div>
+                <a href={openStreetMapUrl(a.place)} rel="external noopener">
+                  {t('activity.showOnMap')}
+                  <Icon name="external-link" />
+                </a>
+              </div>
+            </Fact>
+          ) : null}
+          <Fact icon="users" term={t('activity.forWhom')}>
+            {formatList(lang, forWhom)}
+          </Fact>
+          <Fact icon="languages" term={t('activity.languages')}>
+            {a.languages.length === 0
+              ? t('activity.swedishOnly')
+              : t('activity.swedishAnd', { languages: formatList(lang, a.languages.map((l) => spokenLanguageName(page, l))) })}
+          </Fact>
+          <Fact icon="banknote" term={t('activity.cost')}>
+            {a.isFree ? t('activity.free') : (a.costText ?? t('activity.costAskOrganiser'))}
+          </Fact>
+          <Fact icon="circle-check" term={t('activity.registration')}>
+            {t(`taxonomy.registration.${a.registration}`)}
+          </Fact>
+          {a.place ? (
+            <Fact icon="accessibility" term={t('activity.accessibility')}>
+              {a.place.stepFree ? t('activity.stepFree') : t('activity.notStepFree')}
+              {a.place.accessibility ? <div class="sub">{a.place.accessibility}</div> : null}
+            </Fact>
+          ) : null}
+          <Fact icon="building" term={t('activity.organiser', { count: a.hosts.length })}>
+            <ul class="plain">
+              {a.hosts.map((h) => (
+                <li key={h.id}>
+                  <a href={href(`/organisationer/${h.slug}`)}>{h.name}</a>
+                </li>
+              ))}
+            </ul>
+          </Fact>
+          {contactPhone || contactEmail || a.contactName ? (
+            <Fact icon="phone" term={t('activity.contact')}>
+              {a.contactName ? <div>{a.contactName}</div> : null}
+              {contactPhone ? (
+                <div>
+                  <a href={telHref(contactPhone)} class="contact-link">
+                    <Icon name="phone" />
+                    <bdi>{contactPhone}</bdi>
+                  </a>
+                </div>
+              ) : null}
+              {contactEmail ? (
+                <div>
+                  <a href={`mailto:${contactEmail}`} class="contact-link">
+                    <Icon name="mail" />
+                    <bdi>{contactEmail}</bdi>
+                  </a>
+                </div>
+              ) : null}
+            </Fact>
+          ) : null}
+        </dl>
+
+        {a.description ? (
+          <section class="description" aria-labelledby="about-heading">
+            <h2 id="about-heading">{t('activity.about')}</h2>
+            {a.description.split(/\n{2,}/).map((para, i) => (
+              <p key={i} lang={lang.code === 'sv' ? undefined : 'sv'}>
+                {para}
+              </p>
+            ))}
+            {lang.code !== 'sv' ? <p class="sub">{t('activity.descriptionInSwedish')}</p> : null}
+          </section>
+        ) : null}
+
+        <section aria-labelledby="dates-heading">
+          <h2 id="dates-heading">{t('activity.nextDates')}</h2>
+          <Timeline upcoming={props.upcoming} skipped={props.skipped} />
+        </section>
+
+        <p class="actions">
+          <a class="button" href={href(`${activityPath(a)}/kalender.ics`)} download={`${a.slug}.ics`}>
+            <Icon name="calendar-plus" />
+            {t('activity.addToCalendar')}
+          </a>
+        </p>
+      </article>
+    </Layout>
+  );
+}

@@ -1,0 +1,170 @@
+/** Public calendar pages: the week, categories, an activity and its calendar file. */
+import type { FastifyInstance } from 'fastify';
+import { badParameter, notFound } from '../../web/errors.js';
+import { sendPage } from '../../web/render.js';
+import { pageContext } from '../../web/server.js';
+import { addDays, isIsoDate, mondayOfIsoWeek, startOfIsoWeek } from '../../web/time.js';
+import { listDistricts } from '../places/index.js';
+import { isCategory } from '../taxonomy/index.js';
+import { activityPath } from './activity.js';
+import { ActivityPage } from './activity.page.js';
+import {
+  countActivitiesByCategory,
+  countOccurrencesByDate,
+  findActivity,
+  listActivitySummaries,
+  listOccurrences,
+} from './activity.store.js';
+import { CategoriesPage, CategoryPage } from './category.page.js';
+import { DATE_PATTERN, filterProperties, toFilters, type FilterQuery } from './filters.js';
+import { activityToIcs } from './ics.js';
+import { expandSchedule, skippedDates } from './schedule.js';
+import { WeekPage, type DayGroup } from './week.page.js';
+
+/** Rows a day shows on the plain week before "show all"; keeps the start page small on a phone. */
+export const DAY_LIMIT = 25;
+/** Rows one day shows when asked for on its own. */
+const SINGLE_DAY_LIMIT = 500;
+
+interface WeekQuery extends FilterQuery {
+  week?: string;
+  day?: string;
+}
+
+const weekQuerySchema = {
+  type: 'object',
+  properties: {
+    ...filterProperties,
+    week: { type: 'string', pattern: '^\\d{4}-W\\d{2}$' },
+    day: { type: 'string', pattern: DATE_PATTERN },
+  },
+} as const;
+
+/** The Monday of the week a request asks for. */
+function requestedMonday(q: WeekQuery, today: string): string {
+  if (q.day !== undefined) {
+    if (!isIsoDate(q.day)) throw badParameter('day');
+    return startOfIsoWeek(q.day);
+  }
+  if (q.week !== undefined) {
+    const [year, week] = q.week.split('-W').map(Number);
+    const monday = mondayOfIsoWeek(year!, week!);
+    if (!monday) throw badParameter('week');
+    return monday;
+  }
+  return startOfIsoWeek(today);
+}
+
+/** An activity id from '42' or '42-sprakcafe-i-vivalla'. */
+export function parseActivityParam(param: string): number | null {
+  const m = /^(\d{1,9})(?:-[a-z0-9-]*)?$/.exec(param);
+  return m ? Number(m[1]) : null;
+}
+
+export async function calendarRoutes(app: FastifyInstance): Promise<void> {
+  const { db } = app.deps;
+
+  app.get<{ Querystring: WeekQuery }>(
+    '/',
+    { config: { access: 'public' }, schema: { querystring: weekQuerySchema } },
+    async (request, reply) => {
+      const page = pageContext(request);
+      const q = request.query;
+      const filters = toFilters(q);
+      const districts = await listDistricts(db);
+      if (filters.district && !districts.some((d) => d.slug === filters.district)) throw badParameter('district');
+      const monday = requestedMonday(q, page.today);
+      const sunday = addDays(monday, 6);
+      let days: DayGroup[];
+      if (q.day !== undefined) {
+        const items = await listOccurrences(db, { ...filters, from: q.day, to: q.day, limit: SINGLE_DAY_LIMIT });
+        days = [{ date: q.day, items, total: items.length }];
+      } else {
+        const counts = await countOccurrencesByDate(db, { ...filters, from: monday, to: sunday });
+        days = await Promise.all(
+          Array.from({ length: 7 }, async (_, i) => {
+            const date = addDays(monday, i);
+            const total = counts.get(date) ?? 0;
+            const items = total === 0 ? [] : await listOccurrences(db, { ...filters, from: date, to: date, limit: DAY_LIMIT });
+            return { date, items, total };
+          }),
+        );
+      }
+      return sendPage(reply, page, <WeekPage monday={monday} filters={filters} districts={districts} day={q.day} days={days} />);
+    },
+  );
+
+  app.get('/kategorier', { config: { access: 'public' } }, async (request, reply) => {
+    const page = pageContext(request);
+    const counts = await countActivitiesByCategory(db, page.today);
+    return sendPage(reply, page, <CategoriesPage counts={counts} />);
+  });
+
+  app.get<{ Params: { category: string } }>(
+    '/kategori/:category',
+    { config: { access: 'public' }, schema: { params: { type: 'object', properties: { category: { type: 'string', maxLength: 40 } } } } },
+    async (request, reply) => {
+      const page = pageContext(request);
+      const { category } = request.params;
+      if (!isCategory(category)) throw notFound();
+      const monday = startOfIsoWeek(page.today);
+      const [activities, thisWeek] = await Promise.all([
+        listActivitySummaries(db, { category, from: page.today }),
+        listOccurrences(db, { category, from: page.today, to: addDays(monday, 6) }),
+      ]);
+      return sendPage(reply, page, <CategoryPage category={category} activities={activities} thisWeek={thisWeek} />);
+    },
+  );
+
+  const activityParams = { type: 'object', properties: { id: { type: 'string', maxLength: 120 } } } as const;
+
+  app.get<{ Params: { id: string } }>(
+    '/aktivitet/:id',
+    { config: { access: 'public' }, schema: { params: activityParams } },
+    async (request, reply) => {
+      const page = pageContext(request);
+      const id = parseActivityParam(request.params.id);
+      const activity = id === null ? undefined : await findActivity(db, id);
+      if (!activity) throw notFound();
+      const canonical = activityPath(activity).split('/').pop();
+      if (request.params.id !== canonical) {
+        return reply.redirect(page.href(activityPath(activity)) + page.search, 301);
+      }
+      const horizon = addDays(page.today, 7 * 12);
+      const upcoming = expandSchedule(activity.schedule, page.today, horizon).slice(0, 10);
+      const lastShown = upcoming.at(-1)?.localDate ?? horizon;
+      const skipped = skippedDates(activity.schedule, page.today, lastShown);
+      return sendPage(reply, page, <ActivityPage activity={activity} upcoming={upcoming} skipped={skipped} />);
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/aktivitet/:id/kalender.ics',
+    { config: { access: 'public' }, schema: { params: activityParams } },
+    async (request, reply) => {
+      const page = pageContext(request);
+      const id = parseActivityParam(request.params.id);
+      const activity = id === null ? undefined : await findActivity(db, id);
+      if (!activity) throw notFound();
+      const publicUrl = new URL(page.publicUrl);
+      const host = activity.hosts[0];
+      const ics = activityToIcs(
+        {
+          id: activity.id,
+          title: activity.title,
+          description: activity.description,
+          location: activity.place ? `${activity.place.name}, ${activity.place.address}, ${activity.place.city}` : null,
+          url: `${page.publicUrl}${page.href(activityPath(activity))}`,
+          organiser: host?.email ? { name: host.name, email: host.email } : null,
+          schedule: activity.schedule,
+        },
+        { host: publicUrl.hostname, now: app.deps.now(), horizon: addDays(page.today, 400) },
+      );
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${activity.slug}.ics"`)
+        .send(ics);
+    },
+  );
+}
+

@@ -1,0 +1,309 @@
+/** Pieces of the calendar pages: category labels, occurrence rows, day lists, filters, week navigation. */
+import { formatDate, formatTimeRange, languageName } from '../../i18n/index.js';
+import type { IconName } from '../../web/assets.js';
+import { Icon } from '../../web/icon.js';
+import { usePage, type PageContext } from '../../web/page.js';
+import { addDays, isoWeek } from '../../web/time.js';
+import type { District } from '../places/index.js';
+import { AGE_GROUPS, AUDIENCES, CATEGORIES, CATEGORY_CODES, SPOKEN_LANGUAGES, type Category } from '../taxonomy/index.js';
+import { activityPath, type ActivitySummary, type OccurrenceFilters, type OccurrenceItem } from './activity.js';
+import { describeRecurrence } from './describe.js';
+import { filterParams, withQuery } from './filters.js';
+
+export function categoryIcon(category: Category): IconName {
+  return CATEGORIES[category].icon;
+}
+
+/** A spoken language's name in the page's language. */
+export function spokenLanguageName(page: PageContext, code: string): string {
+  return code === 'swl' ? page.t('taxonomy.signLanguage') : languageName(page.lang, code);
+}
+
+export function CategoryLabel(props: { category: Category }) {
+  const { t } = usePage();
+  return (
+    <span class={`category cat-${props.category}`}>
+      <Icon name={categoryIcon(props.category)} />
+      <span>{t(`taxonomy.category.${props.category}`)}</span>
+    </span>
+  );
+}
+
+/** One occurrence in a list: time, category, title, place and organiser; cancellations stand out. */
+export function OccurrenceRow(props: { item: OccurrenceItem }) {
+  const page = usePage();
+  const { t, lang, href } = page;
+  const o = props.item;
+  const cancelled = o.status === 'cancelled';
+  return (
+    <li class={cancelled ? 'occurrence is-cancelled' : 'occurrence'}>
+      <a href={href(activityPath({ id: o.activityId, slug: o.slug }))}>
+        <span class="time">
+          <bdi>{formatTimeRange(lang, o.startTime, o.endTime)}</bdi>
+        </span>
+        <span class={`occ-icon cat-${o.category}`}>
+          <Icon name={categoryIcon(o.category)} />
+        </span>
+        <span class="occ-body">
+          <span class="occ-title">{cancelled ? <s>{o.title}</s> : o.title}</span>
+          {cancelled ? (
+            <span class="badge badge-cancelled">
+              <Icon name="ban" />
+              {t('calendar.cancelled')}
+              {o.note ? <>: {o.note}</> : null}
+            </span>
+          ) : null}
+          {o.status === 'moved' ? (
+            <span class="badge badge-moved">
+              {t('calendar.movedFrom', { date: formatDate(lang, o.originalDate, 'weekdayDayMonth') })}
+            </span>
+          ) : null}
+          <span class="occ-meta">
+            {t(`taxonomy.category.${o.category}`)}
+            {o.place ? (
+              <>
+                {' · '}
+                {o.place.name}
+                {o.place.districtName ? `, ${o.place.districtName}` : ''}
+              </>
+            ) : null}
+          </span>
+          {o.hosts.length > 0 ? <span class="occ-host">{o.hosts.map((h) => h.name).join(', ')}</span> : null}
+          {o.audience !== 'newcomers' || o.gender === 'women' ? (
+            <span class="tags">
+              {o.audience !== 'newcomers' ? <span class="tag">{t(`taxonomy.audience.${o.audience}`)}</span> : null}
+              {o.gender === 'women' ? <span class="tag">{t('taxonomy.gender.women')}</span> : null}
+            </span>
+          ) : null}
+        </span>
+      </a>
+    </li>
+  );
+}
+
+export function OccurrenceList(props: { items: OccurrenceItem[] }) {
+  return (
+    <ul class="occurrences">
+      {props.items.map((o) => (
+        <OccurrenceRow key={`${o.activityId}-${o.originalDate}`} item={o} />
+      ))}
+    </ul>
+  );
+}
+
+/** Category shortcuts with icons: one tap, no reading needed. */
+export function CategoryChips(props: { basePath: string; filters: OccurrenceFilters; extra?: Record<string, string> }) {
+  const { t, href } = usePage();
+  const params = { ...filterParams(props.filters), ...props.extra };
+  return (
+    <nav class="chips" aria-label={t('filters.categoryShortcuts')}>
+      <ul>
+        {CATEGORY_CODES.map((c) => {
+          const active = props.filters.category === c;
+          const target = withQuery(href(props.basePath), { ...params, category: active ? undefined : c });
+          return (
+            <li key={c}>
+              <a href={target} class={`chip cat-${c}`} aria-current={active ? 'true' : undefined}>
+                <Icon name={categoryIcon(c)} />
+                <span>{t(`taxonomy.category.${c}`)}</span>
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+function Select(props: { name: string; label: string; value: string | undefined; options: [string, string][]; anyLabel: string }) {
+  const id = `f-${props.name}`;
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      <select id={id} name={props.name}>
+        <option value="">{props.anyLabel}</option>
+        {props.options.map(([value, label]) => (
+          <option key={value} value={value} selected={props.value === value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The filter form: plain GET, so every filtered view is a link to share. */
+export function FilterForm(props: {
+  action: string;
+  filters: OccurrenceFilters;
+  districts: District[];
+  hidden?: Record<string, string>;
+  days?: { value: string; label: string }[];
+  day?: string;
+  open: boolean;
+}) {
+  const page = usePage();
+  const { t } = page;
+  const f = props.filters;
+  return (
+    <details class="filters" open={props.open}>
+      <summary>
+        <Icon name="sliders-horizontal" />
+        {t('filters.title')}
+      </summary>
+      <form method="get" action={props.action}>
+        {Object.entries(props.hidden ?? {}).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        <div class="field-grid">
+          <Select
+            name="category"
+            label={t('filters.category')}
+            value={f.category}
+            anyLabel={t('filters.anyCategory')}
+            options={CATEGORY_CODES.map((c) => [c, t(`taxonomy.category.${c}`)])}
+          />
+          <Select
+            name="district"
+            label={t('filters.district')}
+            value={f.district}
+            anyLabel={t('filters.anyDistrict')}
+            options={props.districts.map((d) => [d.slug, d.name])}
+          />
+          {props.days ? (
+            <Select
+              name="day"
+              label={t('filters.day')}
+              value={props.day}
+              anyLabel={t('filters.anyDay')}
+              options={props.days.map((d) => [d.value, d.label])}
+            />
+          ) : null}
+          <Select
+            name="audience"
+            label={t('filters.audience')}
+            value={f.audience}
+            anyLabel={t('filters.anyAudience')}
+            options={AUDIENCES.map((a) => [a, t(`taxonomy.audience.${a}`)])}
+          />
+          <Select
+            name="age"
+            label={t('filters.age')}
+            value={f.ageGroup}
+            anyLabel={t('filters.anyAge')}
+            options={AGE_GROUPS.map((a) => [a, t(`taxonomy.ageGroup.${a}`)])}
+          />
+          <Select
+            name="language"
+            label={t('filters.language')}
+            value={f.language}
+            anyLabel={t('filters.anyLanguage')}
+            options={SPOKEN_LANGUAGES.map((l) => [l, spokenLanguageName(page, l)] as [string, string]).sort((a, b) =>
+              a[1].localeCompare(b[1], page.lang.intl),
+            )}
+          />
+        </div>
+        <div class="checks">
+          <label>
+            <input type="checkbox" name="women" value="true" checked={f.womenOnly === true} /> {t('filters.womenOnly')}
+          </label>
+          <label>
+            <input type="checkbox" name="free" value="true" checked={f.free === true} /> {t('filters.free')}
+          </label>
+        </div>
+        <div class="actions">
+          <button type="submit" class="button">
+            {t('filters.apply')}
+          </button>
+          <a href={withQuery(props.action, props.hidden ?? {})} class="button secondary">
+            {t('filters.clear')}
+          </a>
+        </div>
+      </form>
+    </details>
+  );
+}
+
+/** "‹ Week 47 · Week 48, 23–29 November 2026 · Week 49 ›" keeping the filters. */
+export function WeekNav(props: { monday: string; basePath: string; filters: OccurrenceFilters; isCurrent: boolean }) {
+  const { t, href } = usePage();
+  const params = filterParams(props.filters);
+  const weekParam = (monday: string) => {
+    const w = isoWeek(monday);
+    return `${w.year}-W${String(w.week).padStart(2, '0')}`;
+  };
+  const prev = addDays(props.monday, -7);
+  const next = addDays(props.monday, 7);
+  return (
+    <nav class="week-nav" aria-label={t('week.navigation')}>
+      <a href={withQuery(href(props.basePath), { ...params, week: weekParam(prev) })} rel="prev">
+        <Icon name="chevron-left" class="flip-rtl" />
+        <span>{t('week.weekNumber', { week: isoWeek(prev).week })}</span>
+      </a>
+      {props.isCurrent ? null : (
+        <a href={withQuery(href(props.basePath), params)} class="today-link">
+          {t('week.thisWeek')}
+        </a>
+      )}
+      <a href={withQuery(href(props.basePath), { ...params, week: weekParam(next) })} rel="next">
+        <span>{t('week.weekNumber', { week: isoWeek(next).week })}</span>
+        <Icon name="chevron-right" class="flip-rtl" />
+      </a>
+    </nav>
+  );
+}
+
+/** Occurrences of several days under a heading per day. */
+export function DayGroups(props: { items: OccurrenceItem[]; headingLevel?: 'h3' | 'h2' }) {
+  const { lang, today, t } = usePage();
+  const groups = new Map<string, OccurrenceItem[]>();
+  for (const o of props.items) groups.set(o.localDate, [...(groups.get(o.localDate) ?? []), o]);
+  const H = props.headingLevel ?? 'h3';
+  return (
+    <div class="day-groups">
+      {[...groups].map(([date, items]) => (
+        <section key={date} class={date === today ? 'day is-today' : 'day'}>
+          <H>
+            {date === today ? <span class="today-mark">{t('week.today')}</span> : null}
+            <span class="day-name">{formatDate(lang, date, 'weekdayDayMonth')}</span>
+          </H>
+          <OccurrenceList items={items} />
+        </section>
+      ))}
+    </div>
+  );
+}
+
+/** An activity with its regular time: "18:00–20:00 Språkcafé · Every Tuesday · Vivalla bibliotek". */
+export function SummaryItem(props: { activity: ActivitySummary }) {
+  const { t, lang, href } = usePage();
+  const a = props.activity;
+  return (
+    <li>
+      <a href={href(activityPath(a))}>
+        <bdi class="time">{formatTimeRange(lang, a.schedule.startTime, a.schedule.endTime)}</bdi>
+        <span class={`occ-icon cat-${a.category}`}>
+          <Icon name={categoryIcon(a.category)} />
+        </span>
+        <span class="reg-body">
+          <span class="occ-title">{a.title}</span>
+          <span class="occ-meta">
+            {describeRecurrence(t, lang, a.schedule)}
+            {a.place ? ` · ${a.place.name}${a.place.districtName ? `, ${a.place.districtName}` : ''}` : ''}
+          </span>
+          <span class="occ-host">{a.hosts.map((h) => h.name).join(', ')}</span>
+        </span>
+      </a>
+    </li>
+  );
+}
+
+export function SummaryList(props: { activities: ActivitySummary[] }) {
+  return (
+    <ul class="regular-list">
+      {props.activities.map((a) => (
+        <SummaryItem key={a.id} activity={a} />
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,16 @@
+/** Calendar: activities, schedules, occurrences and the public week view. */
+export * from './activity.js';
+export * from './schedule.js';
+export { describeRecurrence, describeSchedule } from './describe.js';
+export { DayGroups, OccurrenceList, CategoryLabel, SummaryList, categoryIcon } from './components.js';
+export { DATE_PATTERN, filterProperties, toFilters, withQuery, type FilterQuery } from './filters.js';
+export {
+  countOccurrences,
+  insertActivity,
+  listActivitySummaries,
+  listOccurrences,
+  refreshOccurrenceWindow,
+  findActivity,
+  type OccurrenceQuery,
+} from './activity.store.js';
+export { calendarRoutes, parseActivityParam } from './calendar.routes.js';

@@ -1,0 +1,10 @@
+/** Organisations: the directory and profiles. */
+export * from './organisation.js';
+export {
+  countOrganisations,
+  findOrganisationById,
+  findOrganisationBySlug,
+  insertOrganisation,
+  listOrganisations,
+} from './organisation.store.js';
+export { organisationRoutes } from './organisation.routes.js';

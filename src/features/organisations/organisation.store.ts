@@ -1,0 +1,118 @@
+/** SQL for organisations, their categories and districts. */
+import { sql } from 'kysely';
+import type { Db } from '../../db/index.js';
+import { containsPattern, foldForSearch } from '../../web/text.js';
+import type { Category, OrganisationKind } from '../taxonomy/index.js';
+import type { Organisation, OrganisationInput, OrganisationListFilter } from './organisation.js';
+
+export async function insertOrganisation(db: Db, input: OrganisationInput, now: Date): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const stamp = now.toISOString();
+    const { id } = await trx
+      .insertInto('organisations')
+      .values({
+        slug: input.slug,
+        name: input.name,
+        kind: input.kind,
+        description: input.description,
+        website: input.website,
+        email: input.email,
+        phone: input.phone,
+        contactName: input.contactName,
+        trusted: input.trusted ? 1 : 0,
+        published: input.published ? 1 : 0,
+        searchText: foldForSearch(`${input.name} ${input.description}`),
+        createdAt: stamp,
+        updatedAt: stamp,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (input.categories.length > 0) {
+      await trx.insertInto('organisationCategories').values(input.categories.map((category) => ({ organisationId: id, category }))).execute();
+    }
+    if (input.districtIds.length > 0) {
+      await trx.insertInto('organisationDistricts').values(input.districtIds.map((districtId) => ({ organisationId: id, districtId }))).execute();
+    }
+    return id;
+  });
+}
+
+function filtered(db: Db, f: OrganisationListFilter) {
+  let q = db.selectFrom('organisations as o').where('o.published', '=', 1);
+  if (f.category) {
+    const category = f.category;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(selectFrom('organisationCategories as c').select('c.organisationId').whereRef('c.organisationId', '=', 'o.id').where('c.category', '=', category)),
+    );
+  }
+  if (f.district) {
+    const district = f.district;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('organisationDistricts as od')
+          .innerJoin('districts as d', 'd.id', 'od.districtId')
+          .select('od.organisationId')
+          .whereRef('od.organisationId', '=', 'o.id')
+          .where('d.slug', '=', district),
+      ),
+    );
+  }
+  for (const term of f.terms ?? []) q = q.where(sql<boolean>`o.search_text like ${containsPattern(term)} escape '\\'`);
+  return q;
+}
+
+async function attachRelations(db: Db, rows: Awaited<ReturnType<typeof baseRows>>): Promise<Organisation[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [cats, dists] = await Promise.all([
+    db.selectFrom('organisationCategories').select(['organisationId', 'category']).where('organisationId', 'in', ids).execute(),
+    db
+      .selectFrom('organisationDistricts as od')
+      .innerJoin('districts as d', 'd.id', 'od.districtId')
+      .select(['od.organisationId', 'd.slug', 'd.name'])
+      .where('od.organisationId', 'in', ids)
+      .orderBy('d.name')
+      .execute(),
+  ]);
+  return rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    name: r.name,
+    kind: r.kind as OrganisationKind,
+    description: r.description,
+    website: r.website,
+    email: r.email,
+    phone: r.phone,
+    contactName: r.contactName,
+    trusted: r.trusted === 1,
+    published: r.published === 1,
+    categories: cats.filter((c) => c.organisationId === r.id).map((c) => c.category as Category),
+    districts: dists.filter((d) => d.organisationId === r.id).map((d) => ({ slug: d.slug, name: d.name })),
+  }));
+}
+
+function baseRows(db: Db, f: OrganisationListFilter) {
+  let q = filtered(db, f).selectAll('o').orderBy('o.name').orderBy('o.id');
+  if (f.limit !== undefined) q = q.limit(f.limit).offset(f.offset ?? 0);
+  return q.execute();
+}
+
+/** Published organisations matching the filter, by name. */
+export async function listOrganisations(db: Db, f: OrganisationListFilter = {}): Promise<Organisation[]> {
+  return attachRelations(db, await baseRows(db, f));
+}
+
+export async function countOrganisations(db: Db, f: OrganisationListFilter = {}): Promise<number> {
+  const row = await filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export async function findOrganisationBySlug(db: Db, slug: string): Promise<Organisation | undefined> {
+  const rows = await db.selectFrom('organisations').selectAll().where('slug', '=', slug).where('published', '=', 1).execute();
+  return (await attachRelations(db, rows))[0];
+}
+
+export async function findOrganisationById(db: Db, id: number): Promise<Organisation | undefined> {
+  const rows = await db.selectFrom('organisations').selectAll().where('id', '=', id).where('published', '=', 1).execute();
+  return (await attachRelations(db, rows))[0];
+}

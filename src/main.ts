@@ -1,0 +1,53 @@
+/** Process entry: read config, open and migrate the database, load demo data, start the server and the daily job. */
+import path from 'node:path';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { migrateToLatest, openDatabase } from './db/index.js';
+import { seedDemoIfEmpty } from './demo/seed.js';
+import { refreshOccurrenceWindow } from './features/calendar/index.js';
+import { localToday } from './web/time.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Configuration error: ${error.message}`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const { db, dialect, close } = openDatabase({
+    databaseUrl: config.databaseUrl,
+    sqliteFile: path.join(config.dataDir, 'tillsammans.sqlite'),
+  });
+  await migrateToLatest(db);
+  const now = () => new Date();
+  if (config.seedDemo) await seedDemoIfEmpty(db, now());
+  await refreshOccurrenceWindow(db, localToday(now()));
+
+  const app = await buildApp({ db, dialect, config, now });
+  // Keep the materialised occurrences a rolling window ahead of today.
+  const timer = setInterval(() => {
+    refreshOccurrenceWindow(db, localToday(now())).catch((err) => app.log.error({ err }, 'occurrence refresh failed'));
+  }, 6 * 60 * 60 * 1000);
+  timer.unref();
+
+  const shutdown = async () => {
+    clearInterval(timer);
+    await app.close();
+    await close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`Tillsammans is running on ${config.publicUrl} (${dialect === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'})`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

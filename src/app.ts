@@ -36,6 +36,13 @@ export async function buildApp(deps: BuildDeps): Promise<FastifyInstance> {
     }
   });
 
+  // A GET form sends its empty fields ("category=&day="): an empty value means "no filter".
+  app.addHook('preValidation', async (request) => {
+    const query = request.query as Record<string, unknown> | undefined;
+    if (!query || typeof query !== 'object') return;
+    for (const key of Object.keys(query)) if (query[key] === '') delete query[key];
+  });
+
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

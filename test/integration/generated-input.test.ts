@@ -1,0 +1,69 @@
+/**
+ * Generated input over every query parameter of the pages and the API: whatever arrives,
+ * the answer is a page or JSON with a 2xx, 3xx, 400 or 404 status, never a 500.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/app.js';
+import { skipDatabase, testDialect } from '../support/db.js';
+
+const PARAMS = ['category', 'district', 'audience', 'age', 'women', 'free', 'language', 'week', 'day', 'q', 'page', 'from', 'to', 'limit', 'offset'];
+
+const VALUES = fc.oneof(
+  fc.string({ maxLength: 30 }),
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+  fc.constantFrom('sprakcafe', 'vivalla', 'newcomers', 'children', 'true', 'false', '1', '0', 'ar', '2026-W48', '2026-W53', '2026-W00'),
+  fc.constantFrom('2026-11-26', '2026-02-29', '2028-02-29', '0000-00-00', '9999-12-31', '-1', '1e9', 'NaN', '%', '%zz', '\u0000', '🙂', '\u202e'),
+  fc.date({ min: new Date('1900-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+  fc.integer({ min: -5, max: 1e7 }).map(String),
+);
+
+const PATHS = ['/', '/en/', '/kategorier', '/kategori/sprakcafe', '/organisationer', '/sok', '/api/v1/activities', '/api/v1/organisations'];
+
+/** Encodes most values, but lets some raw (broken) percent sequences through as a browser or bot might send them. */
+const encoded = fc.tuple(VALUES, fc.boolean()).map(([v, raw]) => (raw ? v.replace(/[#&\s]/g, '') : encodeURIComponent(v)));
+
+const query = fc
+  .array(fc.tuple(fc.constantFrom(...PARAMS, 'x', 'category[]', '__proto__', 'constructor'), encoded), { maxLength: 6 })
+  .map((pairs) => pairs.map(([k, v]) => `${k}=${v}`).join('&'));
+
+describe.skipIf(skipDatabase())(`generated input on ${testDialect}`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  }, 60_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('never answers 500 to any query string', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...PATHS), query, async (path, qs) => {
+        const res = await t.app.inject({ method: 'GET', url: `${path}?${qs}` });
+        expect([200, 301, 302, 400, 404]).toContain(res.statusCode);
+        if (path.startsWith('/api/')) {
+          const body = res.json();
+          if (res.statusCode === 400) expect(typeof body.error.parameter === 'string' || body.error.code === 'errors.badRequest').toBe(true);
+        } else {
+          expect(res.body.startsWith('<!doctype html>')).toBe(true);
+        }
+      }),
+      { numRuns: testDialect === 'postgres' ? 150 : 400 },
+    );
+  }, 120_000);
+
+  it('never answers 500 to any path segment', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('/aktivitet/', '/en/aktivitet/', '/organisationer/', '/kategori/', '/api/v1/activities/', '/api/v1/organisations/'),
+        fc.oneof(fc.string({ maxLength: 40 }), fc.integer({ min: -1, max: 2 ** 40 }).map(String), fc.constantFrom('%', '%E0%A4%A', '..', '1-', '0')),
+        async (prefix, segment) => {
+          const url = prefix + segment.replace(/[?#\s]/g, '').replace(/%(?![0-9A-Fa-f]{2})/g, '%25');
+          const res = await t.app.inject({ method: 'GET', url });
+          expect([200, 301, 400, 404]).toContain(res.statusCode);
+        },
+      ),
+      { numRuns: testDialect === 'postgres' ? 150 : 400 },
+    );
+  }, 120_000);
+});

@@ -11,7 +11,8 @@ import { searchRoutes } from './features/search/index.js';
 import { LANGUAGES, languagePrefix } from './i18n/index.js';
 import { buildAssets, registerAssetRoutes } from './web/assets.js';
 import { registerErrorHandlers } from './web/errors.js';
-import type { AppDeps } from './web/server.js';
+import { ResponseCache, registerResponseCache } from './web/response-cache.js';
+import type { AppDeps, RouteEntry } from './web/server.js';
 
 export type BuildDeps = Omit<AppDeps, 'assets'> & { assets?: AppDeps['assets'] };
 
@@ -29,11 +30,13 @@ export async function buildApp(deps: BuildDeps): Promise<FastifyInstance> {
   app.decorate('deps', { ...deps, assets });
 
   // Every route says who may use it; a route without a declaration is a programming error.
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     if (route.method === 'HEAD') return;
-    if (!route.config || !('access' in route.config) || !route.config.access) {
-      throw new Error(`Route ${String(route.method)} ${route.url} declares no access`);
-    }
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${String(route.method)} ${route.url} declares no access`);
+    routeTable.push({ method: String(route.method), url: route.url, access });
   });
 
   // A GET form sends its empty fields ("category=&day="): an empty value means "no filter".
@@ -62,6 +65,11 @@ export async function buildApp(deps: BuildDeps): Promise<FastifyInstance> {
     strictTransportSecurity: deps.config.publicUrl.startsWith('https:') ? undefined : false,
     crossOriginEmbedderPolicy: false,
   });
+  // Before compression, so the cache keeps the rendered text and every hit is compressed as usual.
+  const cache = new ResponseCache({ ttlMs: deps.config.cacheTtlSeconds * 1000, maxBytes: 64 * 2 ** 20 });
+  app.decorate('responseCache', cache);
+  if (deps.config.cacheTtlSeconds > 0) registerResponseCache(app, cache, deps.config.cacheTtlSeconds * 1000, deps.now);
+
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { 1: 4 } } });
 
   registerErrorHandlers(app);

@@ -13,6 +13,8 @@ export interface Config {
   /** Public origin used in absolute links (feeds, calendar files). */
   publicUrl: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** How long a rendered public page or API answer may be served again; 0 turns the cache off. */
+  cacheTtlSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -53,6 +55,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   } catch {
     throw new ConfigError(`PUBLIC_URL must be an absolute URL, got "${env.PUBLIC_URL}"`);
   }
+  const cacheTtlSeconds = env.CACHE_TTL_SECONDS === undefined || env.CACHE_TTL_SECONDS === '' ? 10 : Number(env.CACHE_TTL_SECONDS);
+  if (!Number.isInteger(cacheTtlSeconds) || cacheTtlSeconds < 0 || cacheTtlSeconds > 3600) {
+    throw new ConfigError(`CACHE_TTL_SECONDS must be a whole number from 0 to 3600, got "${env.CACHE_TTL_SECONDS}"`);
+  }
   return {
     port,
     host,
@@ -61,5 +67,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: parseBoolean('SEED_DEMO', env.SEED_DEMO, true),
     publicUrl,
     logLevel,
+    cacheTtlSeconds,
   };
 }

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { migrateToLatest, openDatabase } from './db/index.js';
+import { analyzeDatabase, migrateToLatest, openDatabase } from './db/index.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 import { refreshOccurrenceWindow } from './features/calendar/index.js';
 import { localToday } from './web/time.js';
@@ -26,11 +26,14 @@ async function main(): Promise<void> {
   const now = () => new Date();
   if (config.seedDemo) await seedDemoIfEmpty(db, now());
   await refreshOccurrenceWindow(db, localToday(now()));
+  await analyzeDatabase(db);
 
   const app = await buildApp({ db, dialect, config, now });
   // Keep the materialised occurrences a rolling window ahead of today.
   const timer = setInterval(() => {
-    refreshOccurrenceWindow(db, localToday(now())).catch((err) => app.log.error({ err }, 'occurrence refresh failed'));
+    refreshOccurrenceWindow(db, localToday(now()))
+      .then((refreshed) => (refreshed ? analyzeDatabase(db) : undefined))
+      .catch((err) => app.log.error({ err }, 'occurrence refresh failed'));
   }, 6 * 60 * 60 * 1000);
   timer.unref();
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database } from './schema.js';
 import { migrations } from './migrations/index.js';
 
@@ -33,6 +33,9 @@ export function openDatabase(options: DatabaseOptions): OpenDatabase {
   const plugins = [new CamelCasePlugin()];
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection the server drops (restart, failover) must not take the process down;
+    // the pool replaces it on the next query.
+    pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
@@ -71,4 +74,12 @@ export async function migrateAllDown(db: Db): Promise<void> {
     if (error) throw error;
     if (!results || results.length === 0) return;
   }
+}
+
+/**
+ * Refreshes the planner's statistics. Without them SQLite walks every published activity to find one
+ * day's occurrences instead of using the date index; run after bulk writes (seeding, window refresh).
+ */
+export async function analyzeDatabase(db: Db): Promise<void> {
+  await sql`analyze`.execute(db);
 }

@@ -47,12 +47,18 @@ export function weekdayName(lang: Language, isoDay: number, width: 'long' | 'sho
   return dateFormat(lang, { weekday: width, timeZone: 'UTC' }).format(plainDate(date));
 }
 
-/** A wall-clock time 'HH:MM' in the language's style. */
+const times = new Map<string, string>();
+
+/** A wall-clock time 'HH:MM' in the language's style (memoised: a day has only 1,440 of them). */
 export function formatTime(lang: Language, time: string): string {
-  const [h, m] = time.split(':').map(Number);
-  return dateFormat(lang, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(2024, 0, 1, h ?? 0, m ?? 0)),
-  );
+  const key = `${lang.intl}|${time}`;
+  let out = times.get(key);
+  if (out === undefined) {
+    const [h, m] = time.split(':').map(Number);
+    out = dateFormat(lang, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1, h ?? 0, m ?? 0)));
+    if (times.size < 20_000) times.set(key, out);
+  }
+  return out;
 }
 
 export function formatTimeRange(lang: Language, start: string, end: string): string {
@@ -93,4 +99,16 @@ export function formatList(lang: Language, items: string[]): string {
     listFormats.set(lang.intl, f);
   }
   return f.format(items);
+}
+
+const collators = new Map<string, Intl.Collator>();
+
+/** Sorts by the language's alphabet (å after z in Swedish). */
+export function compareText(lang: Language, a: string, b: string): number {
+  let c = collators.get(lang.intl);
+  if (!c) {
+    c = new Intl.Collator(lang.intl);
+    collators.set(lang.intl, c);
+  }
+  return c.compare(a, b);
 }

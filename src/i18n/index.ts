@@ -16,15 +16,17 @@ declare module 'i18next' {
   }
 }
 
-/** The folder with the catalogues, found from this module whether run from src/ or dist/src/. */
+/**
+ * The catalogues folder in the source tree, found by walking up to the package root, so the same
+ * files serve whether the code runs from src/ (tsx) or dist/src/ (compiled).
+ */
 export function localesDir(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = path.join(dir, 'src', 'i18n', 'locales');
-    if (fs.existsSync(candidate)) return candidate;
+  for (let i = 0; i < 8; i++) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return path.join(dir, 'src', 'i18n', 'locales');
     dir = path.dirname(dir);
   }
-  throw new Error('Cannot find src/i18n/locales');
+  throw new Error('Cannot find the package root (package.json) above ' + fileURLToPath(import.meta.url));
 }
 
 export type Catalogue = Record<string, unknown>;

@@ -20,9 +20,20 @@ export interface AppDeps {
 /** Who may use a route. Later roles extend this union; every route must declare one. */
 export type Access = 'public';
 
+/** One registered route and its declared access, as the app records them. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: Access;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
+    /** Rendered public responses; clear it after a write so readers see the change at once. */
+    responseCache: import('./response-cache.js').ResponseCache;
+    /** Every route with the access it declares; tests walk it with every role. */
+    routeTable: RouteEntry[];
   }
   interface FastifyRequest {
     lang: Language;

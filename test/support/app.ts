@@ -14,11 +14,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { now?: Date; seed?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(options: { now?: Date; seed?: boolean; cacheTtlSeconds?: number } = {}): Promise<TestApp> {
   const now = options.now ?? FIXED_NOW;
   const database = await createTestDatabase();
   if (options.seed !== false) await seedDemo(database.db, now);
-  const config = loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: 'http://tillsammans.test', SEED_DEMO: 'false' });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    PUBLIC_URL: 'http://tillsammans.test',
+    SEED_DEMO: 'false',
+    CACHE_TTL_SECONDS: String(options.cacheTtlSeconds ?? 0),
+  });
   const app = await buildApp({ db: database.db, dialect: database.dialect, config, now: () => now });
   await app.ready();
   return {

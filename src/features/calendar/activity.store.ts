@@ -251,36 +251,54 @@ function publishedOccurrences(db: Executor, q: OccurrenceQuery) {
   return query;
 }
 
-/** Published occurrences in [from, to] matching the filters, in time order, with hosts. */
-export async function listOccurrences(db: Db, q: OccurrenceQuery): Promise<OccurrenceItem[]> {
-  let query = publishedOccurrences(db, q)
-    .select([
-      'o.activityId',
-      'a.slug',
-      'a.title',
-      'a.category',
-      'a.audience',
-      'a.gender',
-      'a.isFree',
-      'o.localDate',
-      'o.startTime',
-      'o.endTime',
-      'o.startsAt',
-      'o.endsAt',
-      'o.status',
-      'o.originalDate',
-      'o.note',
-      'p.id as placeId',
-      'p.name as placeName',
-      'p.address as placeAddress',
-      'd.slug as districtSlug',
-      'd.name as districtName',
-    ])
-    .orderBy('o.startsAt')
-    .orderBy('a.title')
-    .orderBy('o.id');
-  if (q.limit !== undefined) query = query.limit(q.limit).offset(q.offset ?? 0);
-  const rows = await query.execute();
+const OCCURRENCE_COLUMNS = [
+  'o.id',
+  'o.activityId',
+  'a.slug',
+  'a.title',
+  'a.category',
+  'a.audience',
+  'a.gender',
+  'a.isFree',
+  'o.localDate',
+  'o.startTime',
+  'o.endTime',
+  'o.startsAt',
+  'o.endsAt',
+  'o.status',
+  'o.originalDate',
+  'o.note',
+  'p.id as placeId',
+  'p.name as placeName',
+  'p.address as placeAddress',
+  'd.slug as districtSlug',
+  'd.name as districtName',
+] as const;
+
+interface OccurrenceRow {
+  activityId: number;
+  slug: string;
+  title: string;
+  category: string;
+  audience: string;
+  gender: string;
+  isFree: number;
+  localDate: string;
+  startTime: string;
+  endTime: string;
+  startsAt: string;
+  endsAt: string;
+  status: string;
+  originalDate: string;
+  note: string | null;
+  placeId: number | null;
+  placeName: string | null;
+  placeAddress: string | null;
+  districtSlug: string | null;
+  districtName: string | null;
+}
+
+async function toOccurrenceItems(db: Executor, rows: OccurrenceRow[]): Promise<OccurrenceItem[]> {
   const hosts = await hostsOf(db, rows.map((r) => r.activityId));
   return rows.map((r) => ({
     activityId: r.activityId,
@@ -304,6 +322,35 @@ export async function listOccurrences(db: Db, q: OccurrenceQuery): Promise<Occur
         : null,
     hosts: hosts.get(r.activityId) ?? [],
   }));
+}
+
+/** Published occurrences in [from, to] matching the filters, in time order, with hosts. */
+export async function listOccurrences(db: Db, q: OccurrenceQuery): Promise<OccurrenceItem[]> {
+  let query = publishedOccurrences(db, q).select(OCCURRENCE_COLUMNS).orderBy('o.startsAt').orderBy('a.title').orderBy('o.id');
+  if (q.limit !== undefined) query = query.limit(q.limit).offset(q.offset ?? 0);
+  return toOccurrenceItems(db, await query.execute());
+}
+
+/**
+ * The first `perDay` published occurrences of each date in [from, to], in time order. One small
+ * query per day: each walks the date index and stops at `perDay`, which is cheaper than numbering a
+ * whole week's rows with a window function.
+ */
+export async function listOccurrencesPerDay(db: Db, q: OccurrenceQuery, perDay: number): Promise<OccurrenceItem[]> {
+  const days: string[] = [];
+  for (let d = q.from; d <= q.to; d = addDays(d, 1)) days.push(d);
+  const perDayRows = await Promise.all(
+    days.map((day) =>
+      publishedOccurrences(db, { ...q, from: day, to: day })
+        .select(OCCURRENCE_COLUMNS)
+        .orderBy('o.startsAt')
+        .orderBy('a.title')
+        .orderBy('o.id')
+        .limit(perDay)
+        .execute(),
+    ),
+  );
+  return toOccurrenceItems(db, perDayRows.flat());
 }
 
 /** How many published occurrences match, per local date. */

@@ -14,6 +14,7 @@ import {
   findActivity,
   listActivitySummaries,
   listOccurrences,
+  listOccurrencesPerDay,
 } from './activity.store.js';
 import { CategoriesPage, CategoryPage } from './category.page.js';
 import { DATE_PATTERN, filterProperties, toFilters, type FilterQuery } from './filters.js';
@@ -80,15 +81,12 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
         const items = await listOccurrences(db, { ...filters, from: q.day, to: q.day, limit: SINGLE_DAY_LIMIT });
         days = [{ date: q.day, items, total: items.length }];
       } else {
-        const counts = await countOccurrencesByDate(db, { ...filters, from: monday, to: sunday });
-        days = await Promise.all(
-          Array.from({ length: 7 }, async (_, i) => {
-            const date = addDays(monday, i);
-            const total = counts.get(date) ?? 0;
-            const items = total === 0 ? [] : await listOccurrences(db, { ...filters, from: date, to: date, limit: DAY_LIMIT });
-            return { date, items, total };
-          }),
-        );
+        const range = { ...filters, from: monday, to: sunday };
+        const [counts, items] = await Promise.all([countOccurrencesByDate(db, range), listOccurrencesPerDay(db, range, DAY_LIMIT)]);
+        days = Array.from({ length: 7 }, (_, i) => {
+          const date = addDays(monday, i);
+          return { date, items: items.filter((o) => o.localDate === date), total: counts.get(date) ?? 0 };
+        });
       }
       return sendPage(reply, page, <WeekPage monday={monday} filters={filters} districts={districts} day={q.day} days={days} />);
     },

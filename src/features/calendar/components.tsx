@@ -1,5 +1,5 @@
 /** Pieces of the calendar pages: category labels, occurrence rows, day lists, filters, week navigation. */
-import { formatDate, formatTimeRange, languageName } from '../../i18n/index.js';
+import { compareText, formatDate, formatTimeRange, languageName } from '../../i18n/index.js';
 import type { IconName } from '../../web/assets.js';
 import { Icon } from '../../web/icon.js';
 import { usePage, type PageContext } from '../../web/page.js';
@@ -199,7 +199,7 @@ export function FilterForm(props: {
             value={f.language}
             anyLabel={t('filters.anyLanguage')}
             options={SPOKEN_LANGUAGES.map((l) => [l, spokenLanguageName(page, l)] as [string, string]).sort((a, b) =>
-              a[1].localeCompare(b[1], page.lang.intl),
+              compareText(page.lang, a[1], b[1]),
             )}
           />
         </div>

@@ -1,0 +1,34 @@
+/**
+ * The benchmark's server process: the real app on an SQLite file holding the large data set, plus one
+ * bare route that returns the start page's bytes from memory through the same compression (the baseline).
+ */
+import path from 'node:path';
+import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { analyzeDatabase, migrateToLatest, openDatabase } from '../src/db/index.js';
+import { seedBenchData } from './dataset.js';
+
+const [dir, portArg] = process.argv.slice(2);
+const now = new Date();
+const { db, dialect } = openDatabase({ sqliteFile: path.join(dir!, 'bench.sqlite') });
+await migrateToLatest(db);
+const seedStart = performance.now();
+await seedBenchData(db, now, { organisations: 200, activities: 2000 });
+await analyzeDatabase(db);
+const seedMs = performance.now() - seedStart;
+
+const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', PORT: portArg });
+const app = await buildApp({ db, dialect, config, now: () => now });
+let baseline: string | null = null;
+app.get('/__bench/baseline', { config: { access: 'public' } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(baseline));
+await app.ready();
+baseline = (await app.inject({ method: 'GET', url: '/' })).body;
+await app.listen({ port: Number(portArg), host: '127.0.0.1' });
+// The same app without the response cache: what a cache miss costs.
+const uncached = await buildApp({ db, dialect, config: { ...config, cacheTtlSeconds: 0 }, now: () => now });
+await uncached.listen({ port: Number(portArg) + 1, host: '127.0.0.1' });
+const counts = await db.selectFrom('occurrences').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+process.send?.({ ready: true, seedMs, occurrences: Number(counts?.n ?? 0) });
+process.on('message', (m: { memory?: boolean }) => {
+  if (m.memory) process.send?.({ memory: process.memoryUsage() });
+});

@@ -47,7 +47,16 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     url: url.toString(),
     async dispose() {
       await open.close();
-      await admin((c) => c.query(`drop database if exists ${name} with (force)`));
+      // Connections the pool is still closing make a plain drop fail for a moment: retry, then force.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await admin((c) => c.query(`drop database if exists ${name}${attempt >= 20 ? ' with (force)' : ''}`));
+          return;
+        } catch (error) {
+          if (attempt >= 20) throw error;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      }
     },
   };
 }

@@ -11,6 +11,7 @@ import { searchRoutes } from './features/search/index.js';
 import { LANGUAGES, languagePrefix } from './i18n/index.js';
 import { buildAssets, registerAssetRoutes } from './web/assets.js';
 import { registerErrorHandlers } from './web/errors.js';
+import { registerLanguageRouting } from './web/language.js';
 import { ResponseCache, registerResponseCache } from './web/response-cache.js';
 import type { AppDeps, RouteEntry } from './web/server.js';
 
@@ -73,6 +74,7 @@ export async function buildApp(deps: BuildDeps): Promise<FastifyInstance> {
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { 1: 4 } } });
 
   registerErrorHandlers(app);
+  registerLanguageRouting(app);
   registerAssetRoutes(app, assets as ReturnType<typeof buildAssets>);
 
   app.get('/healthz', { config: { access: 'public' } }, async (_request, reply) => {

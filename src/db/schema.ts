@@ -147,6 +147,23 @@ export interface OccurrenceTable {
   note: string | null;
 }
 
+export interface TranslationTable {
+  id: Id;
+  /** 'activity', 'organisation' or 'place'. */
+  entity: string;
+  entityId: number;
+  field: string;
+  language: string;
+  text: string;
+  /** 'human' or 'machine'. */
+  source: string;
+  translator: string | null;
+  /** Hash of the Swedish text the translation was made from; a different hash now means outdated. */
+  sourceHash: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface SettingTable {
   key: string;
   value: string;
@@ -168,5 +185,6 @@ export interface Database {
   occurrenceChanges: OccurrenceChangeTable;
   occurrences: OccurrenceTable;
   settings: SettingTable;
+  translations: TranslationTable;
 }
 

@@ -6,6 +6,8 @@ import { insertDistrict, insertPlace } from '../features/places/index.js';
 import { addDays, localToday, startOfIsoWeek } from '../web/time.js';
 import { activities, districts, organisations, places } from './data.js';
 import type { DemoActivity } from './types.js';
+import { saveTranslation } from '../features/translation/index.js';
+import { activityTranslations, organisationTranslations, type DemoTranslation } from './translations.js';
 
 /** The summer breaks of this year and next: midsummer week to mid-August. */
 function summerBreaks(today: string): Schedule['pauses'] {
@@ -95,8 +97,9 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
     );
     placeIds.set(p.key, id);
   }
+  const activityIds = new Map<string, number>();
   for (const a of activities) {
-    await insertActivity(
+    const id = await insertActivity(
       db,
       {
         title: a.title,
@@ -120,6 +123,33 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
       now,
       today,
     );
+    activityIds.set(a.title, id);
+  }
+  const byTitle = new Map(activities.map((a) => [a.title, a]));
+  const byOrg = new Map(organisations.map((o) => [o.slug, o]));
+  const save = async (entity: 'activity' | 'organisation', entityId: number, field: 'title' | 'description', swedish: string, t: DemoTranslation) => {
+    const text = t[field];
+    if (!text) return;
+    await saveTranslation(
+      db,
+      { entity, entityId, field, language: t.language, text, source: t.source, translator: 'Tillsammans demo', swedish: t.stale ? `${swedish} (äldre text)` : swedish },
+      now,
+    );
+  };
+  for (const [title, list] of Object.entries(activityTranslations)) {
+    const a = byTitle.get(title);
+    const id = activityIds.get(title);
+    if (!a || id === undefined) continue;
+    for (const t of list) {
+      await save('activity', id, 'title', a.title, t);
+      await save('activity', id, 'description', a.description, t);
+    }
+  }
+  for (const [slug, list] of Object.entries(organisationTranslations)) {
+    const o = byOrg.get(slug);
+    const id = orgIds.get(slug);
+    if (!o || id === undefined) continue;
+    for (const t of list) await save('organisation', id, 'description', o.description, t);
   }
   return { organisations: organisations.length, places: places.length, activities: activities.length };
 }

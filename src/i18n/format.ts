@@ -81,13 +81,20 @@ export function languageName(lang: Language, code: string): string {
   }
 }
 
-/** A language's name in itself ("العربية"). */
+const nativeNames = new Map<string, string>();
+
+/** A language's name in itself ("العربية"), or its code when Intl has none. */
 export function nativeLanguageName(code: string): string {
-  try {
-    return new Intl.DisplayNames(code, { type: 'language', fallback: 'code' }).of(code) ?? code;
-  } catch {
-    return code;
+  let name = nativeNames.get(code);
+  if (name === undefined) {
+    try {
+      name = new Intl.DisplayNames(code, { type: 'language', fallback: 'code' }).of(code) ?? code;
+    } catch {
+      name = code;
+    }
+    nativeNames.set(code, name);
   }
+  return name;
 }
 
 const listFormats = new Map<string, Intl.ListFormat>();

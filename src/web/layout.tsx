@@ -14,28 +14,27 @@ export interface LayoutProps {
   children: ComponentChildren;
 }
 
+/** Every language in its own name and script, one tap each; the choice is remembered (/sprak/<code>). */
 function LanguagePicker() {
   const page = usePage();
+  const back = encodeURIComponent(page.path + page.search);
   return (
-    <nav class="languages" aria-label={page.t('layout.languages')}>
+    <nav class="languages" aria-label={page.t('layout.chooseLanguage')}>
       <Icon name="globe" />
       <ul>
-        {LANGUAGES.map((l) => {
-          const target = languagePrefix(l.code) + (page.path === '/' && l.code !== 'sv' ? '' : page.path) + page.search;
-          return (
-            <li key={l.code}>
-              <a
-                href={target || '/'}
-                lang={l.code}
-                hreflang={l.code}
-                dir={l.dir}
-                aria-current={l.code === page.lang.code ? 'true' : undefined}
-              >
-                {l.nativeName}
-              </a>
-            </li>
-          );
-        })}
+        {LANGUAGES.map((l) => (
+          <li key={l.code}>
+            <a
+              href={`/sprak/${l.code}?next=${back}`}
+              lang={l.code}
+              hreflang={l.code}
+              dir={l.dir}
+              aria-current={l.code === page.lang.code ? 'true' : undefined}
+            >
+              {l.nativeName}
+            </a>
+          </li>
+        ))}
       </ul>
     </nav>
   );
@@ -75,6 +74,7 @@ export function Layout(props: LayoutProps) {
           {t('layout.skipToContent')}
         </a>
         <header class="site-header">
+          <LanguagePicker />
           <div class="bar">
             <a class="brand" href={href('/')}>
               <img src={page.assets.url('favicon.svg')} alt="" width="32" height="32" />
@@ -82,7 +82,6 @@ export function Layout(props: LayoutProps) {
                 {t('layout.siteName')} <small>{t('layout.city')}</small>
               </span>
             </a>
-            <LanguagePicker />
           </div>
           <nav class="main-nav" aria-label={t('layout.mainNavigation')}>
             <ul>

@@ -70,10 +70,16 @@ declare module 'fastify' {
   }
 }
 
+/** True when the request carries a cookie other than the language choice (which the URL already reflects). */
+function hasPersonalCookie(header: string | undefined): boolean {
+  if (!header) return false;
+  return header.split(';').some((c) => c.trim() !== '' && !/^lang=/.test(c.trim()));
+}
+
 function cacheable(request: FastifyRequest): boolean {
   return (
     request.method === 'GET' &&
-    !request.headers.cookie &&
+    !hasPersonalCookie(request.headers.cookie) &&
     !request.headers.authorization &&
     !request.url.startsWith('/static/') &&
     request.routeOptions.config.access === 'public'

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { migrateAllDown, migrateToLatest } from '../../src/db/index.js';
+import { migrations } from '../../src/db/migrations/index.js';
 import { createTestDatabase, skipDatabase, testDialect } from '../support/db.js';
 
 async function tableNames(db: Parameters<typeof migrateToLatest>[0]): Promise<string[]> {
@@ -14,7 +15,7 @@ describe.skipIf(skipDatabase())(`migrations on ${testDialect}`, () => {
     try {
       await migrateToLatest(database.db);
       const up = await tableNames(database.db);
-      expect(up).toEqual(expect.arrayContaining(['activities', 'occurrences', 'organisations', 'places', 'schedules']));
+      expect(up).toEqual(expect.arrayContaining(['activities', 'occurrences', 'organisations', 'places', 'schedules', 'translations']));
       await migrateAllDown(database.db);
       expect(await tableNames(database.db)).toEqual([]);
       await migrateToLatest(database.db);
@@ -29,7 +30,7 @@ describe.skipIf(skipDatabase())(`migrations on ${testDialect}`, () => {
     try {
       await Promise.all([migrateToLatest(database.db), migrateToLatest(database.db)]);
       const rows = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(database.db);
-      expect(Number(rows.rows[0]!.n)).toBe(1);
+      expect(Number(rows.rows[0]!.n)).toBe(Object.keys(migrations).length);
     } finally {
       await database.dispose();
     }

@@ -195,11 +195,39 @@ describe.skipIf(skipDatabase())(`public pages on ${testDialect}`, () => {
     expect(statement.body).toContain('https://www.digg.se/');
   });
 
-  it('keeps the page when switching language', async () => {
+  it('keeps the page when switching language, and remembers the choice', async () => {
     const res = await get('/organisationer?category=idrott');
-    expect(res.body).toContain('href="/en/organisationer?category=idrott"');
-    const en = await get('/en/organisationer?category=idrott');
-    expect(en.body).toContain('href="/organisationer?category=idrott"');
+    expect(res.body).toContain('href="/sprak/en?next=%2Forganisationer%3Fcategory%3Didrott"');
+    expect(res.body).toContain('hreflang="en" href="http://tillsammans.test/en/organisationer?category=idrott"');
+    const choose = await get('/sprak/en?next=%2Forganisationer%3Fcategory%3Didrott');
+    expect(choose.statusCode).toBe(303);
+    expect(choose.headers.location).toBe('/en/organisationer?category=idrott');
+    expect(String(choose.headers['set-cookie'])).toMatch(/^lang=en; Path=\/; Max-Age=\d+; SameSite=Lax; HttpOnly/);
+    // Back to Swedish from an English page: the prefix goes.
+    const back = await get('/sprak/sv?next=%2Fen%2Forganisationer');
+    expect(back.headers.location).toBe('/organisationer');
+    expect(String(back.headers['set-cookie'])).toContain('lang=sv');
+  });
+
+  it('sends a reader who chose a language, or whose browser asks for one, to that language', async () => {
+    const chosen = await get('/kategorier', { cookie: 'lang=en' });
+    expect(chosen.statusCode).toBe(302);
+    expect(chosen.headers.location).toBe('/en/kategorier');
+    const browser = await get('/?week=2026-W49', { 'accept-language': 'en-US,en;q=0.9' });
+    expect(browser.headers.location).toBe('/en?week=2026-W49');
+    // A reader who chose Swedish stays, whatever the browser says.
+    expect((await get('/', { cookie: 'lang=sv', 'accept-language': 'en' })).statusCode).toBe(200);
+    // No preference, or one we cannot serve: Swedish.
+    expect((await get('/', { 'accept-language': 'de' })).statusCode).toBe(200);
+    expect((await get('/')).headers.vary).toContain('Accept-Language');
+  });
+
+  it('never redirects the language choice to another site', async () => {
+    for (const next of ['//evil.example/x', 'https://evil.example/', '/\\evil.example']) {
+      const res = await get(`/sprak/en?next=${encodeURIComponent(next)}`);
+      expect(res.headers.location, next).toBe('/en');
+    }
+    expect((await get('/sprak/xx?next=/')).statusCode).toBe(404);
   });
 
   it('answers health checks', async () => {

@@ -9,9 +9,13 @@ import { activityPath } from './activity.js';
 import { CategoryLabel, spokenLanguageName } from './components.js';
 import { describeSchedule } from './describe.js';
 import type { ExpandedOccurrence, SkippedDate } from './schedule.js';
+import type { ActivityTexts } from './localise.js';
+import { TranslatedText, TranslationNote } from '../translation/index.js';
 
 export interface ActivityPageProps {
   activity: ActivityDetail;
+  /** Title, description and directions in the reader's language where translated. */
+  texts: ActivityTexts;
   upcoming: ExpandedOccurrence[];
   skipped: SkippedDate[];
 }
@@ -95,11 +99,13 @@ export function ActivityPage(props: ActivityPageProps) {
   const contactEmail = a.contactEmail ?? a.hosts[0]?.email ?? null;
   const ended = props.upcoming.length === 0 && s.recurrence.kind !== 'once';
   return (
-    <Layout title={a.title} description={a.description.slice(0, 160)}>
+    <Layout title={props.texts.title.text} description={props.texts.description.text.slice(0, 160)}>
       <article class="activity">
         <header class="page-head">
           <CategoryLabel category={a.category} />
-          <h1>{a.title}</h1>
+          <h1>
+            <TranslatedText value={props.texts.title} />
+          </h1>
           {a.status === 'cancelled' ? <p class="notice notice-cancelled">{t('activity.wholeActivityCancelled')}</p> : null}
           {ended ? <p class="notice">{t('activity.ended')}</p> : null}
         </header>
@@ -128,7 +134,11 @@ export function ActivityPage(props: ActivityPageProps) {
                 {a.place.postalCode ? `, ${a.place.postalCode}` : ''} {a.place.city}
               </div>
               {a.place.district ? <div class="sub">{t('activity.district', { district: a.place.district.name })}</div> : null}
-              {a.place.directions ? <div class="sub">{a.place.directions}</div> : null}
+              {props.texts.directions ? (
+                <div class="sub">
+                  <TranslatedText value={props.texts.directions} />
+                </div>
+              ) : null}
               <div>
                 <a href={openStreetMapUrl(a.place)} rel="external noopener">
                   {t('activity.showOnMap')}
@@ -192,12 +202,12 @@ export function ActivityPage(props: ActivityPageProps) {
         {a.description ? (
           <section class="description" aria-labelledby="about-heading">
             <h2 id="about-heading">{t('activity.about')}</h2>
-            {a.description.split(/\n{2,}/).map((para, i) => (
-              <p key={i} lang={lang.code === 'sv' ? undefined : 'sv'}>
-                {para}
-              </p>
-            ))}
-            {lang.code !== 'sv' ? <p class="sub">{t('activity.descriptionInSwedish')}</p> : null}
+            <div class="user-text" lang={props.texts.description.lang === lang.code ? undefined : props.texts.description.lang} dir="auto">
+              {props.texts.description.text.split(/\n{2,}/).map((para, i) => (
+                <p key={i}>{para}</p>
+              ))}
+            </div>
+            <TranslationNote value={props.texts.description} />
           </section>
         ) : null}
 

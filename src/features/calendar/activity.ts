@@ -1,5 +1,6 @@
 /** The domain types of activities and their listed occurrences. */
 import type { Place } from '../places/index.js';
+import type { LocalText } from '../translation/index.js';
 import type { ActivityStatus, AgeGroup, Audience, Category, Gender, Registration } from '../taxonomy/index.js';
 import type { OccurrenceStatus, Schedule } from './schedule.js';
 
@@ -72,6 +73,8 @@ export interface ActivitySummary {
   place: { name: string; districtName: string | null } | null;
   hosts: HostRef[];
   schedule: Schedule;
+  /** The title in the reader's language, when the page looked it up. */
+  localTitle?: LocalText;
 }
 
 /** One row of the week view and the API. */
@@ -93,6 +96,8 @@ export interface OccurrenceItem {
   note: string | null;
   place: { id: number; name: string; address: string; districtSlug: string | null; districtName: string | null } | null;
   hosts: HostRef[];
+  /** The title in the reader's language, when the page looked it up. */
+  localTitle?: LocalText;
 }
 
 /** The filters of the week view, the category page and the API; every field optional. */

@@ -19,6 +19,7 @@ import {
 import { CategoriesPage, CategoryPage } from './category.page.js';
 import { DATE_PATTERN, filterProperties, toFilters, type FilterQuery } from './filters.js';
 import { activityToIcs } from './ics.js';
+import { localiseActivity, localiseTitles } from './localise.js';
 import { expandSchedule, skippedDates } from './schedule.js';
 import { WeekPage, type DayGroup } from './week.page.js';
 
@@ -77,12 +78,15 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
       const monday = requestedMonday(q, page.today);
       const sunday = addDays(monday, 6);
       let days: DayGroup[];
+      const byActivity = (o: { activityId: number }) => o.activityId;
       if (q.day !== undefined) {
-        const items = await listOccurrences(db, { ...filters, from: q.day, to: q.day, limit: SINGLE_DAY_LIMIT });
+        const listed = await listOccurrences(db, { ...filters, from: q.day, to: q.day, limit: SINGLE_DAY_LIMIT });
+        const items = await localiseTitles(db, listed, page.lang.code, byActivity);
         days = [{ date: q.day, items, total: items.length }];
       } else {
         const range = { ...filters, from: monday, to: sunday };
-        const [counts, items] = await Promise.all([countOccurrencesByDate(db, range), listOccurrencesPerDay(db, range, DAY_LIMIT)]);
+        const [counts, listed] = await Promise.all([countOccurrencesByDate(db, range), listOccurrencesPerDay(db, range, DAY_LIMIT)]);
+        const items = await localiseTitles(db, listed, page.lang.code, byActivity);
         days = Array.from({ length: 7 }, (_, i) => {
           const date = addDays(monday, i);
           return { date, items: items.filter((o) => o.localDate === date), total: counts.get(date) ?? 0 };
@@ -106,9 +110,13 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
       const { category } = request.params;
       if (!isCategory(category)) throw notFound();
       const monday = startOfIsoWeek(page.today);
-      const [activities, thisWeek] = await Promise.all([
+      const [summaries, occurrences] = await Promise.all([
         listActivitySummaries(db, { category, from: page.today }),
         listOccurrences(db, { category, from: page.today, to: addDays(monday, 6) }),
+      ]);
+      const [activities, thisWeek] = await Promise.all([
+        localiseTitles(db, summaries, page.lang.code, (a) => a.id),
+        localiseTitles(db, occurrences, page.lang.code, (o) => o.activityId),
       ]);
       return sendPage(reply, page, <CategoryPage category={category} activities={activities} thisWeek={thisWeek} />);
     },
@@ -132,7 +140,8 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
       const upcoming = expandSchedule(activity.schedule, page.today, horizon).slice(0, 10);
       const lastShown = upcoming.at(-1)?.localDate ?? horizon;
       const skipped = skippedDates(activity.schedule, page.today, lastShown);
-      return sendPage(reply, page, <ActivityPage activity={activity} upcoming={upcoming} skipped={skipped} />);
+      const texts = await localiseActivity(db, activity, page.lang.code);
+      return sendPage(reply, page, <ActivityPage activity={activity} texts={texts} upcoming={upcoming} skipped={skipped} />);
     },
   );
 

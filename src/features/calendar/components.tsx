@@ -1,5 +1,5 @@
 /** Pieces of the calendar pages: category labels, occurrence rows, day lists, filters, week navigation. */
-import { compareText, formatDate, formatTimeRange, languageName } from '../../i18n/index.js';
+import { compareText, formatDate, formatTimeRange, languageName, nativeLanguageName } from '../../i18n/index.js';
 import type { IconName } from '../../web/assets.js';
 import { Icon } from '../../web/icon.js';
 import { usePage, type PageContext } from '../../web/page.js';
@@ -8,15 +8,27 @@ import type { District } from '../places/index.js';
 import { AGE_GROUPS, AUDIENCES, CATEGORIES, CATEGORY_CODES, SPOKEN_LANGUAGES, type Category } from '../taxonomy/index.js';
 import { activityPath, type ActivitySummary, type OccurrenceFilters, type OccurrenceItem } from './activity.js';
 import { describeRecurrence } from './describe.js';
+import { TranslatedText, type LocalText } from '../translation/index.js';
+
+/** An item's title as the reader sees it: translated when the page looked it up, else the original. */
+export function titleOf(item: { title: string; localTitle?: LocalText }): LocalText {
+  return item.localTitle ?? { text: item.title, lang: 'sv', machine: false, outdated: false };
+}
 import { filterParams, withQuery } from './filters.js';
 
 export function categoryIcon(category: Category): IconName {
   return CATEGORIES[category].icon;
 }
 
-/** A spoken language's name in the page's language. */
+/**
+ * A spoken language's name in the page's language, followed by its own name when that differs:
+ * "arabiska (العربية)", so a reader finds their language whatever language the page is in.
+ */
 export function spokenLanguageName(page: PageContext, code: string): string {
-  return code === 'swl' ? page.t('taxonomy.signLanguage') : languageName(page.lang, code);
+  if (code === 'swl') return page.t('taxonomy.signLanguage');
+  const name = languageName(page.lang, code);
+  const own = nativeLanguageName(code);
+  return own && own !== code && own.toLowerCase() !== name.toLowerCase() ? `${name} (${own})` : name;
 }
 
 export function CategoryLabel(props: { category: Category }) {
@@ -45,7 +57,7 @@ export function OccurrenceRow(props: { item: OccurrenceItem }) {
           <Icon name={categoryIcon(o.category)} />
         </span>
         <span class="occ-body">
-          <span class="occ-title">{cancelled ? <s>{o.title}</s> : o.title}</span>
+          <span class="occ-title">{cancelled ? <s><TranslatedText value={titleOf(o)} /></s> : <TranslatedText value={titleOf(o)} />}</span>
           {cancelled ? (
             <span class="badge badge-cancelled">
               <Icon name="ban" />
@@ -63,12 +75,16 @@ export function OccurrenceRow(props: { item: OccurrenceItem }) {
             {o.place ? (
               <>
                 {' · '}
-                {o.place.name}
-                {o.place.districtName ? `, ${o.place.districtName}` : ''}
+                <bdi>{o.place.name}</bdi>
+                {o.place.districtName ? <>, <bdi>{o.place.districtName}</bdi></> : null}
               </>
             ) : null}
           </span>
-          {o.hosts.length > 0 ? <span class="occ-host">{o.hosts.map((h) => h.name).join(', ')}</span> : null}
+          {o.hosts.length > 0 ? (
+            <span class="occ-host">
+              <bdi>{o.hosts.map((h) => h.name).join(', ')}</bdi>
+            </span>
+          ) : null}
           {o.audience !== 'newcomers' || o.gender === 'women' ? (
             <span class="tags">
               {o.audience !== 'newcomers' ? <span class="tag">{t(`taxonomy.audience.${o.audience}`)}</span> : null}
@@ -286,12 +302,22 @@ export function SummaryItem(props: { activity: ActivitySummary }) {
           <Icon name={categoryIcon(a.category)} />
         </span>
         <span class="reg-body">
-          <span class="occ-title">{a.title}</span>
+          <span class="occ-title">
+            <TranslatedText value={titleOf(a)} />
+          </span>
           <span class="occ-meta">
             {describeRecurrence(t, lang, a.schedule)}
-            {a.place ? ` · ${a.place.name}${a.place.districtName ? `, ${a.place.districtName}` : ''}` : ''}
+            {a.place ? (
+              <>
+                {' · '}
+                <bdi>{a.place.name}</bdi>
+                {a.place.districtName ? <>, <bdi>{a.place.districtName}</bdi></> : null}
+              </>
+            ) : null}
           </span>
-          <span class="occ-host">{a.hosts.map((h) => h.name).join(', ')}</span>
+          <span class="occ-host">
+            <bdi>{a.hosts.map((h) => h.name).join(', ')}</bdi>
+          </span>
         </span>
       </a>
     </li>

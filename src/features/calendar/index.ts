@@ -14,3 +14,4 @@ export {
   type OccurrenceQuery,
 } from './activity.store.js';
 export { calendarRoutes, parseActivityParam } from './calendar.routes.js';
+export { localiseTitles } from './localise.js';

@@ -8,6 +8,7 @@ import { CategoryLabel, SummaryList, categoryIcon, withQuery, type ActivitySumma
 import type { District } from '../places/index.js';
 import { CATEGORY_CODES, type Category } from '../taxonomy/index.js';
 import type { Organisation } from './organisation.js';
+import { TranslationNote, type LocalText } from '../translation/index.js';
 
 export const PAGE_SIZE = 50;
 
@@ -112,7 +113,7 @@ export function DirectoryPage(props: DirectoryProps) {
   );
 }
 
-export function OrganisationPage(props: { org: Organisation; activities: ActivitySummary[] }) {
+export function OrganisationPage(props: { org: Organisation; description: LocalText; activities: ActivitySummary[] }) {
   const { t, lang, href } = usePage();
   const o = props.org;
   return (
@@ -128,11 +129,12 @@ export function OrganisationPage(props: { org: Organisation; activities: Activit
         {o.description ? (
           <section aria-labelledby="what-heading">
             <h2 id="what-heading">{t('organisations.whatWeDo')}</h2>
-            {o.description.split(/\n{2,}/).map((p, i) => (
-              <p key={i} lang={lang.code === 'sv' ? undefined : 'sv'}>
-                {p}
-              </p>
-            ))}
+            <div class="user-text" lang={props.description.lang === lang.code ? undefined : props.description.lang} dir="auto">
+              {props.description.text.split(/\n{2,}/).map((p, i) => (
+                <p key={i}>{p}</p>
+              ))}
+            </div>
+            <TranslationNote value={props.description} />
           </section>
         ) : null}
         <dl class="facts">

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { badParameter, notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
-import { listActivitySummaries } from '../calendar/index.js';
+import { listActivitySummaries, localiseTitles } from '../calendar/index.js';
+import { findTranslations, localText } from '../translation/index.js';
 import { listDistricts } from '../places/index.js';
 import { CATEGORY_CODES, type Category } from '../taxonomy/index.js';
 import { DirectoryPage, OrganisationPage, PAGE_SIZE } from './organisation.page.js';
@@ -66,8 +67,13 @@ export async function organisationRoutes(app: FastifyInstance): Promise<void> {
       const page = pageContext(request);
       const org = await findOrganisationBySlug(db, request.params.slug);
       if (!org) throw notFound();
-      const activities = await listActivitySummaries(db, { organisationId: org.id, from: page.today });
-      return sendPage(reply, page, <OrganisationPage org={org} activities={activities} />);
+      const [summaries, translations] = await Promise.all([
+        listActivitySummaries(db, { organisationId: org.id, from: page.today }),
+        findTranslations(db, 'organisation', [org.id], page.lang.code),
+      ]);
+      const activities = await localiseTitles(db, summaries, page.lang.code, (a) => a.id);
+      const description = localText(org.description, page.lang.code, translations.get(`${org.id}:description`));
+      return sendPage(reply, page, <OrganisationPage org={org} description={description} activities={activities} />);
     },
   );
 }

@@ -6,7 +6,7 @@ import { usePage } from '../../web/page.js';
 import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
 import { searchTerms } from '../../web/text.js';
-import { SummaryList, listActivitySummaries, type ActivitySummary } from '../calendar/index.js';
+import { SummaryList, listActivitySummaries, localiseTitles, type ActivitySummary } from '../calendar/index.js';
 import { listOrganisations, type Organisation } from '../organisations/index.js';
 
 const MAX_ACTIVITIES = 50;
@@ -73,12 +73,13 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
       const q = (request.query.q ?? '').trim();
       const terms = searchTerms(q);
       const searched = terms.length > 0;
-      const [activities, organisations] = searched
+      const [found, organisations] = searched
         ? await Promise.all([
             listActivitySummaries(db, { from: page.today, terms, limit: MAX_ACTIVITIES }),
             listOrganisations(db, { terms, limit: MAX_ORGANISATIONS }),
           ])
         : [[], []];
+      const activities = await localiseTitles(db, found, page.lang.code, (a) => a.id);
       return sendPage(reply, page, <SearchPage q={q} activities={activities} organisations={organisations} searched={searched} />);
     },
   );

@@ -1,0 +1,58 @@
+/** SQL for content translations. */
+import type { Db } from '../../db/index.js';
+import { sourceHash, type TranslatableEntity, type Translation, type TranslationSource } from './translation.js';
+
+/** Translations of some entities' fields into one language, keyed `${entityId}:${field}`. */
+export async function findTranslations(
+  db: Db,
+  entity: TranslatableEntity,
+  entityIds: number[],
+  language: string,
+): Promise<Map<string, Translation>> {
+  const out = new Map<string, Translation>();
+  if (entityIds.length === 0 || language === 'sv') return out;
+  const rows = await db
+    .selectFrom('translations')
+    .selectAll()
+    .where('entity', '=', entity)
+    .where('language', '=', language)
+    .where('entityId', 'in', [...new Set(entityIds)])
+    .execute();
+  for (const r of rows) {
+    out.set(`${r.entityId}:${r.field}`, {
+      entity: r.entity as TranslatableEntity,
+      entityId: r.entityId,
+      field: r.field,
+      language: r.language,
+      text: r.text,
+      source: r.source as TranslationSource,
+      translator: r.translator,
+      sourceHash: r.sourceHash,
+      updatedAt: r.updatedAt,
+    });
+  }
+  return out;
+}
+
+export interface TranslationInput {
+  entity: TranslatableEntity;
+  entityId: number;
+  field: string;
+  language: string;
+  text: string;
+  source: TranslationSource;
+  translator: string | null;
+  /** The Swedish text translated from. */
+  swedish: string;
+}
+
+/** Creates or replaces one translation. */
+export async function saveTranslation(db: Db, t: TranslationInput, now: Date): Promise<void> {
+  const stamp = now.toISOString();
+  const values = { text: t.text, source: t.source, translator: t.translator, sourceHash: sourceHash(t.swedish), updatedAt: stamp };
+  await db
+    .insertInto('translations')
+    .values({ entity: t.entity, entityId: t.entityId, field: t.field, language: t.language, createdAt: stamp, ...values })
+    .onConflict((oc) => oc.columns(['entity', 'entityId', 'field', 'language']).doUpdateSet(values))
+    .execute();
+}

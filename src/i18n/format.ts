@@ -55,7 +55,10 @@ export function formatTime(lang: Language, time: string): string {
   let out = times.get(key);
   if (out === undefined) {
     const [h, m] = time.split(':').map(Number);
-    out = dateFormat(lang, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1, h ?? 0, m ?? 0)));
+    // Always the 24-hour clock: it is what Swedish timetables, signs and SFI teach.
+    out = dateFormat(lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(2024, 0, 1, h ?? 0, m ?? 0)),
+    );
     if (times.size < 20_000) times.set(key, out);
   }
   return out;
@@ -100,10 +103,11 @@ export function nativeLanguageName(code: string): string {
 const listFormats = new Map<string, Intl.ListFormat>();
 
 export function formatList(lang: Language, items: string[]): string {
-  let f = listFormats.get(lang.intl);
+  const locale = lang.listIntl ?? lang.intl;
+  let f = listFormats.get(locale);
   if (!f) {
-    f = new Intl.ListFormat(lang.intl, { style: 'long', type: 'conjunction' });
-    listFormats.set(lang.intl, f);
+    f = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+    listFormats.set(locale, f);
   }
   return f.format(items);
 }

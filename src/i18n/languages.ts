@@ -8,11 +8,20 @@ export interface Language {
   dir: 'ltr' | 'rtl';
   /** Locale handed to Intl: always the Gregorian calendar, as Swedish society uses it. */
   intl: string;
+  /** Locale for joining lists ("A, B and C") where ICU has no patterns of the language's own. */
+  listIntl?: string;
 }
 
 export const LANGUAGES: readonly Language[] = [
   { code: 'sv', nativeName: 'Svenska', dir: 'ltr', intl: 'sv-SE' },
   { code: 'en', nativeName: 'English', dir: 'ltr', intl: 'en-GB' },
+  { code: 'ar', nativeName: 'العربية', dir: 'rtl', intl: 'ar' },
+  { code: 'fa', nativeName: 'فارسی / دری', dir: 'rtl', intl: 'fa' },
+  { code: 'ti', nativeName: 'ትግርኛ', dir: 'ltr', intl: 'ti' },
+  { code: 'so', nativeName: 'Soomaali', dir: 'ltr', intl: 'so' },
+  { code: 'uk', nativeName: 'Українська', dir: 'ltr', intl: 'uk' },
+  // ICU joins Sorani lists with the English "and"; the Persian pattern ("A، B و C") reads right.
+  { code: 'ckb', nativeName: 'کوردی (سۆرانی)', dir: 'rtl', intl: 'ckb', listIntl: 'fa' },
 ];
 
 export const DEFAULT_LANGUAGE = 'sv';

@@ -68,13 +68,13 @@ function Timeline(props: { upcoming: ExpandedOccurrence[]; skipped: SkippedDate[
               <span class="badge badge-cancelled">
                 <Icon name="ban" />
                 {t('calendar.cancelled')}
-                {o.note ? <>: {o.note}</> : null}
+                {o.note ? <>: <bdi lang="sv">{o.note}</bdi></> : null}
               </span>
             ) : null}
             {o.status === 'moved' ? (
               <span class="badge badge-moved">
                 {t('calendar.movedFrom', { date: formatDate(lang, o.originalDate, 'weekdayDayMonth') })}
-                {o.note ? <>: {o.note}</> : null}
+                {o.note ? <>: <bdi lang="sv">{o.note}</bdi></> : null}
               </span>
             ) : null}
           </li>
@@ -122,7 +122,12 @@ export function ActivityPage(props: ActivityPageProps) {
                   from: formatDate(lang, p.fromDate, 'dayMonth'),
                   to: formatDate(lang, p.toDate, 'dayMonthYear'),
                 })}
-                {p.note ? ` (${p.note})` : ''}
+                {p.note ? (
+                  <>
+                    {' ('}
+                    <bdi lang="sv">{p.note}</bdi>)
+                  </>
+                ) : null}
               </div>
             ))}
           </Fact>

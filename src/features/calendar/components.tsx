@@ -62,7 +62,7 @@ export function OccurrenceRow(props: { item: OccurrenceItem }) {
             <span class="badge badge-cancelled">
               <Icon name="ban" />
               {t('calendar.cancelled')}
-              {o.note ? <>: {o.note}</> : null}
+              {o.note ? <>: <bdi lang="sv">{o.note}</bdi></> : null}
             </span>
           ) : null}
           {o.status === 'moved' ? (

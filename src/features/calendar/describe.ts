@@ -26,11 +26,14 @@ export function describeRecurrence(t: TFunction, lang: Language, s: Schedule): s
   }
 }
 
+/** Left-to-right isolate: keeps "17:30–19:30" in order inside right-to-left text. */
+const isolate = (text: string) => `\u2066${text}\u2069`;
+
 /** Recurrence and time: "Every Tuesday, 18:00–20:00". */
 export function describeSchedule(t: TFunction, lang: Language, s: Schedule): string {
   return t('calendar.recurrence.withTime', {
     when: describeRecurrence(t, lang, s),
-    time: formatTimeRange(lang, s.startTime, s.endTime),
+    time: isolate(formatTimeRange(lang, s.startTime, s.endTime)),
   });
 }
 

@@ -4,7 +4,17 @@ import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import { sql } from 'kysely';
 import { calendarRoutes } from './features/calendar/index.js';
-import { apiRoutes } from './features/feeds/index.js';
+import {
+  apiRoutes,
+  icalFeedRoutes,
+  openApiGenerator,
+  openApiRoutes,
+  rssRoutes,
+  sitemapRoutes,
+  widgetRoutes,
+  widgetScriptRoutes,
+} from './features/feeds/index.js';
+import { printRoutes } from './features/print/index.js';
 import { infoRoutes } from './features/info/index.js';
 import { organisationRoutes } from './features/organisations/index.js';
 import { searchRoutes } from './features/search/index.js';
@@ -18,7 +28,7 @@ import type { AppDeps, RouteEntry } from './web/server.js';
 export type BuildDeps = Omit<AppDeps, 'assets'> & { assets?: AppDeps['assets'] };
 
 /** The pages every language serves, each under its prefix ('' for Swedish, '/en' for English). */
-const PAGE_FEATURES = [calendarRoutes, organisationRoutes, searchRoutes, infoRoutes];
+const PAGE_FEATURES = [calendarRoutes, organisationRoutes, searchRoutes, infoRoutes, icalFeedRoutes, rssRoutes, widgetRoutes, printRoutes];
 
 export async function buildApp(deps: BuildDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -86,7 +96,12 @@ export async function buildApp(deps: BuildDeps): Promise<FastifyInstance> {
     }
   });
 
+  // The generator must see the API routes being added, so it comes first.
+  await app.register(openApiGenerator);
   await app.register(apiRoutes);
+  await app.register(openApiRoutes);
+  await app.register(sitemapRoutes);
+  await app.register(widgetScriptRoutes);
   for (const lang of LANGUAGES) {
     await app.register(
       async (scope) => {

@@ -33,3 +33,49 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(name);
   });
 });
+
+describe('loadConfig: machine translation', () => {
+  it('is off without MT_URL, even when other MT_ variables are set', () => {
+    expect(loadConfig({}).machineTranslation).toBeUndefined();
+    expect(loadConfig({ MT_PROVIDER: 'deepl', MT_API_KEY: 'k', MT_TIMEOUT_MS: '500' }).machineTranslation).toBeUndefined();
+  });
+
+  it('defaults to LibreTranslate, no key and 10 s when only MT_URL is set', () => {
+    expect(loadConfig({ MT_URL: 'http://127.0.0.1:5000/' }).machineTranslation).toEqual({
+      provider: 'libretranslate',
+      url: 'http://127.0.0.1:5000',
+      apiKey: undefined,
+      timeoutMs: 10000,
+    });
+  });
+
+  it('reads every MT_ variable', () => {
+    const c = loadConfig({ MT_PROVIDER: 'deepl', MT_URL: 'https://api-free.deepl.com', MT_API_KEY: 'abc:fx', MT_TIMEOUT_MS: '2500' });
+    expect(c.machineTranslation).toEqual({ provider: 'deepl', url: 'https://api-free.deepl.com', apiKey: 'abc:fx', timeoutMs: 2500 });
+  });
+
+  it.each(['100', '120000'])('accepts MT_TIMEOUT_MS=%s at the edge of its range', (value) => {
+    expect(loadConfig({ MT_URL: 'http://mt.local', MT_TIMEOUT_MS: value }).machineTranslation?.timeoutMs).toBe(Number(value));
+  });
+
+  it.each([
+    [{ MT_URL: 'mt.local:5000' }, /MT_URL/],
+    [{ MT_URL: '/translate' }, /MT_URL/],
+    [{ MT_URL: 'ftp://mt.local' }, /MT_URL/],
+    [{ MT_URL: 'not a url' }, /MT_URL/],
+    [{ MT_URL: 'http://mt.local', MT_PROVIDER: 'google' }, /MT_PROVIDER/],
+    [{ MT_URL: 'https://api.deepl.com', MT_PROVIDER: 'deepl' }, /MT_API_KEY/],
+    [{ MT_URL: 'http://mt.local', MT_TIMEOUT_MS: '99' }, /MT_TIMEOUT_MS/],
+    [{ MT_URL: 'http://mt.local', MT_TIMEOUT_MS: '120001' }, /MT_TIMEOUT_MS/],
+    [{ MT_URL: 'http://mt.local', MT_TIMEOUT_MS: '2500.5' }, /MT_TIMEOUT_MS/],
+    [{ MT_URL: 'http://mt.local', MT_TIMEOUT_MS: 'soon' }, /MT_TIMEOUT_MS/],
+  ])('refuses %o with a message naming the variable', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(name);
+  });
+
+  it('does not repeat a bad MT_URL, which may hold credentials', () => {
+    expect(() => loadConfig({ MT_URL: 'user:s3cret@mt.local' })).toThrow(/^MT_URL[^]*$/);
+    expect(() => loadConfig({ MT_URL: 'user:s3cret@mt.local' })).not.toThrow(/s3cret/);
+  });
+});

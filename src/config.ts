@@ -15,6 +15,21 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** How long a rendered public page or API answer may be served again; 0 turns the cache off. */
   cacheTtlSeconds: number;
+  /** Chromium used to draw PDFs of the print pages; without it those answer 503. */
+  chromiumPath: string;
+  /** Requests per minute one client address may make to the JSON API. */
+  apiRateLimitPerMinute: number;
+  /** Optional machine-translation service (MT_URL); undefined turns machine translation off. */
+  machineTranslation: MachineTranslationConfig | undefined;
+}
+
+export interface MachineTranslationConfig {
+  provider: 'libretranslate' | 'deepl';
+  /** Absolute http(s) base URL, without a trailing slash. */
+  url: string;
+  apiKey: string | undefined;
+  /** Longest wait for one request to the service. */
+  timeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -35,7 +50,38 @@ function parsePort(value: string | undefined): number {
   return port;
 }
 
+function parseWholeNumber(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
+  }
+  return n;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const MT_PROVIDERS = ['libretranslate', 'deepl'] as const;
+
+function parseMachineTranslation(env: Record<string, string | undefined>): MachineTranslationConfig | undefined {
+  if (!env.MT_URL) return undefined;
+  const provider = (env.MT_PROVIDER || 'libretranslate') as MachineTranslationConfig['provider'];
+  if (!MT_PROVIDERS.includes(provider)) {
+    throw new ConfigError(`MT_PROVIDER must be one of ${MT_PROVIDERS.join(', ')}, got "${env.MT_PROVIDER}"`);
+  }
+  const url = env.MT_URL.trim().replace(/\/+$/, '');
+  const protocol = URL.canParse(url) ? new URL(url).protocol : '';
+  // The value is not echoed: a URL may carry credentials.
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    throw new ConfigError('MT_URL must be an absolute http:// or https:// URL');
+  }
+  const apiKey = env.MT_API_KEY || undefined;
+  if (provider === 'deepl' && !apiKey) throw new ConfigError('MT_API_KEY is required when MT_PROVIDER is deepl');
+  const timeoutMs = env.MT_TIMEOUT_MS === undefined || env.MT_TIMEOUT_MS === '' ? 10_000 : Number(env.MT_TIMEOUT_MS);
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 120_000) {
+    throw new ConfigError(`MT_TIMEOUT_MS must be a whole number from 100 to 120000, got "${env.MT_TIMEOUT_MS}"`);
+  }
+  return { provider, url, apiKey, timeoutMs };
+}
 
 /** Builds the configuration from an environment (process.env in production, a literal in tests). */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -68,5 +114,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl,
     logLevel,
     cacheTtlSeconds,
+    machineTranslation: parseMachineTranslation(env),
+    chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
+    apiRateLimitPerMinute: parseWholeNumber('API_RATE_LIMIT_PER_MINUTE', env.API_RATE_LIMIT_PER_MINUTE, 600, 1, 1_000_000),
   };
 }

@@ -67,19 +67,25 @@ function hashed(name: string, body: Buffer): string {
   return `${path.basename(name, ext)}.${hash}${ext}`;
 }
 
+/** The logical names of the static assets. */
+export type AssetName = 'styles.css' | 'print.css' | 'widget.css' | 'widget.js' | 'icons.svg' | 'favicon.svg';
+
 export interface Assets {
   /** Public URL of each logical asset, e.g. url('styles.css') → '/static/styles.3fa2c1d0e9.css'. */
-  url(name: 'styles.css' | 'icons.svg' | 'favicon.svg'): string;
+  url(name: AssetName): string;
   /** Uncompressed bytes of an asset, for benchmarks and size checks. */
-  bytes(name: 'styles.css' | 'icons.svg' | 'favicon.svg'): Buffer;
+  bytes(name: AssetName): Buffer;
 }
 
 export function buildAssets(): Assets & { files: Map<string, Asset> } {
   const srcWeb = path.join(path.dirname(path.dirname(localesDir())), 'web', 'assets');
-  const sources: Record<string, { body: Buffer; type: string }> = {
+  const sources: Record<AssetName, { body: Buffer; type: string }> = {
     'styles.css': { body: fs.readFileSync(path.join(srcWeb, 'styles.css')), type: 'text/css; charset=utf-8' },
     'icons.svg': { body: Buffer.from(buildSprite()), type: 'image/svg+xml' },
     'favicon.svg': { body: Buffer.from(FAVICON), type: 'image/svg+xml' },
+    'print.css': { body: fs.readFileSync(path.join(srcWeb, 'print.css')), type: 'text/css; charset=utf-8' },
+    'widget.css': { body: fs.readFileSync(path.join(srcWeb, 'widget.css')), type: 'text/css; charset=utf-8' },
+    'widget.js': { body: fs.readFileSync(path.join(srcWeb, 'widget.js')), type: 'text/javascript; charset=utf-8' },
   };
   const files = new Map<string, Asset>();
   const urls = new Map<string, string>();

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'errors.badParameter'
   | 'errors.rangeTooLong'
   | 'errors.rangeReversed'
+  | 'errors.tooManyRequests'
   | 'errors.server';
 
 export class HttpError extends Error {
@@ -81,6 +82,9 @@ export function registerErrorHandlers(app: FastifyInstance): void {
       return sendError(request, reply, 400, 'errors.badParameter', { parameter: parameterOf(error) });
     }
     const status = error.statusCode ?? 500;
+    if (status === 429) {
+      return sendError(request, reply, 429, 'errors.tooManyRequests', {});
+    }
     if (status >= 400 && status < 500) {
       return sendError(request, reply, status === 404 ? 404 : 400, status === 404 ? 'errors.notFound' : 'errors.badRequest', {});
     }

@@ -42,8 +42,10 @@ export function safeReturnPath(next: unknown): string {
   return next;
 }
 
+/** Pages a reader reads, as opposed to files and machine endpoints, which never redirect. */
 function isPage(url: string): boolean {
-  return !/^\/(api|static|sprak)(\/|$)/.test(url) && url !== '/healthz' && !url.startsWith('/favicon');
+  const path = url.split('?')[0]!;
+  return !/^\/(api|static|sprak|widget)(\/|$)/.test(path) && path !== '/healthz' && !/\.[a-z0-9]+$/i.test(path);
 }
 
 export function registerLanguageRouting(app: FastifyInstance): void {

@@ -11,6 +11,8 @@ export interface LayoutProps {
   section?: 'week' | 'categories' | 'organisations' | 'search' | 'info';
   /** Extra <head> children, e.g. alternate links to calendar files. */
   head?: ComponentChildren;
+  /** Open Graph type: 'website' for lists, 'article' for one activity or organisation. */
+  ogType?: 'website' | 'article';
   children: ComponentChildren;
 }
 
@@ -62,8 +64,16 @@ export function Layout(props: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
+        <link rel="canonical" href={`${page.publicUrl}${href(page.path)}${page.search}`} />
+        <meta property="og:site_name" content={t('layout.siteName')} />
+        <meta property="og:title" content={props.title} />
+        {props.description ? <meta property="og:description" content={props.description} /> : null}
+        <meta property="og:type" content={props.ogType ?? 'website'} />
+        <meta property="og:url" content={`${page.publicUrl}${href(page.path)}${page.search}`} />
+        <meta property="og:locale" content={lang.intl.replace('-', '_')} />
         <link rel="stylesheet" href={page.assets.url('styles.css')} />
         <link rel="icon" href={page.assets.url('favicon.svg')} type="image/svg+xml" />
+        <link rel="alternate" type="application/atom+xml" title={t('feeds.atom.title')} href={href('/nytt.atom')} />
         {LANGUAGES.map((l) => (
           <link key={l.code} rel="alternate" hreflang={l.code} href={`${page.publicUrl}${languagePrefix(l.code)}${page.path === '/' && l.code !== 'sv' ? '' : page.path}${page.search}`} />
         ))}

@@ -102,7 +102,7 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
   app.addHook('onSend', async (request, reply, payload) => {
     if (!request.cacheKey || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
     const type = String(reply.getHeader('content-type') ?? '');
-    if (!type.startsWith('text/html') && !type.startsWith('application/json')) return payload;
+    if (!/^(text\/html|application\/json|text\/calendar)/.test(type)) return payload;
     cache.set(request.cacheKey, { expires: clock().getTime() + ttlMs, status: 200, type, body: payload });
     reply.header('x-cache', 'miss');
     return payload;

@@ -14,7 +14,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { now?: Date; seed?: boolean; cacheTtlSeconds?: number } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { now?: Date; seed?: boolean; cacheTtlSeconds?: number; chromiumPath?: string; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const now = options.now ?? FIXED_NOW;
   const database = await createTestDatabase();
   if (options.seed !== false) await seedDemo(database.db, now);
@@ -23,6 +25,10 @@ export async function createTestApp(options: { now?: Date; seed?: boolean; cache
     PUBLIC_URL: 'http://tillsammans.test',
     SEED_DEMO: 'false',
     CACHE_TTL_SECONDS: String(options.cacheTtlSeconds ?? 0),
+    // Tests send many requests from one address; the limit itself has its own test.
+    API_RATE_LIMIT_PER_MINUTE: '1000000',
+    ...(options.chromiumPath ? { CHROMIUM_PATH: options.chromiumPath } : {}),
+    ...options.env,
   });
   const app = await buildApp({ db: database.db, dialect: database.dialect, config, now: () => now });
   await app.ready();

@@ -1,7 +1,9 @@
 /** An activity's own page: every fact in the reader's language, the next dates, place and organiser. */
 import { formatDate, formatList, formatTimeRange } from '../../i18n/index.js';
 import { Icon } from '../../web/icon.js';
+import { JsonLd } from '../../web/json-ld.js';
 import { Layout } from '../../web/layout.js';
+import { activityEvent } from './structured-data.js';
 import { usePage } from '../../web/page.js';
 import { openStreetMapUrl } from '../places/index.js';
 import type { ActivityDetail } from './activity.js';
@@ -99,7 +101,22 @@ export function ActivityPage(props: ActivityPageProps) {
   const contactEmail = a.contactEmail ?? a.hosts[0]?.email ?? null;
   const ended = props.upcoming.length === 0 && s.recurrence.kind !== 'once';
   return (
-    <Layout title={props.texts.title.text} description={props.texts.description.text.slice(0, 160)}>
+    <Layout
+      title={props.texts.title.text}
+      description={props.texts.description.text.slice(0, 160)}
+      ogType="article"
+      head={
+        <JsonLd
+          data={activityEvent(a, {
+            name: props.texts.title.text,
+            description: props.texts.description.text,
+            url: `${page.publicUrl}${href(activityPath(a))}`,
+            language: props.texts.title.lang,
+            today,
+          })}
+        />
+      }
+    >
       <article class="activity">
         <header class="page-head">
           <CategoryLabel category={a.category} />

@@ -369,6 +369,18 @@ export async function countOccurrences(db: Db, q: OccurrenceQuery): Promise<numb
 
 /** One activity with everything its page shows, or undefined. Only published ones unless asked. */
 export async function findActivity(db: Db, id: number, options: { includeUnpublished?: boolean } = {}): Promise<ActivityDetail | undefined> {
+  return (await findActivities(db, [id], options)).get(id);
+}
+
+/** Several activities with everything a page or feed shows, by id. Only published ones unless asked. */
+export async function findActivities(
+  db: Db,
+  ids: number[],
+  options: { includeUnpublished?: boolean } = {},
+): Promise<Map<number, ActivityDetail>> {
+  const out = new Map<number, ActivityDetail>();
+  if (ids.length === 0) return out;
+  const unique = [...new Set(ids)];
   let query = db
     .selectFrom('activities as a')
     .leftJoin('places as p', 'p.id', 'a.placeId')
@@ -388,61 +400,72 @@ export async function findActivity(db: Db, id: number, options: { includeUnpubli
       'd.slug as dSlug',
       'd.name as dName',
     ])
-    .where('a.id', '=', id);
+    .where('a.id', 'in', unique);
   if (!options.includeUnpublished) query = query.where('a.status', 'in', ['published', 'cancelled']);
-  const a = await query.executeTakeFirst();
-  if (!a) return undefined;
+  const rows = await query.execute();
+  if (rows.length === 0) return out;
+  const found = rows.map((r) => r.id);
   const [hosts, ageGroups, languages, schedules] = await Promise.all([
     db
       .selectFrom('activityHosts as h')
       .innerJoin('organisations as o', 'o.id', 'h.organisationId')
-      .select(['o.id', 'o.slug', 'o.name', 'o.phone', 'o.email', 'o.website'])
-      .where('h.activityId', '=', id)
+      .select(['h.activityId', 'o.id', 'o.slug', 'o.name', 'o.phone', 'o.email', 'o.website'])
+      .where('h.activityId', 'in', found)
+      .orderBy('h.activityId')
       .orderBy('h.position')
       .execute(),
-    db.selectFrom('activityAgeGroups').select('ageGroup').where('activityId', '=', id).execute(),
-    db.selectFrom('activityLanguages').select('language').where('activityId', '=', id).execute(),
-    loadSchedules(db, [id]),
+    db.selectFrom('activityAgeGroups').select(['activityId', 'ageGroup']).where('activityId', 'in', found).execute(),
+    db.selectFrom('activityLanguages').select(['activityId', 'language']).where('activityId', 'in', found).execute(),
+    loadSchedules(db, found),
   ]);
-  const schedule = schedules.get(id);
-  if (!schedule) return undefined;
-  return {
-    id: a.id,
-    slug: a.slug,
-    title: a.title,
-    description: a.description,
-    category: a.category as Category,
-    audience: a.audience as Audience,
-    ageGroups: ageGroups.map((g) => g.ageGroup as AgeGroup),
-    gender: a.gender as Gender,
-    isFree: a.isFree === 1,
-    costText: a.costText,
-    registration: a.registration as Registration,
-    contactName: a.contactName,
-    contactPhone: a.contactPhone,
-    contactEmail: a.contactEmail,
-    status: a.status as ActivityStatus,
-    updatedAt: a.updatedAt,
-    place:
-      a.pId !== null
-        ? {
-            id: a.pId,
-            name: a.pName!,
-            address: a.pAddress!,
-            postalCode: a.pPostalCode,
-            city: a.pCity!,
-            district: a.dSlug !== null ? { slug: a.dSlug, name: a.dName! } : null,
-            latitude: a.pLatitude,
-            longitude: a.pLongitude,
-            accessibility: a.pAccessibility,
-            stepFree: a.pStepFree === 1,
-            directions: a.pDirections,
-          }
-        : null,
-    hosts: hosts as Host[],
-    languages: languages.map((l) => l.language),
-    schedule,
-  };
+  for (const a of rows) {
+    const schedule = schedules.get(a.id);
+    if (!schedule) continue;
+    out.set(a.id, {
+      id: a.id,
+      slug: a.slug,
+      title: a.title,
+      description: a.description,
+      category: a.category as Category,
+      audience: a.audience as Audience,
+      ageGroups: ageGroups.filter((g) => g.activityId === a.id).map((g) => g.ageGroup as AgeGroup),
+      gender: a.gender as Gender,
+      isFree: a.isFree === 1,
+      costText: a.costText,
+      registration: a.registration as Registration,
+      contactName: a.contactName,
+      contactPhone: a.contactPhone,
+      contactEmail: a.contactEmail,
+      status: a.status as ActivityStatus,
+      updatedAt: a.updatedAt,
+      place:
+        a.pId !== null
+          ? {
+              id: a.pId,
+              name: a.pName!,
+              address: a.pAddress!,
+              postalCode: a.pPostalCode,
+              city: a.pCity!,
+              district: a.dSlug !== null ? { slug: a.dSlug, name: a.dName! } : null,
+              latitude: a.pLatitude,
+              longitude: a.pLongitude,
+              accessibility: a.pAccessibility,
+              stepFree: a.pStepFree === 1,
+              directions: a.pDirections,
+            }
+          : null,
+      hosts: hosts.filter((h) => h.activityId === a.id).map(({ activityId: _, ...h }) => h as Host),
+      languages: languages.filter((l) => l.activityId === a.id).map((l) => l.language),
+      schedule,
+    });
+  }
+  return out;
+}
+
+/** Ids of published activities with an occurrence in [from, to] matching the filters. */
+export async function listMatchingActivityIds(db: Db, q: OccurrenceQuery): Promise<number[]> {
+  const rows = await publishedOccurrences(db, q).select('o.activityId').distinct().orderBy('o.activityId').execute();
+  return rows.map((r) => r.activityId);
 }
 
 /**

@@ -18,7 +18,7 @@ import {
 } from './activity.store.js';
 import { CategoriesPage, CategoryPage } from './category.page.js';
 import { DATE_PATTERN, filterProperties, toFilters, type FilterQuery } from './filters.js';
-import { activityToIcs } from './ics.js';
+import { icsActivity, sendCalendar } from './calendar-file.js';
 import { localiseActivity, localiseTitles } from './localise.js';
 import { expandSchedule, skippedDates } from './schedule.js';
 import { WeekPage, type DayGroup } from './week.page.js';
@@ -153,24 +153,13 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
       const id = parseActivityParam(request.params.id);
       const activity = id === null ? undefined : await findActivity(db, id);
       if (!activity) throw notFound();
-      const publicUrl = new URL(page.publicUrl);
-      const host = activity.hosts[0];
-      const ics = activityToIcs(
-        {
-          id: activity.id,
-          title: activity.title,
-          description: activity.description,
-          location: activity.place ? `${activity.place.name}, ${activity.place.address}, ${activity.place.city}` : null,
-          url: `${page.publicUrl}${page.href(activityPath(activity))}`,
-          organiser: host?.email ? { name: host.name, email: host.email } : null,
-          schedule: activity.schedule,
-        },
-        { host: publicUrl.hostname, now: app.deps.now(), horizon: addDays(page.today, 400) },
-      );
-      return reply
-        .type('text/calendar; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${activity.slug}.ics"`)
-        .send(ics);
+      const texts = await localiseActivity(db, activity, page.lang.code);
+      return sendCalendar(reply, page, [icsActivity(page, activity, texts)], {
+        name: texts.title.text,
+        filename: `${activity.slug}.ics`,
+        download: true,
+        now: app.deps.now(),
+      });
     },
   );
 }

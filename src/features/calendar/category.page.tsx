@@ -6,7 +6,7 @@ import { usePage } from '../../web/page.js';
 import { isoWeekday } from '../../web/time.js';
 import { CATEGORY_CODES, type Category } from '../taxonomy/index.js';
 import type { ActivitySummary, OccurrenceItem } from './activity.js';
-import { categoryIcon, DayGroups, SummaryItem } from './components.js';
+import { categoryIcon, DayGroups, SubscribeLinks, SummaryItem } from './components.js';
 import { firstWeekday } from './describe.js';
 
 export function CategoriesPage(props: { counts: Map<string, number> }) {
@@ -90,6 +90,12 @@ export function CategoryPage(props: CategoryPageProps) {
           <a href={`${href('/')}?category=${props.category}`}>{t('categories.seeInCalendar')}</a>
         </p>
       </section>
+      <p class="actions">
+        <a class="button secondary" href={href(`/skriv-ut/kategori/${props.category}`)}>
+          {t('common.print')}
+        </a>
+      </p>
+      <SubscribeLinks params={{ category: props.category }} />
     </Layout>
   );
 }

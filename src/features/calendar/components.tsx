@@ -333,3 +333,27 @@ export function SummaryList(props: { activities: ActivitySummary[] }) {
     </ul>
   );
 }
+
+/** Links that subscribe a calendar app to a feed of this view; the app then follows every change. */
+export function SubscribeLinks(props: { params: Record<string, string | undefined> }) {
+  const { t, href, publicUrl } = usePage();
+  const https = `${publicUrl}${withQuery(href('/kalender.ics'), props.params)}`;
+  const webcal = https.replace(/^https?:\/\//, 'webcal://');
+  return (
+    <section class="subscribe" aria-labelledby="subscribe-heading">
+      <h2 id="subscribe-heading">
+        <Icon name="calendar-plus" />
+        {t('calendar.subscribe.heading')}
+      </h2>
+      <p>{t('calendar.subscribe.hint')}</p>
+      <ul class="plain link-list">
+        <li>
+          <a href={webcal}>{t('calendar.subscribe.webcal')}</a>
+        </li>
+        <li>
+          <a href={https}>{t('calendar.subscribe.link')}</a>
+        </li>
+      </ul>
+    </section>
+  );
+}

@@ -1,8 +1,9 @@
 /**
- * An activity as an iCalendar file (RFC 5545): one recurring VEVENT with RRULE and EXDATE, plus an
+ * Activities as iCalendar (RFC 5545): per activity one recurring VEVENT with RRULE and EXDATE, plus an
  * override VEVENT (RECURRENCE-ID) for each moved or cancelled date, and the Europe/Stockholm VTIMEZONE.
+ * Pure: the caller passes texts already in the reader's language and the clock.
  */
-import ical, { ICalEventStatus } from 'ical-generator';
+import ical, { ICalEventStatus, type ICalCalendar } from 'ical-generator';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { TIME_ZONE, Temporal, addDays, zoned } from '../../web/time.js';
 import { ruleDates, skippedDates, toRRule, type Schedule } from './schedule.js';
@@ -13,9 +14,23 @@ export interface IcsActivity {
   description: string;
   location: string | null;
   url: string;
+  /** Category name in the feed's language. */
+  category?: string;
   /** ORGANIZER needs an email address; without one the organiser is left out. */
   organiser: { name: string; email: string } | null;
   schedule: Schedule;
+}
+
+export interface IcsOptions {
+  /** Makes UIDs stable and globally unique: activity-42@host. */
+  host: string;
+  now: Date;
+  /** Last date that EXDATEs and overrides are written for. */
+  horizon: string;
+  /** Calendar name shown by subscribing apps. */
+  name: string;
+  /** Feed language, written as the calendar's LANGUAGE in PRODID. */
+  language?: string;
 }
 
 /** Compact local date-time as EXDATE and RECURRENCE-ID want it: 20261124T180000. */
@@ -32,15 +47,17 @@ function endOf(date: string, s: { startTime: string; endTime: string }) {
   return zoned(s.endTime <= s.startTime ? addDays(date, 1) : date, s.endTime);
 }
 
-/** The .ics text of one activity. `host` makes UIDs stable and globally unique. */
-export function activityToIcs(a: IcsActivity, options: { host: string; now: Date; horizon: string }): string {
-  const s = a.schedule;
-  const cal = ical({
-    prodId: { company: 'Tillsammans', product: 'calendar', language: 'SV' },
-    name: a.title,
+function newCalendar(options: IcsOptions): ICalCalendar {
+  return ical({
+    prodId: { company: 'Tillsammans', product: 'calendar', language: (options.language ?? 'sv').toUpperCase() },
+    name: options.name,
     // No calendar-wide zone: with one, DTSTAMP would be written in local time without Z.
     timezone: { name: null, generator: getVtimezoneComponent },
   });
+}
+
+function addActivity(cal: ICalCalendar, a: IcsActivity, options: IcsOptions): void {
+  const s = a.schedule;
   const uid = `activity-${a.id}@${options.host}`;
   const common = {
     summary: a.title,
@@ -49,6 +66,7 @@ export function activityToIcs(a: IcsActivity, options: { host: string; now: Date
     url: a.url,
     timezone: TIME_ZONE,
     stamp: Temporal.Instant.fromEpochMilliseconds(options.now.getTime()),
+    ...(a.category ? { categories: [{ name: a.category }] } : {}),
     ...(a.organiser ? { organizer: a.organiser } : {}),
   };
   const rrule = toRRule(s.recurrence);
@@ -59,17 +77,12 @@ export function activityToIcs(a: IcsActivity, options: { host: string; now: Date
     repeating = `RRULE:${rrule}${until}`;
     if (excluded.length > 0) repeating += `\r\nEXDATE;TZID=${TIME_ZONE}:${excluded.join(',')}`;
   }
-  cal.createEvent({
-    ...common,
-    id: uid,
-    start: zoned(s.startDate, s.startTime),
-    end: endOf(s.startDate, s),
-    repeating,
-  });
+  cal.createEvent({ ...common, id: uid, start: zoned(s.startDate, s.startTime), end: endOf(s.startDate, s), repeating });
   const produced = new Set(rrule ? ruleDates(s, s.startDate, options.horizon) : [s.startDate]);
   for (const change of s.changes) {
     if (!produced.has(change.originalDate)) continue;
     const recurrenceId = zoned(change.originalDate, s.startTime);
+    const description = change.note ? `${change.note}\n\n${a.description}` : a.description;
     if (change.kind === 'cancelled') {
       cal.createEvent({
         ...common,
@@ -78,20 +91,24 @@ export function activityToIcs(a: IcsActivity, options: { host: string; now: Date
         start: recurrenceId,
         end: endOf(change.originalDate, s),
         status: ICalEventStatus.CANCELLED,
-        description: change.note ? `${change.note}\n\n${a.description}` : a.description,
+        description,
       });
     } else {
       const date = change.newDate ?? change.originalDate;
       const times = { startTime: change.newStartTime ?? s.startTime, endTime: change.newEndTime ?? s.endTime };
-      cal.createEvent({
-        ...common,
-        id: uid,
-        recurrenceId,
-        start: zoned(date, times.startTime),
-        end: endOf(date, times),
-        description: change.note ? `${change.note}\n\n${a.description}` : a.description,
-      });
+      cal.createEvent({ ...common, id: uid, recurrenceId, start: zoned(date, times.startTime), end: endOf(date, times), description });
     }
   }
+}
+
+/** The .ics text of one activity. */
+export function activityToIcs(a: IcsActivity, options: IcsOptions): string {
+  return activitiesToIcs([a], options);
+}
+
+/** The .ics text of many activities: a subscribable feed. */
+export function activitiesToIcs(list: IcsActivity[], options: IcsOptions): string {
+  const cal = newCalendar(options);
+  for (const a of list) addActivity(cal, a, options);
   return cal.toString();
 }

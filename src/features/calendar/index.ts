@@ -2,7 +2,7 @@
 export * from './activity.js';
 export * from './schedule.js';
 export { describeRecurrence, describeSchedule } from './describe.js';
-export { DayGroups, OccurrenceList, CategoryLabel, SummaryList, categoryIcon } from './components.js';
+export { DayGroups, OccurrenceList, CategoryLabel, SubscribeLinks, SummaryList, categoryIcon } from './components.js';
 export { DATE_PATTERN, filterProperties, toFilters, withQuery, type FilterQuery } from './filters.js';
 export {
   countOccurrences,
@@ -11,7 +11,11 @@ export {
   listOccurrences,
   refreshOccurrenceWindow,
   findActivity,
+  findActivities,
+  listMatchingActivityIds,
   type OccurrenceQuery,
 } from './activity.store.js';
 export { calendarRoutes, parseActivityParam } from './calendar.routes.js';
-export { localiseTitles } from './localise.js';
+export { localiseActivities, localiseActivity, localiseTitles, type ActivityTexts } from './localise.js';
+export { activitiesToIcs, activityToIcs, type IcsActivity, type IcsOptions } from './ics.js';
+export { icsActivity, sendCalendar } from './calendar-file.js';

@@ -6,7 +6,7 @@ import { usePage } from '../../web/page.js';
 import { addDays, isoWeek } from '../../web/time.js';
 import type { District } from '../places/index.js';
 import type { OccurrenceFilters, OccurrenceItem } from './activity.js';
-import { CategoryChips, FilterForm, OccurrenceList, WeekNav } from './components.js';
+import { CategoryChips, FilterForm, OccurrenceList, SubscribeLinks, WeekNav } from './components.js';
 import { filterParams, hasFilters, withQuery } from './filters.js';
 
 export interface DayGroup {
@@ -108,6 +108,12 @@ export function WeekPage(props: WeekPageProps) {
           ))}
         </details>
       ) : null}
+      <p class="actions">
+        <a class="button secondary" href={withQuery(href('/skriv-ut/vecka'), { ...filterParams(props.filters), week: `${isoWeek(props.monday).year}-W${String(week).padStart(2, '0')}` })}>
+          {t('common.printWeek')}
+        </a>
+      </p>
+      <SubscribeLinks params={filterParams(props.filters)} />
     </Layout>
   );
 }

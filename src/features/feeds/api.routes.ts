@@ -1,5 +1,6 @@
 /** The read-only JSON API, versioned under /api/v1. Parameters are validated by schema; errors are JSON. */
 import type { FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
 import { HttpError, badParameter, notFound } from '../../web/errors.js';
 import { pageContext } from '../../web/server.js';
 import { addDays, daysBetween, isIsoDate } from '../../web/time.js';
@@ -122,6 +123,8 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   app.addHook('onSend', async (_request, reply) => {
     reply.header('access-control-allow-origin', '*');
   });
+  // Per client address, in this process; generous for apps, a brake for scrapers gone wrong.
+  await app.register(rateLimit, { max: app.deps.config.apiRateLimitPerMinute, timeWindow: '1 minute' });
 
   app.get<{ Querystring: OccurrencesQuery }>(
     '/api/v1/activities',

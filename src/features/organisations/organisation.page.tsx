@@ -4,7 +4,7 @@ import { Icon } from '../../web/icon.js';
 import { Layout } from '../../web/layout.js';
 import { usePage } from '../../web/page.js';
 
-import { CategoryLabel, SummaryList, categoryIcon, withQuery, type ActivitySummary } from '../calendar/index.js';
+import { CategoryLabel, SubscribeLinks, SummaryList, categoryIcon, withQuery, type ActivitySummary } from '../calendar/index.js';
 import type { District } from '../places/index.js';
 import { CATEGORY_CODES, type Category } from '../taxonomy/index.js';
 import type { Organisation } from './organisation.js';
@@ -202,6 +202,19 @@ export function OrganisationPage(props: { org: Organisation; description: LocalT
           <h2 id="acts-heading">{t('organisations.activities')}</h2>
           {props.activities.length === 0 ? <p>{t('organisations.noActivities')}</p> : <SummaryList activities={props.activities} />}
         </section>
+        {props.activities.length > 0 ? (
+          <>
+            <p class="actions">
+              <a class="button secondary" href={href(`/skriv-ut/organisation/${o.slug}`)}>
+                {t('common.print')}
+              </a>
+              <a class="button secondary" href={withQuery(href('/widget/installera'), { organisation: o.slug })}>
+                {t('common.embed')}
+              </a>
+            </p>
+            <SubscribeLinks params={{ organisation: o.slug }} />
+          </>
+        ) : null}
       </article>
     </Layout>
   );

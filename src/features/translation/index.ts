@@ -2,3 +2,5 @@
 export * from './translation.js';
 export { findTranslations, saveTranslation, type TranslationInput } from './translation.store.js';
 export { TranslatedText, TranslationNote } from './translation.components.js';
+export { createMachineTranslator, MachineTranslationError, type MachineTranslator } from './machine.js';
+export { lix, LIX_WARNING_THRESHOLD } from './lix.js';

@@ -21,6 +21,8 @@ function swedishFragments(code: string): string[] {
       strings(loadCatalogue('sv'))
         .filter((s) => !own.has(s))
         .flatMap((s) => s.split(/\{\{\s*\w+\s*\}\}/))
+        // Proper names are the same in every language ("… i Örebro" in an organisation's name).
+        .flatMap((s) => s.split(/Örebro|Tillsammans/))
         .map((s) => s.trim())
         .filter((s) => s.length >= 8),
     ),

@@ -36,3 +36,12 @@ export function slugify(text: string, maxLength = 60): string {
     .replace(/-+$/g, '');
   return slug || 'x';
 }
+
+/**
+ * User text as stored: Unicode NFC, without the bidi embedding, override and isolate controls
+ * (U+202A–U+202E, U+2066–U+2069) that could reorder the page around the text. Marks (LRM, RLM),
+ * joiners (ZWJ for emoji, ZWNJ that Persian spelling needs) and everything else stay.
+ */
+export function cleanUserText(text: string): string {
+  return text.normalize('NFC').replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
+}

@@ -65,7 +65,7 @@ function Timeline(props: { upcoming: ExpandedOccurrence[]; skipped: SkippedDate[
         return (
           <li key={`o-${o.originalDate}`} class={o.status === 'cancelled' ? 'is-cancelled' : undefined}>
             <span class="date">{formatDate(lang, o.localDate, 'weekdayDayMonth')}</span>{' '}
-            <bdi class="time">{formatTimeRange(lang, o.startTime, o.endTime)}</bdi>
+            <bdi class="time" dir="ltr">{formatTimeRange(lang, o.startTime, o.endTime)}</bdi>
             {o.status === 'cancelled' ? (
               <span class="badge badge-cancelled">
                 <Icon name="ban" />
@@ -205,7 +205,7 @@ export function ActivityPage(props: ActivityPageProps) {
                 <div>
                   <a href={telHref(contactPhone)} class="contact-link">
                     <Icon name="phone" />
-                    <bdi>{contactPhone}</bdi>
+                    <bdi dir="ltr">{contactPhone}</bdi>
                   </a>
                 </div>
               ) : null}

@@ -2,7 +2,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, Db } from '../../db/index.js';
 import { addDays } from '../../web/time.js';
-import { containsPattern, foldForSearch, slugify } from '../../web/text.js';
+import { cleanUserText, containsPattern, foldForSearch, slugify } from '../../web/text.js';
 import type { ActivityStatus, AgeGroup, Audience, Category, Gender, Registration } from '../taxonomy/index.js';
 import type {
   ActivityDetail,
@@ -50,7 +50,8 @@ async function placeText(db: Executor, placeId: number | null): Promise<string> 
 }
 
 /** Stores a new activity with its schedule and generates its occurrences for the window around `today`. */
-export async function insertActivity(db: Db, input: ActivityInput, now: Date, today: string): Promise<number> {
+export async function insertActivity(db: Db, raw: ActivityInput, now: Date, today: string): Promise<number> {
+  const input = cleanActivityText(raw);
   return db.transaction().execute(async (trx) => {
     const names = await hostNames(trx, input.hostIds);
     const searchText = foldForSearch([input.title, input.description, ...names, await placeText(trx, input.placeId)].join(' '));
@@ -94,6 +95,24 @@ export async function insertActivity(db: Db, input: ActivityInput, now: Date, to
     await writeOccurrences(trx, id, input.schedule, occurrenceWindow(today));
     return id;
   });
+}
+
+const cleanOrNull = (v: string | null) => (v === null ? null : cleanUserText(v));
+
+/** The input with every free text cleaned of controls that could reorder the page. */
+function cleanActivityText(a: ActivityInput): ActivityInput {
+  return {
+    ...a,
+    title: cleanUserText(a.title),
+    description: cleanUserText(a.description),
+    costText: cleanOrNull(a.costText),
+    contactName: cleanOrNull(a.contactName),
+    schedule: {
+      ...a.schedule,
+      pauses: a.schedule.pauses.map((p) => ({ ...p, note: cleanOrNull(p.note) })),
+      changes: a.schedule.changes.map((c) => ({ ...c, note: cleanOrNull(c.note) })),
+    },
+  };
 }
 
 async function writeSchedule(db: Executor, activityId: number, s: Schedule): Promise<void> {

@@ -51,7 +51,7 @@ export function OccurrenceRow(props: { item: OccurrenceItem }) {
     <li class={cancelled ? 'occurrence is-cancelled' : 'occurrence'}>
       <a href={href(activityPath({ id: o.activityId, slug: o.slug }))}>
         <span class="time">
-          <bdi>{formatTimeRange(lang, o.startTime, o.endTime)}</bdi>
+          <bdi dir="ltr">{formatTimeRange(lang, o.startTime, o.endTime)}</bdi>
         </span>
         <span class={`occ-icon cat-${o.category}`}>
           <Icon name={categoryIcon(o.category)} />
@@ -297,7 +297,7 @@ export function SummaryItem(props: { activity: ActivitySummary }) {
   return (
     <li>
       <a href={href(activityPath(a))}>
-        <bdi class="time">{formatTimeRange(lang, a.schedule.startTime, a.schedule.endTime)}</bdi>
+        <bdi class="time" dir="ltr">{formatTimeRange(lang, a.schedule.startTime, a.schedule.endTime)}</bdi>
         <span class={`occ-icon cat-${a.category}`}>
           <Icon name={categoryIcon(a.category)} />
         </span>

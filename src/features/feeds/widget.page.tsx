@@ -79,7 +79,7 @@ function WidgetRow(props: { item: WidgetItem }) {
     <li class={cancelled ? 'tw-cancelled' : undefined}>
       <a href={href(activityPath({ id: o.activityId, slug: o.slug }))} target="_top">
         <span class="tw-time">
-          <bdi>{formatTimeRange(lang, o.startTime, o.endTime)}</bdi>
+          <bdi dir="ltr">{formatTimeRange(lang, o.startTime, o.endTime)}</bdi>
         </span>
         <span class="tw-title">
           <TranslatedText value={o.localTitle} />

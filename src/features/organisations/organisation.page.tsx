@@ -174,7 +174,7 @@ export function OrganisationPage(props: { org: Organisation; description: LocalT
                 <div>
                   <a href={telHref(o.phone)} class="contact-link">
                     <Icon name="phone" />
-                    <bdi>{o.phone}</bdi>
+                    <bdi dir="ltr">{o.phone}</bdi>
                   </a>
                 </div>
               ) : null}

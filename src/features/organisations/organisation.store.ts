@@ -1,11 +1,12 @@
 /** SQL for organisations, their categories and districts. */
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.js';
-import { containsPattern, foldForSearch } from '../../web/text.js';
+import { cleanUserText, containsPattern, foldForSearch } from '../../web/text.js';
 import type { Category, OrganisationKind } from '../taxonomy/index.js';
 import type { Organisation, OrganisationInput, OrganisationListFilter } from './organisation.js';
 
-export async function insertOrganisation(db: Db, input: OrganisationInput, now: Date): Promise<number> {
+export async function insertOrganisation(db: Db, raw: OrganisationInput, now: Date): Promise<number> {
+  const input = { ...raw, name: cleanUserText(raw.name), description: cleanUserText(raw.description) };
   return db.transaction().execute(async (trx) => {
     const stamp = now.toISOString();
     const { id } = await trx

@@ -124,7 +124,7 @@ export function Row(props: { row: PrintRow; voices: Voice[]; withCategory: boole
   return (
     <li class={cancelled ? 'print-row is-cancelled' : 'print-row'}>
       <div class="print-when">
-        <bdi class="print-time">{formatTimeRange(lang, r.startTime, r.endTime)}</bdi>
+        <bdi class="print-time" dir="ltr">{formatTimeRange(lang, r.startTime, r.endTime)}</bdi>
         <span class={`occ-icon cat-${r.category}`}>
           <Icon name={categoryIcon(r.category)} />
         </span>

@@ -170,7 +170,7 @@ export function OrganisationSheet(props: OrganisationSheetProps) {
             ) : null}
             {o.phone ? (
               <Contact voices={voices} label={(v) => v.t('print.organisation.phone')}>
-                <bdi>{o.phone}</bdi>
+                <bdi dir="ltr">{o.phone}</bdi>
               </Contact>
             ) : null}
             {o.email ? (

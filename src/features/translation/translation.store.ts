@@ -1,5 +1,6 @@
 /** SQL for content translations. */
 import type { Db } from '../../db/index.js';
+import { cleanUserText } from '../../web/text.js';
 import { sourceHash, type TranslatableEntity, type Translation, type TranslationSource } from './translation.js';
 
 /** Translations of some entities' fields into one language, keyed `${entityId}:${field}`. */
@@ -49,7 +50,7 @@ export interface TranslationInput {
 /** Creates or replaces one translation. */
 export async function saveTranslation(db: Db, t: TranslationInput, now: Date): Promise<void> {
   const stamp = now.toISOString();
-  const values = { text: t.text, source: t.source, translator: t.translator, sourceHash: sourceHash(t.swedish), updatedAt: stamp };
+  const values = { text: cleanUserText(t.text), source: t.source, translator: t.translator, sourceHash: sourceHash(t.swedish), updatedAt: stamp };
   await db
     .insertInto('translations')
     .values({ entity: t.entity, entityId: t.entityId, field: t.field, language: t.language, createdAt: stamp, ...values })

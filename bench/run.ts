@@ -10,6 +10,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { runPlanningBench } from './planning.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PORT = 3900 + Math.floor(Math.random() * 50);
@@ -91,6 +92,11 @@ try {
   console.log(`start page size: ${(size.htmlGzip / 1024).toFixed(1)} KB HTML + ${(size.cssGzip / 1024).toFixed(1)} KB CSS gzipped = ${(size.totalGzip / 1024).toFixed(1)} KB (target < 30 KB), ${scripts} scripts`);
   console.log(`server memory after the run: ${(memory.rss / 2 ** 20).toFixed(0)} MiB RSS, ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB heap`);
 
+  console.log('\nPlanning with 5,000 published activities (in this process, no HTTP):');
+  const planning = await runPlanningBench();
+  console.log(`clash detection for one activity: p50 ${planning.clashP50.toFixed(2)} ms, p99 ${planning.clashP99.toFixed(2)} ms (target < 50 ms)`);
+  console.log(`week grid for a category: p50 ${planning.gridP50.toFixed(2)} ms, p99 ${planning.gridP99.toFixed(2)} ms (target < 150 ms)`);
+
   const out = {
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, node: process.version },
@@ -99,6 +105,7 @@ try {
     startPageRatio: Number(ratio.toFixed(3)),
     startPageUncachedRatio: Number((results[5]!.requestsPerSecond / baseline.requestsPerSecond).toFixed(3)),
     size,
+    planning,
     memory: { rssMiB: Math.round(memory.rss / 2 ** 20), heapUsedMiB: Math.round(memory.heapUsed / 2 ** 20) },
   };
   fs.writeFileSync(path.join(here, '..', '..', 'bench', 'results.json'), JSON.stringify(out, null, 2) + '\n');

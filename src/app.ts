@@ -3,7 +3,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import { sql } from 'kysely';
+import { accountsRoutes, sessionPlugin } from './features/accounts/index.js';
 import { calendarRoutes } from './features/calendar/index.js';
+import { createMailer, type Mailer } from './features/mail/index.js';
 import {
   apiRoutes,
   icalFeedRoutes,
@@ -25,10 +27,11 @@ import { registerLanguageRouting } from './web/language.js';
 import { ResponseCache, registerResponseCache } from './web/response-cache.js';
 import type { AppDeps, RouteEntry } from './web/server.js';
 
-export type BuildDeps = Omit<AppDeps, 'assets'> & { assets?: AppDeps['assets'] };
+/** What buildApp needs; assets and the mailer are built from the config when not given (tests pass their own). */
+export type BuildDeps = Omit<AppDeps, 'assets' | 'mailer'> & { assets?: AppDeps['assets']; mailer?: AppDeps['mailer'] };
 
 /** The pages every language serves, each under its prefix ('' for Swedish, '/en' for English). */
-const PAGE_FEATURES = [calendarRoutes, organisationRoutes, searchRoutes, infoRoutes, icalFeedRoutes, rssRoutes, widgetRoutes, printRoutes];
+const PAGE_FEATURES = [accountsRoutes, calendarRoutes, organisationRoutes, searchRoutes, infoRoutes, icalFeedRoutes, rssRoutes, widgetRoutes, printRoutes];
 
 export async function buildApp(deps: BuildDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -38,7 +41,10 @@ export async function buildApp(deps: BuildDeps): Promise<FastifyInstance> {
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: true, useDefaults: true, allErrors: false } },
   });
   const assets = deps.assets ?? buildAssets();
-  app.decorate('deps', { ...deps, assets });
+  const mailer =
+    deps.mailer ?? createMailer({ smtpUrl: deps.config.smtpUrl, from: deps.config.mailFrom, db: deps.db, log: app.log, now: deps.now });
+  if (!deps.mailer) app.addHook('onClose', async () => (mailer as Mailer).close());
+  app.decorate('deps', { ...deps, assets, mailer });
 
   // Every route says who may use it; a route without a declaration is a programming error.
   const routeTable: RouteEntry[] = [];
@@ -85,6 +91,7 @@ export async function buildApp(deps: BuildDeps): Promise<FastifyInstance> {
 
   registerErrorHandlers(app);
   registerLanguageRouting(app);
+  await app.register(sessionPlugin);
   registerAssetRoutes(app, assets as ReturnType<typeof buildAssets>);
 
   app.get('/healthz', { config: { access: 'public' } }, async (_request, reply) => {

@@ -19,6 +19,12 @@ export interface Config {
   chromiumPath: string;
   /** Requests per minute one client address may make to the JSON API. */
   apiRateLimitPerMinute: number;
+  /** SMTP server for outgoing mail (SMTP_URL, smtp:// or smtps://); undefined keeps mail in the outbox and the log. */
+  smtpUrl: string | undefined;
+  /** The From header of outgoing mail (MAIL_FROM). */
+  mailFrom: string;
+  /** The first coordinator, created on start when there is none (ADMIN_EMAIL). */
+  adminEmail: string;
   /** Optional machine-translation service (MT_URL); undefined turns machine translation off. */
   machineTranslation: MachineTranslationConfig | undefined;
 }
@@ -48,6 +54,32 @@ function parsePort(value: string | undefined): number {
     throw new ConfigError(`PORT must be a whole number from 0 to 65535, got "${value}"`);
   }
   return port;
+}
+
+function parseSmtpUrl(value: string | undefined): string | undefined {
+  const url = value?.trim();
+  if (!url) return undefined;
+  const parsed = URL.canParse(url) ? new URL(url) : undefined;
+  // The value is not echoed: it may carry a password.
+  if (!parsed || (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') || !parsed.hostname) {
+    throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtps://user:password@smtp.example.se');
+  }
+  return url;
+}
+
+function parseMailFrom(value: string | undefined): string {
+  const from = value?.trim() || 'Tillsammans <noreply@localhost>';
+  // One address, optionally with a display name; a line break would let it inject headers.
+  if (/[\r\n]/.test(from) || !/^(?:[^<>@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/.test(from)) {
+    throw new ConfigError(`MAIL_FROM must be an address such as "Tillsammans <noreply@example.se>", got ${JSON.stringify(value)}`);
+  }
+  return from;
+}
+
+function parseAdminEmail(value: string | undefined): string {
+  const email = (value?.trim() || 'admin@tillsammans.local').toLowerCase();
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new ConfigError(`ADMIN_EMAIL must be an e-mail address, got "${value}"`);
+  return email;
 }
 
 function parseWholeNumber(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -116,6 +148,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cacheTtlSeconds,
     machineTranslation: parseMachineTranslation(env),
     chromiumPath: env.CHROMIUM_PATH || '/usr/bin/chromium',
+    smtpUrl: parseSmtpUrl(env.SMTP_URL),
+    mailFrom: parseMailFrom(env.MAIL_FROM),
+    adminEmail: parseAdminEmail(env.ADMIN_EMAIL),
     apiRateLimitPerMinute: parseWholeNumber('API_RATE_LIMIT_PER_MINUTE', env.API_RATE_LIMIT_PER_MINUTE, 600, 1, 1_000_000),
   };
 }

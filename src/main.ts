@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { analyzeDatabase, migrateToLatest, openDatabase } from './db/index.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
+import { ensureFirstAdmin } from './features/accounts/index.js';
 import { refreshOccurrenceWindow } from './features/calendar/index.js';
 import { localToday } from './web/time.js';
 
@@ -46,7 +47,11 @@ async function main(): Promise<void> {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 
+  const firstLink = await ensureFirstAdmin(db, { email: config.adminEmail, publicUrl: config.publicUrl, now: now() });
   await app.listen({ port: config.port, host: config.host });
+  if (firstLink) {
+    app.log.info(`No coordinator yet: created ${config.adminEmail}. Sign in within 24 hours with this one-time link: ${firstLink}`);
+  }
   app.log.info(`Tillsammans is running on ${config.publicUrl} (${dialect === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'})`);
 }
 

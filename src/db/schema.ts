@@ -105,6 +105,7 @@ export interface ScheduleTable {
   startTime: string;
   endTime: string;
   validUntil: string | null;
+  runsOnHolidays: Flag;
 }
 
 export interface SchedulePauseTable {
@@ -164,6 +165,81 @@ export interface TranslationTable {
   updatedAt: string;
 }
 
+export interface UserTable {
+  id: Id;
+  /** Lower case. */
+  email: string;
+  name: string;
+  passwordHash: string | null;
+  isAdmin: Flag;
+  isGuide: Flag;
+  isTranslator: Flag;
+  active: Flag;
+  createdAt: string;
+  updatedAt: string;
+  lastLoginAt: string | null;
+}
+
+export interface UserOrganisationTable {
+  userId: number;
+  organisationId: number;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie value: a stolen database holds no usable session. */
+  idHash: string;
+  userId: number;
+  createdAt: string;
+  expiresAt: string;
+  lastSeenAt: string;
+  userAgent: string | null;
+}
+
+export interface AuthTokenTable {
+  tokenHash: string;
+  /** 'signin' or 'invite'. */
+  purpose: string;
+  userId: number;
+  data: string | null;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export interface RateLimitTable {
+  key: string;
+  windowStart: string;
+  count: number;
+}
+
+export interface AuditEntryTable {
+  id: Id;
+  at: string;
+  actorUserId: number | null;
+  action: string;
+  entity: string;
+  entityId: number | null;
+  before: string | null;
+  after: string | null;
+}
+
+export interface OutboxTable {
+  id: Id;
+  toAddress: string;
+  subject: string;
+  textBody: string;
+  htmlBody: string | null;
+  /** Why it was sent: 'signin', 'invite', ... */
+  purpose: string;
+  createdAt: string;
+  /** When the SMTP server accepted it; null for outbox-only messages and failures. */
+  sentAt: string | null;
+  /** 'smtp' or 'outbox'. */
+  transport: string;
+  /** Why sending failed, without credentials. */
+  error: string | null;
+}
+
 export interface SettingTable {
   key: string;
   value: string;
@@ -186,5 +262,12 @@ export interface Database {
   occurrences: OccurrenceTable;
   settings: SettingTable;
   translations: TranslationTable;
+  users: UserTable;
+  userOrganisations: UserOrganisationTable;
+  sessions: SessionTable;
+  authTokens: AuthTokenTable;
+  rateLimits: RateLimitTable;
+  auditEntries: AuditEntryTable;
+  outbox: OutboxTable;
 }
 

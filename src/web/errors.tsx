@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'errors.rangeTooLong'
   | 'errors.rangeReversed'
   | 'errors.tooManyRequests'
+  | 'errors.csrf'
+  | 'errors.forbidden'
   | 'errors.server';
 
 export class HttpError extends Error {
@@ -37,7 +39,14 @@ export function errorMessage(t: PageContext['t'], code: ErrorCode, params: Recor
 
 function ErrorPage(props: { status: number; code: ErrorCode; params: Record<string, string> }) {
   const { t, href } = usePage();
-  const title = props.status === 404 ? t('errors.notFoundTitle') : props.status < 500 ? t('errors.badRequestTitle') : t('errors.serverTitle');
+  const title =
+    props.status === 404
+      ? t('errors.notFoundTitle')
+      : props.status === 403
+        ? t('errors.forbiddenTitle')
+        : props.status < 500
+          ? t('errors.badRequestTitle')
+          : t('errors.serverTitle');
   return (
     <Layout title={title}>
       <section class="error-page">
@@ -82,6 +91,10 @@ export function registerErrorHandlers(app: FastifyInstance): void {
       return sendError(request, reply, 400, 'errors.badParameter', { parameter: parameterOf(error) });
     }
     const status = error.statusCode ?? 500;
+    if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') {
+      return sendError(request, reply, 403, 'errors.csrf', {});
+    }
+    if (status === 403) return sendError(request, reply, 403, 'errors.forbidden', {});
     if (status === 429) {
       return sendError(request, reply, 429, 'errors.tooManyRequests', {});
     }

@@ -92,6 +92,10 @@ export function Layout(props: LayoutProps) {
                 {t('layout.siteName')} <small>{t('layout.city')}</small>
               </span>
             </a>
+            <a class="account-link" href={href(page.signedIn ? '/konto' : '/logga-in')}>
+              <Icon name="user-round" />
+              <span>{page.signedIn ? t('layout.account') : t('layout.signIn')}</span>
+            </a>
           </div>
           <nav class="main-nav" aria-label={t('layout.mainNavigation')}>
             <ul>

@@ -8,6 +8,11 @@ import { localToday } from './time.js';
 import type { Assets } from './assets.js';
 import { makePageContext, type PageContext } from './page.js';
 
+/** Sends one e-mail (SMTP, or the outbox when no server is configured). */
+export interface MailSender {
+  send(message: { to: string; subject: string; text: string; purpose: string }): Promise<unknown>;
+}
+
 export interface AppDeps {
   db: Db;
   dialect: DialectName;
@@ -15,10 +20,18 @@ export interface AppDeps {
   assets: Assets;
   /** The clock; tests pass a fixed one. */
   now: () => Date;
+  mailer: MailSender;
 }
 
-/** Who may use a route. Later roles extend this union; every route must declare one. */
-export type Access = 'public';
+/** Who may use a route; every route must declare one (the accounts feature enforces it). */
+export type Access = 'public' | 'signedIn' | 'admin' | 'editor' | 'guide' | 'translator';
+
+/** What every page may show of the signed-in user (set by the accounts feature). */
+export interface SignedInSummary {
+  name: string;
+  email: string;
+  isAdmin: boolean;
+}
 
 /** One registered route and its declared access, as the app records them. */
 export interface RouteEntry {
@@ -37,6 +50,7 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     lang: Language;
+    signedIn: SignedInSummary | null;
   }
   interface FastifyContextConfig {
     access?: Access;
@@ -58,5 +72,6 @@ export function pageContext(request: FastifyRequest): PageContext {
     assets: deps.assets,
     today: localToday(deps.now()),
     publicUrl: deps.config.publicUrl,
+    signedIn: request.signedIn ?? null,
   });
 }

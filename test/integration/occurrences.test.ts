@@ -61,7 +61,8 @@ describe.skipIf(skipDatabase())(`occurrences on ${testDialect}`, () => {
   it('keeps 18:00 across the March change too', async () => {
     const id = await insertActivity(
       t.database.db,
-      { ...base, title: 'Vårkontroll', schedule: schedule({ recurrence: { kind: 'weekly', interval: 1, weekdays: ['SU'] }, startDate: '2026-11-01' }) },
+      // Easter Sunday 2027 is 28 March: this activity meets on holidays, so the DST check sees it.
+      { ...base, title: 'Vårkontroll', schedule: schedule({ recurrence: { kind: 'weekly', interval: 1, weekdays: ['SU'] }, startDate: '2026-11-01', runsOnHolidays: true }) },
       FIXED_NOW,
       '2026-11-26',
     );

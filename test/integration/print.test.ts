@@ -63,7 +63,7 @@ describe.skipIf(skipDatabase())(`print pages on ${testDialect}`, () => {
       const api = (await get('/api/v1/activities?from=2026-11-23&to=2026-11-29&limit=2000')).json() as { occurrences: unknown[] };
       expect(rows).toHaveLength(api.occurrences.length);
       const first = rows[0]!.html;
-      expect(first).toMatch(/<bdi class="print-time">\d\d:\d\d–\d\d:\d\d<\/bdi>/);
+      expect(first).toMatch(/<bdi class="print-time" dir="ltr">\d\d:\d\d–\d\d:\d\d<\/bdi>/);
       expect(first).toMatch(/<p class="print-row-title">[^<]+/);
       expect(first).toContain('class="print-place"');
       expect(first).toContain('class="print-host"');

@@ -15,17 +15,29 @@ describe.skipIf(skipDatabase())(`route access declarations on ${testDialect}`, (
 
   it('records every route with its access, in every language', () => {
     const table = t.app.routeTable;
-    expect(table.every((r) => r.access === 'public')).toBe(true);
+    expect(table.every((r) => ['public', 'signedIn', 'admin', 'editor', 'guide', 'translator'].includes(r.access))).toBe(true);
+    expect(table.filter((r) => r.url.endsWith('/konto')).every((r) => r.access === 'signedIn')).toBe(true);
     const urls = new Set(table.map((r) => r.url));
     for (const url of ['/', '/en', '/aktivitet/:id', '/en/aktivitet/:id/kalender.ics', '/organisationer/:slug', '/api/v1/activities', '/healthz']) {
       expect(urls, url).toContain(url);
     }
   });
 
-  it('anonymous visitors reach every public page without a login', async () => {
-    for (const route of t.app.routeTable.filter((r) => r.method === 'GET' && !r.url.includes(':'))) {
+  it('anonymous visitors reach every public page and are sent to sign in everywhere else', async () => {
+    for (const route of t.app.routeTable.filter((r) => r.method === 'GET' && !r.url.includes(':') && !r.url.endsWith('.pdf'))) {
       const res = await t.app.inject({ method: 'GET', url: route.url });
-      expect([200, 400], route.url).toContain(res.statusCode);
+      if (route.access === 'public') expect([200, 400], route.url).toContain(res.statusCode);
+      else {
+        expect(res.statusCode, route.url).toBe(303);
+        expect(res.headers.location, route.url).toMatch(/\/logga-in\?next=/);
+      }
+    }
+  });
+
+  it('refuses every state-changing route without a CSRF token', async () => {
+    for (const route of t.app.routeTable.filter((r) => r.method === 'POST' && !r.url.includes(':'))) {
+      const res = await t.app.inject({ method: 'POST', url: route.url, payload: {} });
+      expect([401, 403], route.url).toContain(res.statusCode);
     }
   });
 

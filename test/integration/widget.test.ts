@@ -55,7 +55,7 @@ describe.skipIf(skipDatabase())(`embeddable widget on ${testDialect}`, () => {
     for (const title of titles) expect(own.has(title) || title === 'Language café in Vivalla', title).toBe(true);
     // Today first, with dates, times and places, each row linking to our page and leaving the frame.
     expect(html).toContain('<span class="tw-today">Today</span>Thursday 26 November');
-    expect(html).toMatch(/<span class="tw-time"><bdi>\d\d:\d\d–\d\d:\d\d<\/bdi><\/span>/);
+    expect(html).toMatch(/<span class="tw-time"><bdi dir="ltr">\d\d:\d\d–\d\d:\d\d<\/bdi><\/span>/);
     expect(html).toContain('<span class="tw-place">');
     const links = [...html.matchAll(/<a href="([^"]+)" target="_top">/g)].map((m) => m[1]!);
     expect(links.length).toBe(titles.length + 1);

@@ -2,8 +2,14 @@
 import type { Migration } from 'kysely';
 import * as initial from './2026-11-27-001-initial.js';
 import * as translations from './2026-11-27-002-translations.js';
+import * as outbox from './2026-11-27-003-outbox.js';
+import * as accounts from './2026-11-27-004-accounts.js';
+import * as holidays from './2026-11-27-005-holidays.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-001-initial': initial,
   '2026-11-27-002-translations': translations,
+  '2026-11-27-003-outbox': outbox,
+  '2026-11-27-004-accounts': accounts,
+  '2026-11-27-005-holidays': holidays,
 };

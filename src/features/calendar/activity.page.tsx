@@ -57,7 +57,9 @@ function Timeline(props: { upcoming: ExpandedOccurrence[]; skipped: SkippedDate[
           return (
             <li key={`s-${e.date}`} class="is-skipped">
               <span class="date">{formatDate(lang, e.date, 'weekdayDayMonth')}</span>
-              <span class="badge">{t('activity.noMeeting')}</span>
+              <span class="badge">
+                {e.skip.reason === 'holiday' ? t('activity.noMeetingHoliday', { holiday: e.skip.note ?? '' }) : t('activity.noMeeting')}
+              </span>
             </li>
           );
         }
@@ -133,6 +135,7 @@ export function ActivityPage(props: ActivityPageProps) {
             {s.validUntil && s.recurrence.kind !== 'once' ? (
               <div class="sub">{t('activity.until', { date: formatDate(lang, s.validUntil, 'dayMonthYear') })}</div>
             ) : null}
+            {s.recurrence.kind !== 'once' ? <div class="sub">{s.runsOnHolidays ? t('activity.holidaysYes') : t('activity.holidaysNo')}</div> : null}
             {pauses.map((p) => (
               <div class="sub pause" key={p.fromDate}>
                 {t('activity.pause', {

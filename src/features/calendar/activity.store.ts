@@ -125,6 +125,7 @@ async function writeSchedule(db: Executor, activityId: number, s: Schedule): Pro
       startTime: s.startTime,
       endTime: s.endTime,
       validUntil: s.validUntil,
+      runsOnHolidays: s.runsOnHolidays ? 1 : 0,
     })
     .execute();
   if (s.pauses.length > 0) {
@@ -165,6 +166,7 @@ async function loadSchedules(db: Executor, activityIds?: number[]): Promise<Map<
       pauses: [],
       exceptions: [],
       changes: [],
+      runsOnHolidays: s.runsOnHolidays === 1,
     });
   }
   for (const p of pauses) out.get(p.activityId)?.pauses.push({ fromDate: p.fromDate, toDate: p.toDate, note: p.note });

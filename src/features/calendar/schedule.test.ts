@@ -11,6 +11,7 @@ import {
 } from './schedule.js';
 
 /** A weekly Tuesday 18:00–20:00 schedule from 3 March 2026, with overrides. */
+/** A schedule that meets on holidays too, so these tests see the rule alone; holidays have their own tests. */
 function schedule(overrides: Partial<Schedule> = {}): Schedule {
   return {
     recurrence: { kind: 'weekly', interval: 1, weekdays: ['TU'] },
@@ -21,6 +22,7 @@ function schedule(overrides: Partial<Schedule> = {}): Schedule {
     pauses: [],
     exceptions: [],
     changes: [],
+    runsOnHolidays: true,
     ...overrides,
   };
 }
@@ -651,5 +653,42 @@ describe('validateSchedule', () => {
     expect(
       validateSchedule(schedule({ pauses: [{ fromDate: '2026-06-31', toDate: '2026-07-10', note: null }] })),
     ).toEqual(['schedule.badPause']);
+  });
+});
+
+describe('public holidays and common eves', () => {
+  const fridays = (overrides: Partial<Schedule> = {}) =>
+    schedule({ recurrence: { kind: 'weekly', interval: 1, weekdays: ['FR'] }, startDate: '2026-01-02', runsOnHolidays: false, ...overrides });
+
+  it('leaves out långfredagen, första maj and midsommarafton and says why', () => {
+    const got = expandSchedule(fridays(), '2026-03-27', '2026-06-26').map((o) => o.localDate);
+    expect(got).not.toContain('2026-04-03');
+    expect(got).not.toContain('2026-05-01');
+    expect(got).not.toContain('2026-06-19');
+    expect(got).toContain('2026-04-10');
+    expect(skippedDates(fridays(), '2026-03-27', '2026-06-26')).toEqual([
+      { date: '2026-04-03', reason: 'holiday', note: 'långfredagen' },
+      { date: '2026-05-01', reason: 'holiday', note: 'första maj' },
+      { date: '2026-06-19', reason: 'holiday', note: 'midsommarafton' },
+    ]);
+  });
+
+  it('keeps every date for an activity that meets on holidays', () => {
+    const got = expandSchedule(fridays({ runsOnHolidays: true }), '2026-03-27', '2026-06-26').map((o) => o.localDate);
+    expect(got).toContain('2026-04-03');
+    expect(skippedDates(fridays({ runsOnHolidays: true }), '2026-03-27', '2026-06-26')).toEqual([]);
+  });
+
+  it('keeps a date an editor moved or cancelled on a holiday', () => {
+    const s = fridays({
+      changes: [
+        { originalDate: '2026-04-03', kind: 'moved', newDate: '2026-04-02', newStartTime: null, newEndTime: null, note: 'Skärtorsdag i stället' },
+        { originalDate: '2026-05-01', kind: 'cancelled', newDate: null, newStartTime: null, newEndTime: null, note: 'Stängt' },
+      ],
+    });
+    const got = expandSchedule(s, '2026-03-27', '2026-05-08').map((o) => `${o.localDate} ${o.status}`);
+    expect(got).toContain('2026-04-02 moved');
+    expect(got).toContain('2026-05-01 cancelled');
+    expect(skippedDates(s, '2026-03-27', '2026-05-08')).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { RRuleTemporal } from 'rrule-temporal';
 import { Temporal, TIME_ZONE, addDays, isIsoDate, isTime, localToInstant, zoned } from '../../web/time.js';
+import { holidayOn } from '../planning/index.js';
 
 export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -42,11 +43,13 @@ export interface Schedule {
   /** Dates the rule skips silently (EXDATE). */
   exceptions: string[];
   changes: OccurrenceChange[];
+  /** Meets on public holidays and common eves too; absent or false: no meeting on them. */
+  runsOnHolidays?: boolean;
 }
 
 export type OccurrenceStatus = 'scheduled' | 'cancelled' | 'moved';
 /** Why a date the rule produces does not happen. */
-export type SkipReason = 'paused' | 'exception';
+export type SkipReason = 'paused' | 'exception' | 'holiday';
 
 export interface ExpandedOccurrence {
   localDate: string;
@@ -63,6 +66,7 @@ export interface ExpandedOccurrence {
 export interface SkippedDate {
   date: string;
   reason: SkipReason;
+  /** The pause's note, or the holiday's Swedish name. */
   note: string | null;
 }
 
@@ -176,12 +180,18 @@ function pauseOn(s: Schedule, date: string): SchedulePause | undefined {
   return s.pauses.find((p) => date >= p.fromDate && date <= p.toDate);
 }
 
+/** The holiday that takes this date away from the schedule, if any. */
+function holidayFor(s: Schedule, date: string): string | undefined {
+  return s.runsOnHolidays ? undefined : holidayOn(date)?.name;
+}
+
 /** How far a moved occurrence may travel from the date the rule gave it. */
 export const MAX_MOVE_DAYS = 60;
 
 /**
  * Every occurrence whose (possibly moved) date lies in [from, to]: scheduled, cancelled or moved.
- * Paused and excepted dates are left out; `skippedDates` says which and why.
+ * Paused, excepted and holiday dates are left out; `skippedDates` says which and why. A date an
+ * editor cancelled or moved keeps that change even on a holiday: it was said explicitly.
  */
 export function expandSchedule(s: Schedule, from: string, to: string): ExpandedOccurrence[] {
   const changes = new Map(s.changes.map((c) => [c.originalDate, c]));
@@ -190,6 +200,7 @@ export function expandSchedule(s: Schedule, from: string, to: string): ExpandedO
   for (const date of ruleDates(s, addDays(from, -MAX_MOVE_DAYS), addDays(to, MAX_MOVE_DAYS))) {
     if (exceptions.has(date) || pauseOn(s, date)) continue;
     const change = changes.get(date);
+    if (!change && holidayFor(s, date)) continue;
     let occ: ExpandedOccurrence;
     if (change?.kind === 'cancelled') {
       occ = occurrence(date, s.startTime, s.endTime, 'cancelled', date, change.note);
@@ -216,8 +227,10 @@ export function skippedDates(s: Schedule, from: string, to: string): SkippedDate
   const out: SkippedDate[] = [];
   for (const date of ruleDates(s, from, to)) {
     const pause = pauseOn(s, date);
+    const holiday = holidayFor(s, date);
     if (pause) out.push({ date, reason: 'paused', note: pause.note });
     else if (exceptions.has(date)) out.push({ date, reason: 'exception', note: null });
+    else if (holiday && !s.changes.some((c) => c.originalDate === date)) out.push({ date, reason: 'holiday', note: holiday });
   }
   return out;
 }

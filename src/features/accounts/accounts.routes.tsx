@@ -1,0 +1,243 @@
+/** Signing in (password or one-time link), signing out, and the user's own account page. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { languagePrefix } from '../../i18n/index.js';
+import { safeReturnPath } from '../../web/language.js';
+import { sendPage } from '../../web/render.js';
+import { pageContext } from '../../web/server.js';
+import { findOrganisationById } from '../organisations/index.js';
+import { ConfirmLinkPage, AccountPage, SignInPage } from './accounts.page.js';
+import {
+  clearRateLimit,
+  consumeAuthToken,
+  deleteUserSessions,
+  findUserForLogin,
+  hitRateLimit,
+  insertAuthToken,
+  peekAuthToken,
+  recordAudit,
+  setPasswordHash,
+} from './accounts.store.js';
+import { dummyHash, hashPassword, hashSecret, newSecret, verifyPassword } from './secrets.js';
+import { signIn, signOut } from './session.js';
+import { isEmail, normaliseEmail, passwordProblem } from './user.js';
+
+/** A sign-in link works this long, and once. */
+export const SIGNIN_LINK_MINUTES = 30;
+const LOGIN_WINDOW_SECONDS = 15 * 60;
+const LOGIN_MAX_PER_ACCOUNT = 5;
+const LOGIN_MAX_PER_ADDRESS = 30;
+const LINK_WINDOW_SECONDS = 60 * 60;
+const LINK_MAX_PER_ACCOUNT = 5;
+const LINK_MAX_PER_ADDRESS = 20;
+
+const text = (max: number) => ({ type: 'string', maxLength: max }) as const;
+
+interface LoginBody {
+  email?: string;
+  password?: string;
+  next?: string;
+}
+
+function minutes(seconds: number): string {
+  return String(Math.max(1, Math.ceil(seconds / 60)));
+}
+
+/** Creates a sign-in link for the user and e-mails it. */
+export async function sendSignInLink(request: FastifyRequest, userId: number, email: string, next: string): Promise<void> {
+  const { db, now, mailer, config } = request.server.deps;
+  const page = pageContext(request);
+  const { secret, hash } = newSecret();
+  const at = now();
+  await insertAuthToken(
+    db,
+    { tokenHash: hash, purpose: 'signin', userId, data: JSON.stringify({ next }), expiresAt: new Date(at.getTime() + SIGNIN_LINK_MINUTES * 60_000).toISOString() },
+    at,
+  );
+  const link = `${config.publicUrl}${languagePrefix(page.lang.code)}/logga-in/lank/${secret}`;
+  await mailer.send({
+    to: email,
+    subject: page.t('accounts.mail.signInSubject'),
+    text: page.t('accounts.mail.signInBody', { link, minutes: String(SIGNIN_LINK_MINUTES) }),
+    purpose: 'signin',
+  });
+}
+
+export async function accountsRoutes(app: FastifyInstance): Promise<void> {
+  const { db, now } = app.deps;
+
+  const renderSignIn = (request: FastifyRequest, reply: FastifyReply, props: Omit<Parameters<typeof SignInPage>[0], 'csrf'>, status = 200) =>
+    sendPage(reply, pageContext(request), <SignInPage {...props} csrf={reply.generateCsrf()} />, status);
+
+  app.get<{ Querystring: { next?: string } }>(
+    '/logga-in',
+    { config: { access: 'public' }, schema: { querystring: { type: 'object', properties: { next: text(2000) } } } },
+    async (request, reply) => {
+      const next = safeReturnPath(request.query.next);
+      if (request.viewer) return reply.redirect(next === '/' ? pageContext(request).href('/konto') : next, 303);
+      return renderSignIn(request, reply, { next, email: '', errors: {} });
+    },
+  );
+
+  app.post<{ Body: LoginBody }>(
+    '/logga-in',
+    { config: { access: 'public' }, schema: { body: { type: 'object', properties: { email: text(254), password: text(200), next: text(2000) } } } },
+    async (request, reply) => {
+      const page = pageContext(request);
+      const email = normaliseEmail(request.body.email ?? '');
+      const password = request.body.password ?? '';
+      const next = safeReturnPath(request.body.next);
+      const errors: Record<string, string> = {};
+      if (!isEmail(email)) errors.email = 'accounts.errors.emailInvalid';
+      if (password === '') errors.password = 'accounts.errors.passwordMissing';
+      if (Object.keys(errors).length > 0) return renderSignIn(request, reply, { next, email: request.body.email ?? '', errors }, 400);
+
+      const at = now();
+      const [perAccount, perAddress] = await Promise.all([
+        hitRateLimit(db, `login:account:${email}`, at, LOGIN_WINDOW_SECONDS, LOGIN_MAX_PER_ACCOUNT),
+        hitRateLimit(db, `login:address:${request.ip}`, at, LOGIN_WINDOW_SECONDS, LOGIN_MAX_PER_ADDRESS),
+      ]);
+      if (!perAccount.allowed || !perAddress.allowed) {
+        const wait = Math.max(perAccount.retryAfterSeconds, perAddress.retryAfterSeconds);
+        reply.header('retry-after', String(wait));
+        return renderSignIn(
+          request,
+          reply,
+          { next, email, errors: {}, message: { kind: 'error', text: page.t('accounts.errors.tooManyAttempts', { minutes: minutes(wait) }) } },
+          429,
+        );
+      }
+      const found = await findUserForLogin(db, email);
+      const ok = found?.user.active ? await verifyPassword(found.passwordHash, password) : await verifyPassword(await dummyHash(), password);
+      if (!found || !found.user.active || !ok) {
+        await recordAudit(db, { actorUserId: found?.user.id ?? null, action: 'login.failed', entity: 'user', entityId: found?.user.id ?? null }, at);
+        return renderSignIn(request, reply, { next, email, errors: { password: 'accounts.errors.wrongPassword' } }, 400);
+      }
+      await clearRateLimit(db, `login:account:${email}`);
+      await signIn(request, reply, found.user.id);
+      await recordAudit(db, { actorUserId: found.user.id, action: 'login', entity: 'user', entityId: found.user.id, after: { method: 'password' } }, at);
+      return reply.redirect(next === '/' ? page.href('/konto') : next, 303);
+    },
+  );
+
+  app.post<{ Body: LoginBody }>(
+    '/logga-in/lank',
+    { config: { access: 'public' }, schema: { body: { type: 'object', properties: { email: text(254), next: text(2000) } } } },
+    async (request, reply) => {
+      const page = pageContext(request);
+      const email = normaliseEmail(request.body.email ?? '');
+      const next = safeReturnPath(request.body.next);
+      if (!isEmail(email)) {
+        return renderSignIn(request, reply, { next, email: request.body.email ?? '', errors: { linkEmail: 'accounts.errors.emailInvalid' } }, 400);
+      }
+      const at = now();
+      const [perAccount, perAddress] = await Promise.all([
+        hitRateLimit(db, `link:account:${email}`, at, LINK_WINDOW_SECONDS, LINK_MAX_PER_ACCOUNT),
+        hitRateLimit(db, `link:address:${request.ip}`, at, LINK_WINDOW_SECONDS, LINK_MAX_PER_ADDRESS),
+      ]);
+      if (!perAccount.allowed || !perAddress.allowed) {
+        const wait = Math.max(perAccount.retryAfterSeconds, perAddress.retryAfterSeconds);
+        reply.header('retry-after', String(wait));
+        return renderSignIn(
+          request,
+          reply,
+          { next, email, errors: {}, message: { kind: 'error', text: page.t('accounts.errors.tooManyLinks', { minutes: minutes(wait) }) } },
+          429,
+        );
+      }
+      const found = await findUserForLogin(db, email);
+      if (found?.user.active) await sendSignInLink(request, found.user.id, email, next);
+      // The same answer whether or not the address has an account, so nobody can probe for accounts.
+      return renderSignIn(request, reply, { next, email, errors: {}, message: { kind: 'info', text: page.t('accounts.signIn.linkSent', { email }) } });
+    },
+  );
+
+  const tokenParams = { type: 'object', properties: { token: { type: 'string', maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' } } } as const;
+
+  app.get<{ Params: { token: string } }>(
+    '/logga-in/lank/:token',
+    { config: { access: 'public' }, schema: { params: tokenParams } },
+    async (request, reply) => {
+      const valid = !!(await peekAuthToken(db, hashSecret(request.params.token), 'signin', now()));
+      const page = pageContext(request);
+      reply.header('referrer-policy', 'no-referrer');
+      return sendPage(
+        reply,
+        page,
+        <ConfirmLinkPage csrf={reply.generateCsrf()} action={page.href(`/logga-in/lank/${request.params.token}`)} valid={valid} />,
+        valid ? 200 : 410,
+      );
+    },
+  );
+
+  app.post<{ Params: { token: string } }>(
+    '/logga-in/lank/:token',
+    { config: { access: 'public' }, schema: { params: tokenParams } },
+    async (request, reply) => {
+      const page = pageContext(request);
+      const at = now();
+      const used = await consumeAuthToken(db, hashSecret(request.params.token), 'signin', at);
+      if (!used) {
+        return sendPage(reply, page, <ConfirmLinkPage csrf={reply.generateCsrf()} action="" valid={false} />, 410);
+      }
+      await signIn(request, reply, used.userId);
+      await recordAudit(db, { actorUserId: used.userId, action: 'login', entity: 'user', entityId: used.userId, after: { method: 'link' } }, at);
+      const next = safeReturnPath((JSON.parse(used.data ?? '{}') as { next?: string }).next);
+      return reply.redirect(next === '/' ? page.href('/konto') : next, 303);
+    },
+  );
+
+  app.post('/logga-ut', { config: { access: 'public' } }, async (request, reply) => {
+    const page = pageContext(request);
+    if (request.viewer) await recordAudit(db, { actorUserId: request.viewer.id, action: 'logout', entity: 'user', entityId: request.viewer.id }, now());
+    await signOut(request, reply);
+    return reply.redirect(page.href('/'), 303);
+  });
+
+  const accountPage = async (request: FastifyRequest, reply: FastifyReply, errors: Record<string, string> = {}, message?: { kind: 'info' | 'error'; text: string }, status = 200) => {
+    const user = request.viewer!;
+    const organisations = (await Promise.all(user.organisationIds.map((id) => findOrganisationById(db, id)))).filter((o) => o !== undefined);
+    return sendPage(
+      reply,
+      pageContext(request),
+      <AccountPage user={user} organisations={organisations.map((o) => ({ id: o.id, name: o.name, slug: o.slug }))} csrf={reply.generateCsrf()} errors={errors} message={message} />,
+      status,
+    );
+  };
+
+  app.get('/konto', { config: { access: 'signedIn' } }, async (request, reply) => accountPage(request, reply));
+
+  app.post<{ Body: { current?: string; password?: string } }>(
+    '/konto/losenord',
+    { config: { access: 'signedIn' }, schema: { body: { type: 'object', properties: { current: text(200), password: text(400) } } } },
+    async (request, reply) => {
+      const page = pageContext(request);
+      const user = request.viewer!;
+      const password = request.body.password ?? '';
+      const errors: Record<string, string> = {};
+      if (user.hasPassword) {
+        const found = await findUserForLogin(db, user.email);
+        if (!(await verifyPassword(found?.passwordHash ?? null, request.body.current ?? ''))) errors.current = 'accounts.errors.wrongPassword';
+      }
+      const problem = passwordProblem(password, user.email);
+      if (problem) errors.password = problem;
+      if (Object.keys(errors).length > 0) return accountPage(request, reply, errors, undefined, 400);
+      const at = now();
+      await setPasswordHash(db, user.id, await hashPassword(password), at);
+      // A new password ends every other session: whoever knew the old one is out.
+      await deleteUserSessions(db, user.id);
+      await signIn(request, reply, user.id);
+      await recordAudit(db, { actorUserId: user.id, action: 'user.passwordChanged', entity: 'user', entityId: user.id }, at);
+      request.viewer = { ...user, hasPassword: true };
+      return accountPage(request, reply, {}, { kind: 'info', text: page.t('accounts.account.passwordSaved') });
+    },
+  );
+
+  app.post('/konto/logga-ut-overallt', { config: { access: 'signedIn' } }, async (request, reply) => {
+    const page = pageContext(request);
+    const user = request.viewer!;
+    await deleteUserSessions(db, user.id);
+    await recordAudit(db, { actorUserId: user.id, action: 'logout.everywhere', entity: 'user', entityId: user.id }, now());
+    await signOut(request, reply);
+    return reply.redirect(page.href('/logga-in'), 303);
+  });
+}

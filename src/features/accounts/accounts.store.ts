@@ -1,0 +1,241 @@
+/** SQL for users, sessions, one-time tokens, rate limits and the audit log. */
+import type { Db } from '../../db/index.js';
+import type { User } from './user.js';
+
+type UserRow = {
+  id: number;
+  email: string;
+  name: string;
+  passwordHash: string | null;
+  isAdmin: number;
+  isGuide: number;
+  isTranslator: number;
+  active: number;
+  lastLoginAt: string | null;
+};
+
+async function withOrganisations(db: Db, rows: UserRow[]): Promise<User[]> {
+  if (rows.length === 0) return [];
+  const links = await db
+    .selectFrom('userOrganisations')
+    .select(['userId', 'organisationId'])
+    .where('userId', 'in', rows.map((r) => r.id))
+    .orderBy('organisationId')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    hasPassword: r.passwordHash !== null,
+    isAdmin: r.isAdmin === 1,
+    isGuide: r.isGuide === 1,
+    isTranslator: r.isTranslator === 1,
+    active: r.active === 1,
+    organisationIds: links.filter((l) => l.userId === r.id).map((l) => l.organisationId),
+    lastLoginAt: r.lastLoginAt,
+  }));
+}
+
+const USER_COLUMNS = ['id', 'email', 'name', 'passwordHash', 'isAdmin', 'isGuide', 'isTranslator', 'active', 'lastLoginAt'] as const;
+
+export async function findUserById(db: Db, id: number): Promise<User | undefined> {
+  const rows = await db.selectFrom('users').select(USER_COLUMNS).where('id', '=', id).execute();
+  return (await withOrganisations(db, rows))[0];
+}
+
+/** A user and the stored password hash (for signing in), by normalised e-mail. */
+export async function findUserForLogin(db: Db, email: string): Promise<{ user: User; passwordHash: string | null } | undefined> {
+  const rows = await db.selectFrom('users').select(USER_COLUMNS).where('email', '=', email).execute();
+  const [user] = await withOrganisations(db, rows);
+  return user ? { user, passwordHash: rows[0]!.passwordHash } : undefined;
+}
+
+export interface NewUser {
+  email: string;
+  name: string;
+  passwordHash: string | null;
+  isAdmin: boolean;
+  isGuide: boolean;
+  isTranslator: boolean;
+  organisationIds: number[];
+}
+
+export async function insertUser(db: Db, u: NewUser, now: Date): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const stamp = now.toISOString();
+    const { id } = await trx
+      .insertInto('users')
+      .values({
+        email: u.email,
+        name: u.name,
+        passwordHash: u.passwordHash,
+        isAdmin: u.isAdmin ? 1 : 0,
+        isGuide: u.isGuide ? 1 : 0,
+        isTranslator: u.isTranslator ? 1 : 0,
+        active: 1,
+        createdAt: stamp,
+        updatedAt: stamp,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (u.organisationIds.length > 0) {
+      await trx.insertInto('userOrganisations').values(u.organisationIds.map((organisationId) => ({ userId: id, organisationId }))).execute();
+    }
+    return id;
+  });
+}
+
+export async function countAdmins(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('isAdmin', '=', 1)
+    .where('active', '=', 1)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export async function setPasswordHash(db: Db, userId: number, passwordHash: string, now: Date): Promise<void> {
+  await db.updateTable('users').set({ passwordHash, updatedAt: now.toISOString() }).where('id', '=', userId).execute();
+}
+
+export async function setLastLogin(db: Db, userId: number, now: Date): Promise<void> {
+  await db.updateTable('users').set({ lastLoginAt: now.toISOString() }).where('id', '=', userId).execute();
+}
+
+// --- sessions ---------------------------------------------------------------------------------
+
+export async function insertSession(db: Db, s: { idHash: string; userId: number; expiresAt: string; userAgent: string | null }, now: Date) {
+  const stamp = now.toISOString();
+  await db.insertInto('sessions').values({ ...s, createdAt: stamp, lastSeenAt: stamp }).execute();
+}
+
+/** The session's user id when the session exists and has not expired. */
+export async function findSession(db: Db, idHash: string, now: Date): Promise<{ userId: number; lastSeenAt: string } | undefined> {
+  return db
+    .selectFrom('sessions')
+    .select(['userId', 'lastSeenAt'])
+    .where('idHash', '=', idHash)
+    .where('expiresAt', '>', now.toISOString())
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: Db, idHash: string, expiresAt: string, now: Date): Promise<void> {
+  await db.updateTable('sessions').set({ lastSeenAt: now.toISOString(), expiresAt }).where('idHash', '=', idHash).execute();
+}
+
+export async function deleteSession(db: Db, idHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('idHash', '=', idHash).execute();
+}
+
+/** Signs a user out everywhere; returns how many sessions ended. */
+export async function deleteUserSessions(db: Db, userId: number): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('userId', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+// --- one-time tokens --------------------------------------------------------------------------
+
+export async function insertAuthToken(
+  db: Db,
+  t: { tokenHash: string; purpose: string; userId: number; data: string | null; expiresAt: string },
+  now: Date,
+): Promise<void> {
+  await db.insertInto('authTokens').values({ ...t, createdAt: now.toISOString(), usedAt: null }).execute();
+}
+
+/** A token that exists, is unused and unexpired, without using it. */
+export async function peekAuthToken(db: Db, tokenHash: string, purpose: string, now: Date) {
+  return db
+    .selectFrom('authTokens')
+    .select(['userId', 'data', 'expiresAt'])
+    .where('tokenHash', '=', tokenHash)
+    .where('purpose', '=', purpose)
+    .where('usedAt', 'is', null)
+    .where('expiresAt', '>', now.toISOString())
+    .executeTakeFirst();
+}
+
+/**
+ * Uses a token once: the update only succeeds for an unused, unexpired token, so two clicks
+ * racing each other cannot both sign in.
+ */
+export async function consumeAuthToken(db: Db, tokenHash: string, purpose: string, now: Date): Promise<{ userId: number; data: string | null } | undefined> {
+  const found = await peekAuthToken(db, tokenHash, purpose, now);
+  if (!found) return undefined;
+  const result = await db
+    .updateTable('authTokens')
+    .set({ usedAt: now.toISOString() })
+    .where('tokenHash', '=', tokenHash)
+    .where('usedAt', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1 ? { userId: found.userId, data: found.data } : undefined;
+}
+
+// --- rate limits ------------------------------------------------------------------------------
+
+/**
+ * Counts one attempt under `key` in a fixed window; returns whether it is within `max` and, if not,
+ * the seconds until the window ends. Kept in the database so every instance counts together.
+ */
+export async function hitRateLimit(
+  db: Db,
+  key: string,
+  now: Date,
+  windowSeconds: number,
+  max: number,
+): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('rateLimits').select(['windowStart', 'count']).where('key', '=', key).executeTakeFirst();
+    const windowEnd = row ? new Date(row.windowStart).getTime() + windowSeconds * 1000 : 0;
+    if (!row || windowEnd <= now.getTime()) {
+      const value = { windowStart: now.toISOString(), count: 1 };
+      await trx
+        .insertInto('rateLimits')
+        .values({ key, ...value })
+        .onConflict((oc) => oc.column('key').doUpdateSet(value))
+        .execute();
+      return { allowed: 1 <= max, retryAfterSeconds: 0 };
+    }
+    const count = row.count + 1;
+    await trx.updateTable('rateLimits').set({ count }).where('key', '=', key).execute();
+    return { allowed: count <= max, retryAfterSeconds: Math.ceil((windowEnd - now.getTime()) / 1000) };
+  });
+}
+
+export async function clearRateLimit(db: Db, key: string): Promise<void> {
+  await db.deleteFrom('rateLimits').where('key', '=', key).execute();
+}
+
+// --- audit log --------------------------------------------------------------------------------
+
+export interface AuditInput {
+  actorUserId: number | null;
+  action: string;
+  entity: string;
+  entityId: number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export async function recordAudit(db: Db, e: AuditInput, now: Date): Promise<void> {
+  await db
+    .insertInto('auditEntries')
+    .values({
+      at: now.toISOString(),
+      actorUserId: e.actorUserId,
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId,
+      before: e.before === undefined ? null : JSON.stringify(e.before),
+      after: e.after === undefined ? null : JSON.stringify(e.after),
+    })
+    .execute();
+}
+
+export async function listAudit(db: Db, filter: { entity?: string; entityId?: number; limit: number }) {
+  let q = db.selectFrom('auditEntries').selectAll().orderBy('id', 'desc').limit(filter.limit);
+  if (filter.entity) q = q.where('entity', '=', filter.entity);
+  if (filter.entityId !== undefined) q = q.where('entityId', '=', filter.entityId);
+  return q.execute();
+}

@@ -1,0 +1,7 @@
+/** Accounts: users and roles, sessions, signing in by password or one-time link, the audit log. */
+export * from './user.js';
+export { canEditOrganisation, decideAccess, ACCESS_LEVELS, type Access } from './access.js';
+export { sessionPlugin, signIn, signOut } from './session.js';
+export { accountsRoutes, sendSignInLink } from './accounts.routes.js';
+export { ensureFirstAdmin } from './bootstrap.js';
+export { recordAudit, listAudit, insertUser, findUserById } from './accounts.store.js';

@@ -1,0 +1,24 @@
+/** Planning: clashes between activities, the week grid and its gaps, Swedish holidays. */
+export { swedishHolidays, holidayOn, type Holiday, type HolidayCalendar, type HolidayKind } from './holidays.js';
+export { applyHolidays, type DatedOccurrence, type HolidaySkip } from './holiday-schedule.js';
+export {
+  CLASH_WINDOW_WEEKS,
+  clashWindow,
+  compareClashes,
+  findClashes,
+  type Clash,
+  type PlannedActivity,
+  type PlannedOccurrence,
+} from './clashes.js';
+export {
+  EVENING_FROM_HOUR,
+  EVENING_TO_HOUR,
+  countByDistrict,
+  emptyGrid,
+  gaps,
+  weekGrid,
+  type GridGaps,
+  type GridOccurrence,
+  type WeekGrid,
+} from './grid.js';
+export { distanceMeters, type Coordinates } from './geo.js';

@@ -1,0 +1,214 @@
+/** Mail end to end: into the outbox without SMTP, and through a real SMTP server started here, on both databases. */
+import type { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
+import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { countOutbox, createMailer, listOutbox, MailError, type MailLog, type MailMessage } from '../../src/features/mail/index.js';
+import { createTestDatabase, skipDatabase, testDialect, type TestDatabase } from '../support/db.js';
+
+const NOW = new Date('2026-11-26T09:00:00.000Z');
+const LINK = 'https://tillsammans.test/logga-in/lank/abc123';
+const FROM = 'Tillsammans <noreply@tillsammans.test>';
+
+function signInMessage(overrides: Partial<MailMessage> = {}): MailMessage {
+  return {
+    to: 'åsa.öberg@example.se',
+    subject: 'Logga in på Tillsammans – länk för Åsa',
+    text: `Hej Åsa!\n\nÖppna länken för att logga in. Den gäller i 15 minuter och går bara att använda en gång:\n${LINK}\n\nHar du inte bett om att logga in kan du strunta i det här brevet.\n`,
+    purpose: 'signin',
+    ...overrides,
+  };
+}
+
+/** A log that remembers every call. */
+function recordingLog(): MailLog & { calls: { level: 'info' | 'error'; obj: Record<string, unknown>; msg: string }[] } {
+  const calls: { level: 'info' | 'error'; obj: Record<string, unknown>; msg: string }[] = [];
+  return {
+    calls,
+    info: (obj, msg) => calls.push({ level: 'info', obj, msg }),
+    error: (obj, msg) => calls.push({ level: 'error', obj, msg }),
+  };
+}
+
+interface Received {
+  from: string | undefined;
+  to: string[];
+  raw: Buffer;
+}
+
+const servers: SMTPServer[] = [];
+
+/** A real SMTP server on 127.0.0.1 (plain text, no STARTTLS) that keeps every message it accepts. */
+async function startSmtpServer(options: Partial<SMTPServerOptions> = {}): Promise<{ port: number; received: Received[] }> {
+  const received: Received[] = [];
+  const server = new SMTPServer({
+    secure: false,
+    disabledCommands: ['STARTTLS'],
+    authOptional: true,
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const from = session.envelope.mailFrom;
+        received.push({ from: from ? from.address : undefined, to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks) });
+        callback();
+      });
+    },
+    ...options,
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { port: (server.server.address() as AddressInfo).port, received };
+}
+
+describe.skipIf(skipDatabase())(`mail on ${testDialect}`, () => {
+  let database: TestDatabase;
+  beforeEach(async () => {
+    database = await createTestDatabase();
+  });
+  afterEach(async () => {
+    for (const server of servers.splice(0)) await new Promise<void>((resolve) => server.close(() => resolve()));
+    await database.dispose();
+  });
+
+  it('without SMTP stores the message in the outbox and prints it, link included, to the log', async () => {
+    const log = recordingLog();
+    const mailer = createMailer({ from: FROM, db: database.db, log, now: () => NOW });
+    expect(mailer.transport).toBe('outbox');
+
+    const result = await mailer.send(signInMessage({ html: `<p><a href="${LINK}">Logga in</a></p>` }));
+
+    expect(result.delivered).toBe('outbox');
+    expect(await countOutbox(database.db)).toBe(1);
+    const [row] = await listOutbox(database.db, { limit: 10, offset: 0 });
+    expect(row).toEqual({
+      id: result.outboxId,
+      to: 'åsa.öberg@example.se',
+      subject: 'Logga in på Tillsammans – länk för Åsa',
+      text: signInMessage().text,
+      html: `<p><a href="${LINK}">Logga in</a></p>`,
+      purpose: 'signin',
+      createdAt: '2026-11-26T09:00:00.000Z',
+      sentAt: null,
+      transport: 'outbox',
+      error: null,
+    });
+    expect(log.calls).toHaveLength(1);
+    expect(log.calls[0]!.level).toBe('info');
+    expect(log.calls[0]!.obj).toMatchObject({ outboxId: result.outboxId, purpose: 'signin' });
+    expect(log.calls[0]!.msg).toContain('Mail to åsa.öberg@example.se (signin)');
+    expect(log.calls[0]!.msg).toContain('Subject: Logga in på Tillsammans – länk för Åsa');
+    expect(log.calls[0]!.msg).toContain(`Den gäller i 15 minuter och går bara att använda en gång:\n${LINK}\n`);
+    await mailer.close();
+  });
+
+  it('refuses an invalid recipient before storing anything', async () => {
+    const mailer = createMailer({ from: FROM, db: database.db, log: recordingLog(), now: () => NOW });
+    const error = await mailer.send(signInMessage({ to: 'åsa@example.se\nBcc: alla@example.se' })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MailError);
+    expect((error as MailError).code).toBe('mail.invalidAddress');
+    expect(await countOutbox(database.db)).toBe(0);
+  });
+
+  it('lists the outbox newest first, a page at a time', async () => {
+    let clock = new Date('2026-11-26T08:00:00.000Z');
+    const mailer = createMailer({ from: FROM, db: database.db, log: recordingLog(), now: () => clock });
+    for (const name of ['Ali', 'Beata', 'Chen']) {
+      await mailer.send(signInMessage({ to: `${name.toLowerCase()}@example.se`, subject: `Till ${name}` }));
+      clock = new Date(clock.getTime() + 60_000);
+    }
+    expect(await countOutbox(database.db)).toBe(3);
+    expect((await listOutbox(database.db, { limit: 2, offset: 0 })).map((m) => m.subject)).toEqual(['Till Chen', 'Till Beata']);
+    expect((await listOutbox(database.db, { limit: 2, offset: 2 })).map((m) => m.subject)).toEqual(['Till Ali']);
+  });
+
+  it('sends through a real SMTP server: subject, recipient, Swedish letters and the link read back', async () => {
+    const smtp = await startSmtpServer();
+    const log = recordingLog();
+    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${smtp.port}`, from: FROM, db: database.db, log, now: () => NOW });
+    expect(mailer.transport).toBe('smtp');
+
+    const result = await mailer.send(signInMessage());
+    await mailer.close();
+
+    expect(result.delivered).toBe('smtp');
+    expect(smtp.received).toHaveLength(1);
+    const envelope = smtp.received[0]!;
+    expect(envelope.from).toBe('noreply@tillsammans.test');
+    expect(envelope.to).toEqual(['åsa.öberg@example.se']);
+
+    const parsed = await simpleParser(envelope.raw);
+    expect(parsed.subject).toBe('Logga in på Tillsammans – länk för Åsa');
+    const to = Array.isArray(parsed.to) ? parsed.to : [parsed.to];
+    expect(to.flatMap((a) => a?.value ?? []).map((a) => a.address)).toEqual(['åsa.öberg@example.se']);
+    expect(parsed.from?.value[0]).toMatchObject({ name: 'Tillsammans', address: 'noreply@tillsammans.test' });
+    expect(parsed.text).toContain('Hej Åsa!');
+    expect(parsed.text).toContain('Öppna länken för att logga in. Den gäller i 15 minuter och går bara att använda en gång:');
+    const link = parsed.text?.match(/https:\/\/tillsammans\.test\/logga-in\/lank\/\S+/)?.[0];
+    expect(link).toBe(LINK);
+
+    const [row] = await listOutbox(database.db, { limit: 1, offset: 0 });
+    expect(row).toMatchObject({ id: result.outboxId, transport: 'smtp', sentAt: '2026-11-26T09:00:00.000Z', error: null });
+    expect(log.calls.map((c) => c.level)).toEqual(['info']);
+  });
+
+  it('reports a refused recipient as mail.sendFailed, records why, and never shows the SMTP password', async () => {
+    const logins: string[] = [];
+    const smtp = await startSmtpServer({
+      allowInsecureAuth: true,
+      onAuth(auth, _session, callback) {
+        logins.push(`${auth.username}:${auth.password}`);
+        callback(null, { user: auth.username });
+      },
+      // Echoes the login in its refusal, as a careless server might: the test then fails if redaction breaks.
+      onRcptTo(_address, _session, callback) {
+        callback(Object.assign(new Error(`5.1.1 Mailbox unavailable (login ${logins.join(', ')})`), { responseCode: 550 }));
+      },
+    });
+    const log = recordingLog();
+    const mailer = createMailer({ smtpUrl: `smtp://user:secret@127.0.0.1:${smtp.port}`, from: FROM, db: database.db, log, now: () => NOW });
+
+    const error = await mailer.send(signInMessage()).catch((e: unknown) => e);
+    await mailer.close();
+
+    expect(logins).toEqual(['user:secret']);
+    expect(smtp.received).toHaveLength(0);
+    expect(error).toBeInstanceOf(MailError);
+    const mailError = error as MailError;
+    expect(mailError.code).toBe('mail.sendFailed');
+    expect(mailError.details.smtpCode).toBe(550);
+    expect(mailError.message).toContain('Mailbox unavailable');
+    expect(mailError.message).toContain('(login user:[redacted])');
+    expect(mailError.message).not.toContain('secret');
+
+    const [row] = await listOutbox(database.db, { limit: 1, offset: 0 });
+    expect(row).toMatchObject({ id: mailError.details.outboxId, transport: 'smtp', sentAt: null });
+    expect(row!.error).toContain('550');
+    expect(row!.error).not.toContain('secret');
+    expect(log.calls.map((c) => c.level)).toEqual(['error']);
+    expect(JSON.stringify(log.calls)).not.toContain('secret');
+  });
+
+  it('reports an unreachable server as mail.sendFailed without the password', async () => {
+    const smtp = await startSmtpServer();
+    // Close it again: the port is now known to refuse connections.
+    for (const server of servers.splice(0)) await new Promise<void>((resolve) => server.close(() => resolve()));
+    const mailer = createMailer({
+      smtpUrl: `smtp://user:s3cr%C3%A9t@127.0.0.1:${smtp.port}`,
+      from: FROM,
+      db: database.db,
+      log: recordingLog(),
+      now: () => NOW,
+    });
+
+    const error = await mailer.send(signInMessage()).catch((e: unknown) => e);
+    await mailer.close();
+
+    expect((error as MailError).code).toBe('mail.sendFailed');
+    expect((error as MailError).message).not.toMatch(/s3cr/);
+    const [row] = await listOutbox(database.db, { limit: 1, offset: 0 });
+    expect(row!.error).toMatch(/ECONNREFUSED|ECONNECTION|ESOCKET/);
+    expect(row!.error).not.toMatch(/s3cr/);
+  });
+});

@@ -6,6 +6,7 @@ import { inject, afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { insertActivity } from '../../src/features/calendar/index.js';
 import { FIXED_NOW } from '../support/app.js';
+import { activityInput } from '../support/factories.js';
 import { expectNoHorizontalScroll, screenshot, startBrowserHarness, type BrowserHarness } from '../support/browser.js';
 
 const skip = inject('chromiumSkip');
@@ -24,34 +25,7 @@ describe.skipIf(skip)('hostile text at 360 px', () => {
     h = await startBrowserHarness();
     const id = await insertActivity(
       h.testApp.database.db,
-      {
-        title: TITLE,
-        description: DESCRIPTION,
-        category: 'kultur',
-        audience: 'everyone',
-        ageGroups: [],
-        gender: 'all',
-        isFree: true,
-        costText: null,
-        registration: 'none',
-        contactName: '\u202eevil',
-        contactPhone: '070-174 06 99',
-        contactEmail: null,
-        placeId: null,
-        status: 'published',
-        hostIds: [],
-        languages: [],
-        schedule: {
-          recurrence: { kind: 'once' },
-          startDate: '2026-11-27',
-          startTime: '18:00',
-          endTime: '20:00',
-          validUntil: null,
-          pauses: [],
-          exceptions: [],
-          changes: [],
-        },
-      },
+      activityInput({ title: TITLE, description: DESCRIPTION, contactName: '\u202eevil', contactPhone: '070-174 06 99' }),
       FIXED_NOW,
       '2026-11-26',
     );

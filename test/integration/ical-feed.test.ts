@@ -6,6 +6,7 @@ import ical from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertActivity } from '../../src/features/calendar/index.js';
 import { createTestApp, FIXED_NOW, type TestApp } from '../support/app.js';
+import { activityInput, scheduleInput } from '../support/factories.js';
 import { skipDatabase, testDialect } from '../support/db.js';
 
 type VEvent = ical.VEvent & { recurrences?: Record<string, ical.VEvent>; exdate?: Record<string, Date> };
@@ -43,24 +44,10 @@ describe.skipIf(skipDatabase())(`iCalendar feeds on ${testDialect}`, () => {
     // Across the October change, with a cancellation and a move.
     await insertActivity(
       t.database.db,
-      {
+      activityInput({
         title: 'Höstkören',
         description: 'Vi sjunger.',
-        category: 'kultur',
-        audience: 'everyone',
-        ageGroups: [],
-        gender: 'all',
-        isFree: true,
-        costText: null,
-        registration: 'none',
-        contactName: null,
-        contactPhone: null,
-        contactEmail: null,
-        placeId: null,
-        status: 'published',
-        hostIds: [],
-        languages: [],
-        schedule: {
+        schedule: scheduleInput({
           recurrence: { kind: 'weekly', interval: 1, weekdays: ['TH'] },
           startDate: '2026-10-01',
           startTime: '18:00',
@@ -72,8 +59,8 @@ describe.skipIf(skipDatabase())(`iCalendar feeds on ${testDialect}`, () => {
             { originalDate: '2026-10-22', kind: 'cancelled', newDate: null, newStartTime: null, newEndTime: null, note: 'Sjuk' },
             { originalDate: '2026-10-29', kind: 'moved', newDate: '2026-10-30', newStartTime: '17:00', newEndTime: '18:30', note: null },
           ],
-        },
-      },
+        }),
+      }),
       FIXED_NOW,
       '2026-11-26',
     );

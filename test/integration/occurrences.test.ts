@@ -2,38 +2,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expandSchedule, findActivity, insertActivity, refreshOccurrenceWindow, type Schedule } from '../../src/features/calendar/index.js';
 import { createTestApp, FIXED_NOW, type TestApp } from '../support/app.js';
+import { activityInput, scheduleInput } from '../support/factories.js';
 import { skipDatabase, testDialect } from '../support/db.js';
 
-const base = {
-  description: 'Prata svenska.',
-  category: 'sprakcafe' as const,
-  audience: 'newcomers' as const,
-  ageGroups: [],
-  gender: 'all' as const,
-  isFree: true,
-  costText: null,
-  registration: 'none' as const,
-  contactName: null,
-  contactPhone: null,
-  contactEmail: null,
-  placeId: null,
-  status: 'published' as const,
-  hostIds: [],
-  languages: [],
-};
+const base = activityInput({ description: 'Prata svenska.', category: 'sprakcafe', audience: 'newcomers' });
 
 function schedule(partial: Partial<Schedule>): Schedule {
-  return {
-    recurrence: { kind: 'weekly', interval: 1, weekdays: ['TU'] },
-    startDate: '2026-10-06',
-    startTime: '18:00',
-    endTime: '20:00',
-    validUntil: null,
-    pauses: [],
-    exceptions: [],
-    changes: [],
-    ...partial,
-  };
+  return scheduleInput({ recurrence: { kind: 'weekly', interval: 1, weekdays: ['TU'] }, startDate: '2026-10-06', ...partial });
 }
 
 describe.skipIf(skipDatabase())(`occurrences on ${testDialect}`, () => {

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertActivity } from '../../src/features/calendar/index.js';
 import { createTestApp, FIXED_NOW, type TestApp } from '../support/app.js';
+import { activityInput } from '../support/factories.js';
 import { skipDatabase, testDialect } from '../support/db.js';
 
 describe.skipIf(skipDatabase())(`public pages on ${testDialect}`, () => {
@@ -331,34 +332,7 @@ describe.skipIf(skipDatabase())(`public pages on ${testDialect}`, () => {
       const payload = '<script>alert("x")</script><img src=x onerror=alert(1)>';
       const id = await insertActivity(
         t.database.db,
-        {
-          title: `Test ${payload}`,
-          description: payload,
-          category: 'kultur',
-          audience: 'everyone',
-          ageGroups: [],
-          gender: 'all',
-          isFree: false,
-          costText: payload,
-          registration: 'none',
-          contactName: payload,
-          contactPhone: null,
-          contactEmail: null,
-          placeId: null,
-          status: 'published',
-          hostIds: [],
-          languages: [],
-          schedule: {
-            recurrence: { kind: 'once' },
-            startDate: '2026-11-27',
-            startTime: '18:00',
-            endTime: '19:00',
-            validUntil: null,
-            pauses: [],
-            exceptions: [],
-            changes: [],
-          },
-        },
+        activityInput({ title: `Test ${payload}`, description: payload, isFree: false, costText: payload, contactName: payload }),
         FIXED_NOW,
         '2026-11-26',
       );

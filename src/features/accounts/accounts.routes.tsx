@@ -23,12 +23,29 @@ import { isEmail, normaliseEmail, passwordProblem } from './user.js';
 
 /** A sign-in link works this long, and once. */
 export const SIGNIN_LINK_MINUTES = 30;
-const LOGIN_WINDOW_SECONDS = 15 * 60;
-const LOGIN_MAX_PER_ACCOUNT = 5;
-const LOGIN_MAX_PER_ADDRESS = 30;
-const LINK_WINDOW_SECONDS = 60 * 60;
-const LINK_MAX_PER_ACCOUNT = 5;
-const LINK_MAX_PER_ADDRESS = 20;
+/** Attempts allowed per account and per client address in a window, for each way of signing in. */
+const LIMITS = {
+  login: { windowSeconds: 15 * 60, perAccount: 5, perAddress: 30, message: 'accounts.errors.tooManyAttempts' },
+  link: { windowSeconds: 60 * 60, perAccount: 5, perAddress: 20, message: 'accounts.errors.tooManyLinks' },
+} as const;
+
+/**
+ * Counts one attempt against both limits; null when within them, otherwise the translated message
+ * (with the wait) to show, after setting Retry-After.
+ */
+async function overLimit(request: FastifyRequest, reply: FastifyReply, kind: keyof typeof LIMITS, email: string): Promise<string | null> {
+  const { db, now } = request.server.deps;
+  const limit = LIMITS[kind];
+  const at = now();
+  const [perAccount, perAddress] = await Promise.all([
+    hitRateLimit(db, `${kind}:account:${email}`, at, limit.windowSeconds, limit.perAccount),
+    hitRateLimit(db, `${kind}:address:${request.ip}`, at, limit.windowSeconds, limit.perAddress),
+  ]);
+  if (perAccount.allowed && perAddress.allowed) return null;
+  const wait = Math.max(perAccount.retryAfterSeconds, perAddress.retryAfterSeconds);
+  reply.header('retry-after', String(wait));
+  return pageContext(request).t(limit.message, { minutes: minutes(wait) });
+}
 
 const text = (max: number) => ({ type: 'string', maxLength: max }) as const;
 
@@ -91,21 +108,9 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
       if (password === '') errors.password = 'accounts.errors.passwordMissing';
       if (Object.keys(errors).length > 0) return renderSignIn(request, reply, { next, email: request.body.email ?? '', errors }, 400);
 
+      const limited = await overLimit(request, reply, 'login', email);
+      if (limited) return renderSignIn(request, reply, { next, email, errors: {}, message: { kind: 'error', text: limited } }, 429);
       const at = now();
-      const [perAccount, perAddress] = await Promise.all([
-        hitRateLimit(db, `login:account:${email}`, at, LOGIN_WINDOW_SECONDS, LOGIN_MAX_PER_ACCOUNT),
-        hitRateLimit(db, `login:address:${request.ip}`, at, LOGIN_WINDOW_SECONDS, LOGIN_MAX_PER_ADDRESS),
-      ]);
-      if (!perAccount.allowed || !perAddress.allowed) {
-        const wait = Math.max(perAccount.retryAfterSeconds, perAddress.retryAfterSeconds);
-        reply.header('retry-after', String(wait));
-        return renderSignIn(
-          request,
-          reply,
-          { next, email, errors: {}, message: { kind: 'error', text: page.t('accounts.errors.tooManyAttempts', { minutes: minutes(wait) }) } },
-          429,
-        );
-      }
       const found = await findUserForLogin(db, email);
       const ok = found?.user.active ? await verifyPassword(found.passwordHash, password) : await verifyPassword(await dummyHash(), password);
       if (!found || !found.user.active || !ok) {
@@ -129,21 +134,8 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
       if (!isEmail(email)) {
         return renderSignIn(request, reply, { next, email: request.body.email ?? '', errors: { linkEmail: 'accounts.errors.emailInvalid' } }, 400);
       }
-      const at = now();
-      const [perAccount, perAddress] = await Promise.all([
-        hitRateLimit(db, `link:account:${email}`, at, LINK_WINDOW_SECONDS, LINK_MAX_PER_ACCOUNT),
-        hitRateLimit(db, `link:address:${request.ip}`, at, LINK_WINDOW_SECONDS, LINK_MAX_PER_ADDRESS),
-      ]);
-      if (!perAccount.allowed || !perAddress.allowed) {
-        const wait = Math.max(perAccount.retryAfterSeconds, perAddress.retryAfterSeconds);
-        reply.header('retry-after', String(wait));
-        return renderSignIn(
-          request,
-          reply,
-          { next, email, errors: {}, message: { kind: 'error', text: page.t('accounts.errors.tooManyLinks', { minutes: minutes(wait) }) } },
-          429,
-        );
-      }
+      const limited = await overLimit(request, reply, 'link', email);
+      if (limited) return renderSignIn(request, reply, { next, email, errors: {}, message: { kind: 'error', text: limited } }, 429);
       const found = await findUserForLogin(db, email);
       if (found?.user.active) await sendSignInLink(request, found.user.id, email, next);
       // The same answer whether or not the address has an account, so nobody can probe for accounts.

@@ -8,7 +8,7 @@ import { usePage } from '../../web/page.js';
 import { openStreetMapUrl } from '../places/index.js';
 import type { ActivityDetail } from './activity.js';
 import { activityPath } from './activity.js';
-import { CategoryLabel, spokenLanguageName } from './components.js';
+import { CategoryLabel, StatusBadge, spokenLanguageName } from './components.js';
 import { describeSchedule } from './describe.js';
 import type { ExpandedOccurrence, SkippedDate } from './schedule.js';
 import type { ActivityTexts } from './localise.js';
@@ -68,19 +68,7 @@ function Timeline(props: { upcoming: ExpandedOccurrence[]; skipped: SkippedDate[
           <li key={`o-${o.originalDate}`} class={o.status === 'cancelled' ? 'is-cancelled' : undefined}>
             <span class="date">{formatDate(lang, o.localDate, 'weekdayDayMonth')}</span>{' '}
             <bdi class="time" dir="ltr">{formatTimeRange(lang, o.startTime, o.endTime)}</bdi>
-            {o.status === 'cancelled' ? (
-              <span class="badge badge-cancelled">
-                <Icon name="ban" />
-                {t('calendar.cancelled')}
-                {o.note ? <>: <bdi lang="sv">{o.note}</bdi></> : null}
-              </span>
-            ) : null}
-            {o.status === 'moved' ? (
-              <span class="badge badge-moved">
-                {t('calendar.movedFrom', { date: formatDate(lang, o.originalDate, 'weekdayDayMonth') })}
-                {o.note ? <>: <bdi lang="sv">{o.note}</bdi></> : null}
-              </span>
-            ) : null}
+            <StatusBadge occurrence={o} />
           </li>
         );
       })}

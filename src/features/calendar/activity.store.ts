@@ -1,5 +1,5 @@
 /** SQL for activities, their schedules and their materialised occurrences. */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import type { Database, Db } from '../../db/index.js';
 import { addDays } from '../../web/time.js';
 import { cleanUserText, containsPattern, foldForSearch, slugify } from '../../web/text.js';
@@ -225,6 +225,12 @@ async function hostsOf(db: Executor, activityIds: number[]): Promise<Map<number,
   return out;
 }
 
+/** Activities (aliased `a`) one of whose hosts is the organisation. */
+function hostedBy(organisationId: number) {
+  return ({ exists, selectFrom }: ExpressionBuilder<Database & { a: Database['activities'] }, 'a'>) =>
+    exists(selectFrom('activityHosts as h').select('h.activityId').whereRef('h.activityId', '=', 'a.id').where('h.organisationId', '=', organisationId));
+}
+
 export interface OccurrenceQuery extends OccurrenceFilters {
   from: string;
   to: string;
@@ -260,12 +266,7 @@ function publishedOccurrences(db: Executor, q: OccurrenceQuery) {
       exists(selectFrom('activityLanguages as l').select('l.activityId').whereRef('l.activityId', '=', 'a.id').where('l.language', '=', language)),
     );
   }
-  if (q.organisationId !== undefined) {
-    const organisationId = q.organisationId;
-    query = query.where(({ exists, selectFrom }) =>
-      exists(selectFrom('activityHosts as h').select('h.activityId').whereRef('h.activityId', '=', 'a.id').where('h.organisationId', '=', organisationId)),
-    );
-  }
+  if (q.organisationId !== undefined) query = query.where(hostedBy(q.organisationId));
   for (const term of q.terms ?? []) {
     query = query.where(sql<boolean>`a.search_text like ${containsPattern(term)} escape '\\'`);
   }
@@ -510,12 +511,7 @@ export async function listActivitySummaries(
     .orderBy('s.startTime')
     .orderBy('a.title');
   if (filter.category) query = query.where('a.category', '=', filter.category);
-  if (filter.organisationId !== undefined) {
-    const organisationId = filter.organisationId;
-    query = query.where(({ exists, selectFrom }) =>
-      exists(selectFrom('activityHosts as h').select('h.activityId').whereRef('h.activityId', '=', 'a.id').where('h.organisationId', '=', organisationId)),
-    );
-  }
+  if (filter.organisationId !== undefined) query = query.where(hostedBy(filter.organisationId));
   for (const term of filter.terms ?? []) {
     query = query.where(sql<boolean>`a.search_text like ${containsPattern(term)} escape '\\'`);
   }

@@ -124,14 +124,20 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
 
   const activityParams = { type: 'object', properties: { id: { type: 'string', maxLength: 120 } } } as const;
 
+  /** The published activity a path parameter ('42' or '42-slug') names, or a 404. */
+  const activityOr404 = async (param: string) => {
+    const id = parseActivityParam(param);
+    const activity = id === null ? undefined : await findActivity(db, id);
+    if (!activity) throw notFound();
+    return activity;
+  };
+
   app.get<{ Params: { id: string } }>(
     '/aktivitet/:id',
     { config: { access: 'public' }, schema: { params: activityParams } },
     async (request, reply) => {
       const page = pageContext(request);
-      const id = parseActivityParam(request.params.id);
-      const activity = id === null ? undefined : await findActivity(db, id);
-      if (!activity) throw notFound();
+      const activity = await activityOr404(request.params.id);
       const canonical = activityPath(activity).split('/').pop();
       if (request.params.id !== canonical) {
         return reply.redirect(page.href(activityPath(activity)) + page.search, 301);
@@ -150,9 +156,7 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
     { config: { access: 'public' }, schema: { params: activityParams } },
     async (request, reply) => {
       const page = pageContext(request);
-      const id = parseActivityParam(request.params.id);
-      const activity = id === null ? undefined : await findActivity(db, id);
-      if (!activity) throw notFound();
+      const activity = await activityOr404(request.params.id);
       const texts = await localiseActivity(db, activity, page.lang.code);
       return sendCalendar(reply, page, [icsActivity(page, activity, texts)], {
         name: texts.title.text,

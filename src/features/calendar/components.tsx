@@ -41,6 +41,35 @@ export function CategoryLabel(props: { category: Category }) {
   );
 }
 
+/** "Cancelled: the leader is ill" or "Moved from Tuesday 24 November", with the organiser's note in Swedish. */
+export function StatusBadge(props: { occurrence: { status: string; originalDate: string; note: string | null } }) {
+  const { t, lang } = usePage();
+  const o = props.occurrence;
+  const note = o.note ? (
+    <>
+      : <bdi lang="sv">{o.note}</bdi>
+    </>
+  ) : null;
+  if (o.status === 'cancelled') {
+    return (
+      <span class="badge badge-cancelled">
+        <Icon name="ban" />
+        {t('calendar.cancelled')}
+        {note}
+      </span>
+    );
+  }
+  if (o.status === 'moved') {
+    return (
+      <span class="badge badge-moved">
+        {t('calendar.movedFrom', { date: formatDate(lang, o.originalDate, 'weekdayDayMonth') })}
+        {note}
+      </span>
+    );
+  }
+  return null;
+}
+
 /** One occurrence in a list: time, category, title, place and organiser; cancellations stand out. */
 export function OccurrenceRow(props: { item: OccurrenceItem }) {
   const page = usePage();
@@ -58,18 +87,7 @@ export function OccurrenceRow(props: { item: OccurrenceItem }) {
         </span>
         <span class="occ-body">
           <span class="occ-title">{cancelled ? <s><TranslatedText value={titleOf(o)} /></s> : <TranslatedText value={titleOf(o)} />}</span>
-          {cancelled ? (
-            <span class="badge badge-cancelled">
-              <Icon name="ban" />
-              {t('calendar.cancelled')}
-              {o.note ? <>: <bdi lang="sv">{o.note}</bdi></> : null}
-            </span>
-          ) : null}
-          {o.status === 'moved' ? (
-            <span class="badge badge-moved">
-              {t('calendar.movedFrom', { date: formatDate(lang, o.originalDate, 'weekdayDayMonth') })}
-            </span>
-          ) : null}
+          <StatusBadge occurrence={o} />
           <span class="occ-meta">
             {t(`taxonomy.category.${o.category}`)}
             {o.place ? (

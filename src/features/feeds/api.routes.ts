@@ -20,7 +20,7 @@ import {
   type OccurrenceItem,
 } from '../calendar/index.js';
 import { countOrganisations, findOrganisationById, findOrganisationBySlug, listOrganisations, type Organisation } from '../organisations/index.js';
-import { listDistricts } from '../places/index.js';
+import { districtExists } from '../places/index.js';
 import { CATEGORY_CODES, type Category } from '../taxonomy/index.js';
 
 /** The longest date range one request may ask for. */
@@ -152,10 +152,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
       if (to < from) throw new HttpError(400, 'errors.rangeReversed', { parameter: 'to' });
       if (daysBetween(from, to) > MAX_RANGE_DAYS) throw new HttpError(400, 'errors.rangeTooLong', { parameter: 'to', max: String(MAX_RANGE_DAYS) });
       const filters = toFilters(q);
-      if (filters.district) {
-        const districts = await listDistricts(db);
-        if (!districts.some((d) => d.slug === filters.district)) throw badParameter('district');
-      }
+      if (filters.district && !(await districtExists(db, filters.district))) throw badParameter('district');
       const limit = q.limit ?? DEFAULT_LIMIT;
       const offset = q.offset ?? 0;
       const [items, total] = await Promise.all([
@@ -197,10 +194,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
       const { category, district } = request.query;
       const limit = request.query.limit ?? DEFAULT_LIMIT;
       const offset = request.query.offset ?? 0;
-      if (district) {
-        const districts = await listDistricts(db);
-        if (!districts.some((d) => d.slug === district)) throw badParameter('district');
-      }
+      if (district && !(await districtExists(db, district))) throw badParameter('district');
       const [list, total] = await Promise.all([
         listOrganisations(db, { category, district, limit, offset }),
         countOrganisations(db, { category, district }),

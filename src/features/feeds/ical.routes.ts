@@ -19,7 +19,7 @@ import {
   type FilterQuery,
 } from '../calendar/index.js';
 import { findOrganisationBySlug } from '../organisations/index.js';
-import { listDistricts } from '../places/index.js';
+import { districtExists } from '../places/index.js';
 
 interface FeedQuery extends FilterQuery {
   organisation?: string;
@@ -56,7 +56,7 @@ export async function icalFeedRoutes(app: FastifyInstance): Promise<void> {
         page = makePageContext({ ...page, lang, t: translator(lang.code) });
       }
       const filters = toFilters(q);
-      if (filters.district && !(await listDistricts(db)).some((d) => d.slug === filters.district)) throw badParameter('district');
+      if (filters.district && !(await districtExists(db, filters.district))) throw badParameter('district');
       let name = page.t('layout.siteName');
       if (q.organisation !== undefined) {
         const org = await findOrganisationBySlug(db, q.organisation);

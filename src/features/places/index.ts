@@ -1,3 +1,3 @@
 /** Places: venues, districts and coordinates. */
 export * from './place.js';
-export { insertDistrict, insertPlace, listDistricts } from './place.store.js';
+export { districtExists, insertDistrict, insertPlace, listDistricts } from './place.store.js';

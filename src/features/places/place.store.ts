@@ -19,3 +19,8 @@ export async function insertPlace(db: Db, p: PlaceInput, now: Date): Promise<num
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** Whether a district with this slug exists (for validating filter parameters). */
+export async function districtExists(db: Db, slug: string): Promise<boolean> {
+  return (await db.selectFrom('districts').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined;
+}

@@ -16,6 +16,7 @@ import {
   widgetRoutes,
   widgetScriptRoutes,
 } from './features/feeds/index.js';
+import { planningRoutes } from './features/planning/index.js';
 import { printRoutes } from './features/print/index.js';
 import { infoRoutes } from './features/info/index.js';
 import { organisationRoutes } from './features/organisations/index.js';
@@ -31,7 +32,18 @@ import type { AppDeps, RouteEntry } from './web/server.js';
 export type BuildDeps = Omit<AppDeps, 'assets' | 'mailer'> & { assets?: AppDeps['assets']; mailer?: AppDeps['mailer'] };
 
 /** The pages every language serves, each under its prefix ('' for Swedish, '/en' for English). */
-const PAGE_FEATURES = [accountsRoutes, calendarRoutes, organisationRoutes, searchRoutes, infoRoutes, icalFeedRoutes, rssRoutes, widgetRoutes, printRoutes];
+const PAGE_FEATURES = [
+  accountsRoutes,
+  calendarRoutes,
+  organisationRoutes,
+  searchRoutes,
+  infoRoutes,
+  icalFeedRoutes,
+  rssRoutes,
+  widgetRoutes,
+  printRoutes,
+  planningRoutes,
+];
 
 export async function buildApp(deps: BuildDeps): Promise<FastifyInstance> {
   const app = Fastify({

@@ -92,10 +92,12 @@ export function Layout(props: LayoutProps) {
                 {t('layout.siteName')} <small>{t('layout.city')}</small>
               </span>
             </a>
-            <a class="account-link" href={href(page.signedIn ? '/konto' : '/logga-in')}>
-              <Icon name="user-round" />
-              <span>{page.signedIn ? t('layout.account') : t('layout.signIn')}</span>
-            </a>
+            {page.signedIn ? (
+              <a class="account-link" href={href('/konto')}>
+                <Icon name="user-round" />
+                <span>{t('layout.account')}</span>
+              </a>
+            ) : null}
           </div>
           <nav class="main-nav" aria-label={t('layout.mainNavigation')}>
             <ul>
@@ -128,6 +130,14 @@ export function Layout(props: LayoutProps) {
             <li>
               <a href={href('/tillganglighet')}>{t('layout.footer.accessibility')}</a>
             </li>
+            <li>
+              <a href={href('/planering')}>{t('planning.title')}</a>
+            </li>
+            {page.signedIn ? null : (
+              <li>
+                <a href={href('/logga-in')}>{t('layout.signIn')}</a>
+              </li>
+            )}
           </ul>
           <p>{t('layout.footer.runBy')}</p>
         </footer>

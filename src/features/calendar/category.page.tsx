@@ -94,6 +94,9 @@ export function CategoryPage(props: CategoryPageProps) {
         <a class="button secondary" href={href(`/skriv-ut/kategori/${props.category}`)}>
           {t('common.print')}
         </a>
+        <a class="button secondary" href={`${href('/planering')}?category=${props.category}`}>
+          {t('planning.link')}
+        </a>
       </p>
       <SubscribeLinks params={{ category: props.category }} />
     </Layout>

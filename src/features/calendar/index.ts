@@ -2,8 +2,8 @@
 export * from './activity.js';
 export * from './schedule.js';
 export { describeRecurrence, describeSchedule } from './describe.js';
-export { DayGroups, OccurrenceList, CategoryLabel, SubscribeLinks, SummaryList, categoryIcon } from './components.js';
-export { DATE_PATTERN, filterProperties, toFilters, withQuery, type FilterQuery } from './filters.js';
+export { DayGroups, FilterForm, OccurrenceList, CategoryLabel, SubscribeLinks, SummaryList, categoryIcon } from './components.js';
+export { DATE_PATTERN, filterParams, filterProperties, toFilters, withQuery, type FilterQuery } from './filters.js';
 export {
   countOccurrences,
   insertActivity,

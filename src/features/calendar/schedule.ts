@@ -4,7 +4,7 @@
  */
 import { RRuleTemporal } from 'rrule-temporal';
 import { Temporal, TIME_ZONE, addDays, isIsoDate, isTime, localToInstant, zoned } from '../../web/time.js';
-import { holidayOn } from '../planning/index.js';
+import { holidayOn } from '../holidays/index.js';
 
 export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];

@@ -1,6 +1,4 @@
-/** Planning: clashes between activities, the week grid and its gaps, Swedish holidays. */
-export { swedishHolidays, holidayOn, type Holiday, type HolidayCalendar, type HolidayKind } from './holidays.js';
-export { applyHolidays, type DatedOccurrence, type HolidaySkip } from './holiday-schedule.js';
+/** Planning: clashes between activities, the week grid and its gaps. */
 export {
   CLASH_WINDOW_WEEKS,
   clashWindow,
@@ -22,3 +20,4 @@ export {
   type WeekGrid,
 } from './grid.js';
 export { distanceMeters, type Coordinates } from './geo.js';
+export { planningRoutes } from './planning.routes.js';

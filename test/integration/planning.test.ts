@@ -1,0 +1,61 @@
+/** The public week grid: counts that match the activities, gaps, cell links, and bad input. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/app.js';
+import { skipDatabase, testDialect } from '../support/db.js';
+
+describe.skipIf(skipDatabase())(`week grid on ${testDialect}`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  }, 60_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const get = (url: string) => t.app.inject({ method: 'GET', url });
+
+  /** The table's figure for a weekday column (1–7) and an hour row. */
+  function cell(html: string, weekday: number, hour: string): string {
+    const row = new RegExp(`<tr><th scope="row"><bdi dir="ltr">${hour}</bdi></th>(.*?)</tr>`).exec(html)?.[1] ?? '';
+    const cells = [...row.matchAll(/<td>(.*?)<\/td>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+    return cells[weekday - 1] ?? '';
+  }
+
+  it('counts the language cafés running in each slot, with an equivalent table and links', async () => {
+    const res = await get('/planering?category=sprakcafe&from=2026-11-23&weeks=1');
+    expect(res.statusCode).toBe(200);
+    const html = res.body;
+    expect(html).toContain('<svg class="heatmap"');
+    expect(html).toContain('<table class="grid-table">');
+    // Compare one busy slot with the API: language cafés running on Thursday 26 November at 18:00–19:00.
+    const api = (await get('/api/v1/activities?from=2026-11-26&to=2026-11-26&category=sprakcafe')).json();
+    const at18 = new Set(
+      api.occurrences
+        .filter((o: any) => o.status !== 'cancelled' && o.startTime < '19:00' && (o.endTime > '18:00' || o.endTime <= o.startTime))
+        .map((o: any) => o.activity.id),
+    );
+    expect(cell(html, 4, '18:00')).toBe(String(at18.size));
+    expect(at18.size).toBeGreaterThanOrEqual(2);
+    expect(html).toContain('/planering/tid?category=sprakcafe&amp;weeks=1&amp;from=2026-11-23&amp;weekday=4&amp;hour=18');
+  });
+
+  it('lists the activities of one slot', async () => {
+    const res = await get('/planering/tid?category=sprakcafe&weeks=1&from=2026-11-23&weekday=4&hour=18');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('torsdag kl. 18:00');
+    expect((res.body.match(/<span class="occ-title">/g) ?? []).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('says where nothing is on', async () => {
+    const res = await get('/planering?category=natur&from=2026-11-23&weeks=1');
+    expect(res.body).toContain('Här finns luckor: Natur');
+    expect(res.body).toMatch(/Inget alls på [^<]+\./);
+    expect(res.body).toMatch(/Inget i [^<]+\./);
+  });
+
+  it('answers bad parameters with 400', async () => {
+    for (const url of ['/planering?weeks=99', '/planering?from=2026-02-30', '/planering?category=x', '/planering/tid?weekday=8&hour=1', '/planering/tid?hour=3']) {
+      expect((await get(url)).statusCode, url).toBe(400);
+    }
+  });
+});

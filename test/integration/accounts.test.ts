@@ -5,36 +5,8 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureFirstAdmin } from '../../src/features/accounts/index.js';
 import { createTestApp, FIXED_NOW, type TestApp } from '../support/app.js';
+import { Client } from '../support/client.js';
 import { skipDatabase, testDialect } from '../support/db.js';
-
-/** A browser in miniature: keeps cookies between requests. */
-class Client {
-  cookies = new Map<string, string>();
-  constructor(private readonly t: TestApp) {}
-  private header(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-  async request(method: 'GET' | 'POST', url: string, form?: Record<string, string>) {
-    const res = await this.t.app.inject({
-      method,
-      url,
-      headers: { cookie: this.header(), ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
-      payload: form ? new URLSearchParams(form).toString() : undefined,
-    });
-    for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
-      if (c.value === '' || c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
-      else this.cookies.set(c.name, c.value);
-    }
-    return res;
-  }
-  /** GET a page with a form and POST to `action` with its CSRF token. */
-  async submit(page: string, action: string, form: Record<string, string>) {
-    const html = (await this.request('GET', page)).body;
-    const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
-    expect(token, `csrf token on ${page}`).toBeTruthy();
-    return this.request('POST', action, { ...form, _csrf: token! });
-  }
-}
 
 describe.skipIf(skipDatabase())(`accounts on ${testDialect}`, () => {
   let t: TestApp;

@@ -1,6 +1,7 @@
 /** The public week grid: counts that match the activities, gaps, cell links, and bad input. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { signedInClient } from '../support/client.js';
 import { skipDatabase, testDialect } from '../support/db.js';
 
 describe.skipIf(skipDatabase())(`week grid on ${testDialect}`, () => {
@@ -57,5 +58,46 @@ describe.skipIf(skipDatabase())(`week grid on ${testDialect}`, () => {
     for (const url of ['/planering?weeks=99', '/planering?from=2026-02-30', '/planering?category=x', '/planering/tid?weekday=8&hour=1', '/planering/tid?hour=3']) {
       expect((await get(url)).statusCode, url).toBe(400);
     }
+  });
+});
+
+describe.skipIf(skipDatabase())(`summer and clashes on ${testDialect}`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  }, 60_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('shows each language café open or closed week by week over the summer', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/planering/sommar?category=sprakcafe&year=2027' });
+    expect(res.statusCode).toBe(200);
+    const html = res.body;
+    expect(html).toContain('Sommaren 2027');
+    // Midsummer eve 2027 is Friday 25 June (week 25); 15 August is in week 32.
+    expect(html).toContain('vecka 25');
+    expect(html).toContain('vecka 32');
+    expect(html).not.toContain('vecka 24<');
+    const rows = html.match(/<tr><th scope="row" class="activity-cell">/g) ?? [];
+    expect(rows.length).toBeGreaterThanOrEqual(8);
+    // The demo gives some cafés a summer break and keeps others open: both appear.
+    expect(html).toContain('class="open"');
+    expect(html).toContain('class="closed"');
+  });
+
+  it('lists clashes only for the coordinator, with both activities and their contacts', async () => {
+    const anonymous = await t.app.inject({ method: 'GET', url: '/planering/krockar?category=sprakcafe' });
+    expect(anonymous.statusCode).toBe(303);
+    const editor = await signedInClient(t, { organisationIds: [1] });
+    expect((await editor.request('GET', '/planering/krockar')).statusCode).toBe(403);
+    const admin = await signedInClient(t, { isAdmin: true });
+    const res = await admin.request('GET', '/planering/krockar?category=sprakcafe&district=centrum');
+    expect(res.statusCode).toBe(200);
+    // The demo's two Thursday-evening language cafés in Centrum clash.
+    expect(res.body).toContain('Språkcafé i Olaus Petri');
+    expect(res.body).toContain('Internationellt språkcafé i Pingstkyrkan');
+    expect(res.body).toContain('Samma område');
+    expect(res.body).toMatch(/href="mailto:[^"]+"/);
   });
 });

@@ -293,6 +293,8 @@ const OCCURRENCE_COLUMNS = [
   'p.id as placeId',
   'p.name as placeName',
   'p.address as placeAddress',
+  'p.latitude as placeLatitude',
+  'p.longitude as placeLongitude',
   'd.slug as districtSlug',
   'd.name as districtName',
 ] as const;
@@ -316,6 +318,8 @@ interface OccurrenceRow {
   placeId: number | null;
   placeName: string | null;
   placeAddress: string | null;
+  placeLatitude: number | null;
+  placeLongitude: number | null;
   districtSlug: string | null;
   districtName: string | null;
 }
@@ -340,7 +344,15 @@ async function toOccurrenceItems(db: Executor, rows: OccurrenceRow[]): Promise<O
     note: r.note,
     place:
       r.placeId !== null
-        ? { id: r.placeId, name: r.placeName!, address: r.placeAddress!, districtSlug: r.districtSlug, districtName: r.districtName }
+        ? {
+            id: r.placeId,
+            name: r.placeName!,
+            address: r.placeAddress!,
+            latitude: r.placeLatitude,
+            longitude: r.placeLongitude,
+            districtSlug: r.districtSlug,
+            districtName: r.districtName,
+          }
         : null,
     hosts: hosts.get(r.activityId) ?? [],
   }));

@@ -94,7 +94,15 @@ export interface OccurrenceItem {
   status: OccurrenceStatus;
   originalDate: string;
   note: string | null;
-  place: { id: number; name: string; address: string; districtSlug: string | null; districtName: string | null } | null;
+  place: {
+    id: number;
+    name: string;
+    address: string;
+    latitude: number | null;
+    longitude: number | null;
+    districtSlug: string | null;
+    districtName: string | null;
+  } | null;
   hosts: HostRef[];
   /** The title in the reader's language, when the page looked it up. */
   localTitle?: LocalText;

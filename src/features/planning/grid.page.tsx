@@ -2,7 +2,7 @@
 import { formatDate, formatList, weekdayName } from '../../i18n/index.js';
 import { Layout } from '../../web/layout.js';
 import { usePage } from '../../web/page.js';
-import { FilterForm, SummaryList, withQuery, type ActivitySummary, type OccurrenceFilters } from '../calendar/index.js';
+import { FilterForm, SummaryList, filterParams as filterParamsOf, withQuery, type ActivitySummary, type OccurrenceFilters } from '../calendar/index.js';
 import type { District } from '../places/index.js';
 import type { GridGaps, WeekGrid } from './grid.js';
 
@@ -86,7 +86,8 @@ function HeatMap(props: { grid: WeekGrid; hours: number[]; slotHref: (weekday: n
 }
 
 export function GridPage(props: GridPageProps) {
-  const { t, lang, href } = usePage();
+  const page = usePage();
+  const { t, lang, href } = page;
   const hours = shownHours(props.grid);
   const subject = props.filters.category ? t(`taxonomy.category.${props.filters.category}`) : t('planning.everything');
   const day = (d: number) => weekdayName(lang, d);
@@ -103,6 +104,16 @@ export function GridPage(props: GridPageProps) {
           <strong>{subject}</strong> · {formatDate(lang, props.from, 'dayMonth')} – {formatDate(lang, props.to, 'dayMonthYear')}
         </p>
       </header>
+      <p class="actions">
+        <a class="button secondary" href={withQuery(href('/planering/sommar'), { category: props.filters.category ?? 'sprakcafe' })}>
+          {t('planning.summer.link')}
+        </a>
+        {page.signedIn?.isAdmin ? (
+          <a class="button secondary" href={withQuery(href('/planering/krockar'), filterParamsOf(props.filters))}>
+            {t('planning.clashes.link')}
+          </a>
+        ) : null}
+      </p>
       <FilterForm action={href('/planering')} filters={props.filters} districts={props.districts} hidden={{ weeks: String(props.weeks) }} open={false} />
       <section aria-labelledby="gaps-heading" class="panel">
         <h2 id="gaps-heading">{t('planning.gapsHeading', { subject })}</h2>

@@ -4,6 +4,7 @@ import { badParameter } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
 import { addDays, isIsoDate, startOfIsoWeek } from '../../web/time.js';
+import { listActivitySummaries } from '../calendar/index.js';
 import {
   DATE_PATTERN,
   filterParams,
@@ -17,8 +18,13 @@ import {
   type OccurrenceItem,
 } from '../calendar/index.js';
 import { listDistricts } from '../places/index.js';
+import { CATEGORY_CODES, type Category } from '../taxonomy/index.js';
+import { clashWindow, findClashes, type PlannedActivity } from './clashes.js';
+import { ClashesPage, type ClashActivity, type ClashRow } from './clashes.page.js';
 import { countByDistrict, gaps, weekGrid, type GridOccurrence } from './grid.js';
 import { GridPage, SlotPage } from './grid.page.js';
+import { defaultSummerYear, summerWeeks } from './season.js';
+import { SummerPage } from './season.page.js';
 
 interface GridQuery extends FilterQuery {
   from?: string;
@@ -119,6 +125,96 @@ export async function planningRoutes(app: FastifyInstance): Promise<void> {
         page,
         <SlotPage weekday={q.weekday!} hour={q.hour!} activities={activities} back={`${page.href('/planering')}?${new URLSearchParams(rest).toString()}`} />,
       );
+    },
+  );
+
+  app.get<{ Querystring: { category?: Category; year?: number } }>(
+    '/planering/sommar',
+    {
+      config: { access: 'public' },
+      schema: {
+        querystring: {
+          type: 'object',
+          properties: { category: { type: 'string', enum: CATEGORY_CODES }, year: { type: 'integer', minimum: 2000, maximum: 2100 } },
+        },
+      },
+    },
+    async (request, reply) => {
+      const page = pageContext(request);
+      const category = request.query.category ?? 'sprakcafe';
+      const year = request.query.year ?? defaultSummerYear(page.today);
+      const weeks = summerWeeks(year);
+      const from = weeks[0]!.monday;
+      const to = addDays(weeks.at(-1)!.monday, 6);
+      const [summaries, items] = await Promise.all([
+        listActivitySummaries(db, { category, from: page.today < from ? page.today : from }),
+        listOccurrences(db, { category, from, to }),
+      ]);
+      const open = new Map<number, Set<string>>();
+      for (const o of items) {
+        if (o.status === 'cancelled') continue;
+        const set = open.get(o.activityId) ?? new Set<string>();
+        set.add(startOfIsoWeek(o.localDate));
+        open.set(o.activityId, set);
+      }
+      const recurring = summaries.filter((a) => a.schedule.recurrence.kind !== 'once');
+      const activities = await localiseTitles(db, recurring, page.lang.code, (a) => a.id);
+      const rows = activities.map((activity) => ({ activity, openWeeks: open.get(activity.id) ?? new Set<string>() }));
+      return sendPage(reply, page, <SummerPage year={year} category={category} weeks={weeks} rows={rows} />);
+    },
+  );
+
+  app.get<{ Querystring: FilterQuery }>(
+    '/planering/krockar',
+    { config: { access: 'admin' }, schema: { querystring: { type: 'object', properties: filterProperties } } },
+    async (request, reply) => {
+      const page = pageContext(request);
+      const filters = toFilters(request.query);
+      const districts = await listDistricts(db);
+      if (filters.district && !districts.some((d) => d.slug === filters.district)) throw badParameter('district');
+      const window = clashWindow(page.today);
+      // Clashes are within a category; the district filter picks the subjects, their rivals may be anywhere.
+      const items = await listOccurrences(db, { ...filters, district: undefined, from: window.from, to: window.to });
+      const planned = new Map<number, PlannedActivity>();
+      for (const o of items) {
+        if (o.status === 'cancelled') continue;
+        const p = planned.get(o.activityId) ?? {
+          id: o.activityId,
+          category: o.category,
+          districtSlug: o.place?.districtSlug ?? null,
+          latitude: o.place?.latitude ?? null,
+          longitude: o.place?.longitude ?? null,
+          occurrences: [],
+        };
+        p.occurrences.push({ startsAt: o.startsAt, endsAt: o.endsAt, localDate: o.localDate });
+        planned.set(o.activityId, p);
+      }
+      const all = [...planned.values()];
+      const subjects = filters.district ? all.filter((a) => a.districtSlug === filters.district) : all;
+      const details = await findActivities(db, all.map((a) => a.id));
+      const describe = (id: number): ClashActivity => {
+        const a = details.get(id)!;
+        const host = a.hosts[0];
+        return {
+          id,
+          slug: a.slug,
+          title: a.title,
+          place: a.place ? `${a.place.name}${a.place.district ? `, ${a.place.district.name}` : ''}` : null,
+          organiser: host ? { name: host.name, email: a.contactEmail ?? host.email, phone: a.contactPhone ?? host.phone } : null,
+        };
+      };
+      const seen = new Set<string>();
+      const rows: ClashRow[] = [];
+      for (const subject of subjects) {
+        for (const c of findClashes(subject, all)) {
+          const key = [subject.id, c.activityId].sort((x, y) => x - y).join('-');
+          if (seen.has(key) || !details.has(subject.id) || !details.has(c.activityId)) continue;
+          seen.add(key);
+          rows.push({ a: describe(subject.id), b: describe(c.activityId), ...c });
+        }
+      }
+      rows.sort((x, y) => Number(y.sameDistrict) - Number(x.sameDistrict) || y.overlappingDates - x.overlappingDates || x.firstDate.localeCompare(y.firstDate));
+      return sendPage(reply, page, <ClashesPage rows={rows} filters={filters} districts={districts} />);
     },
   );
 }

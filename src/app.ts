@@ -4,6 +4,7 @@ import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import { sql } from 'kysely';
 import { accountsRoutes, sessionPlugin } from './features/accounts/index.js';
+import { adminRoutes } from './features/admin/index.js';
 import { calendarRoutes } from './features/calendar/index.js';
 import { createMailer, type Mailer } from './features/mail/index.js';
 import {
@@ -27,6 +28,7 @@ import { registerErrorHandlers } from './web/errors.js';
 import { registerLanguageRouting } from './web/language.js';
 import { ResponseCache, registerResponseCache } from './web/response-cache.js';
 import type { AppDeps, RouteEntry } from './web/server.js';
+import { stripControls } from './web/text.js';
 
 /** What buildApp needs; assets and the mailer are built from the config when not given (tests pass their own). */
 export type BuildDeps = Omit<AppDeps, 'assets' | 'mailer'> & { assets?: AppDeps['assets']; mailer?: AppDeps['mailer'] };
@@ -43,6 +45,7 @@ const PAGE_FEATURES = [
   widgetRoutes,
   printRoutes,
   planningRoutes,
+  adminRoutes,
 ];
 
 export async function buildApp(deps: BuildDeps): Promise<FastifyInstance> {
@@ -68,11 +71,19 @@ export async function buildApp(deps: BuildDeps): Promise<FastifyInstance> {
     routeTable.push({ method: String(route.method), url: route.url, access });
   });
 
-  // A GET form sends its empty fields ("category=&day="): an empty value means "no filter".
+  // A GET form sends its empty fields ("category=&day="): an empty value means "no filter". And no text
+  // that arrives may carry control characters (NUL breaks PostgreSQL, the rest breaks layouts): they go.
   app.addHook('preValidation', async (request) => {
-    const query = request.query as Record<string, unknown> | undefined;
-    if (!query || typeof query !== 'object') return;
-    for (const key of Object.keys(query)) if (query[key] === '') delete query[key];
+    for (const input of [request.query, request.body]) {
+      if (!input || typeof input !== 'object') continue;
+      const fields = input as Record<string, unknown>;
+      for (const key of Object.keys(fields)) {
+        const value = fields[key];
+        if (typeof value === 'string') fields[key] = stripControls(value);
+        else if (Array.isArray(value)) fields[key] = value.map((v) => (typeof v === 'string' ? stripControls(v) : v));
+        if (input === request.query && fields[key] === '') delete fields[key];
+      }
+    }
   });
 
   await app.register(helmet, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanUserText, containsPattern, foldForSearch, searchTerms, slugify } from './text.js';
+import { cleanUserText, containsPattern, foldForSearch, searchTerms, slugify, stripControls } from './text.js';
 
 describe('foldForSearch', () => {
   it('ignores case and diacritics', () => {
@@ -38,5 +38,12 @@ describe('cleanUserText', () => {
 
   it('normalises to NFC', () => {
     expect(cleanUserText('Cafe\u0301')).toBe('Café');
+  });
+});
+
+describe('stripControls', () => {
+  it('removes NUL and other control characters but keeps line breaks and tabs', () => {
+    expect(stripControls('a\u0000b\u0007c\u009fd')).toBe('abcd');
+    expect(stripControls('rad 1\nrad 2\tx\r\n')).toBe('rad 1\nrad 2\tx\r\n');
   });
 });

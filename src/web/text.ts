@@ -45,3 +45,9 @@ export function slugify(text: string, maxLength = 60): string {
 export function cleanUserText(text: string): string {
   return text.normalize('NFC').replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
 }
+
+/** Text without C0/C1 control characters (tab, line feed and carriage return stay). */
+export function stripControls(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '');
+}

@@ -28,6 +28,15 @@ const query = fc
   .map((pairs) => pairs.map(([k, v]) => `${k}=${v}`).join('&'));
 
 describe.skipIf(skipDatabase())(`generated input on ${testDialect}`, () => {
+  it('survives control characters in every kind of text, including NUL', async () => {
+    for (const url of ['/sok?q=%00', '/sok?q=a%00b', '/api/v1/activities?category=%00', '/organisationer?district=%00', '/kalender.ics?organisation=%00']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect([200, 400, 404], url).toContain(res.statusCode);
+    }
+    const login = await t.app.inject({ method: 'POST', url: '/logga-in', payload: 'email=a%00%40b.se&password=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(login.statusCode).toBeLessThan(500);
+  });
+
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp();

@@ -239,3 +239,53 @@ export async function listAudit(db: Db, filter: { entity?: string; entityId?: nu
   if (filter.entityId !== undefined) q = q.where('entityId', '=', filter.entityId);
   return q.execute();
 }
+
+// --- administration ---------------------------------------------------------------------------
+
+/** Users whose e-mail or name contains `q`, by e-mail. */
+export async function listUsers(db: Db, filter: { q?: string; limit: number; offset: number }): Promise<User[]> {
+  let query = db.selectFrom('users').select(USER_COLUMNS).orderBy('email').limit(filter.limit).offset(filter.offset);
+  if (filter.q) {
+    const like = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb.or([eb('email', 'like', like), eb(eb.fn('lower', ['name']), 'like', like)]));
+  }
+  return withOrganisations(db, await query.execute());
+}
+
+export async function countUsers(db: Db, q?: string): Promise<number> {
+  let query = db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n'));
+  if (q) {
+    const like = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb.or([eb('email', 'like', like), eb(eb.fn('lower', ['name']), 'like', like)]));
+  }
+  return Number((await query.executeTakeFirst())?.n ?? 0);
+}
+
+/** Deactivates or reactivates a user; a deactivated user's sessions end at once. */
+export async function setUserActive(db: Db, userId: number, active: boolean, now: Date): Promise<void> {
+  await db.updateTable('users').set({ active: active ? 1 : 0, updatedAt: now.toISOString() }).where('id', '=', userId).execute();
+  if (!active) await deleteUserSessions(db, userId);
+}
+
+/** Adds roles and organisations to an existing user (an invitation to someone who already has an account). */
+export async function grantRoles(
+  db: Db,
+  userId: number,
+  roles: { isAdmin: boolean; isGuide: boolean; isTranslator: boolean; organisationIds: number[] },
+  now: Date,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const set: Partial<{ isAdmin: number; isGuide: number; isTranslator: number; updatedAt: string; active: number }> = { updatedAt: now.toISOString(), active: 1 };
+    if (roles.isAdmin) set.isAdmin = 1;
+    if (roles.isGuide) set.isGuide = 1;
+    if (roles.isTranslator) set.isTranslator = 1;
+    await trx.updateTable('users').set(set).where('id', '=', userId).execute();
+    for (const organisationId of roles.organisationIds) {
+      await trx
+        .insertInto('userOrganisations')
+        .values({ userId, organisationId })
+        .onConflict((oc) => oc.columns(['userId', 'organisationId']).doNothing())
+        .execute();
+    }
+  });
+}

@@ -4,4 +4,16 @@ export { canEditOrganisation, decideAccess, ACCESS_LEVELS, type Access } from '.
 export { sessionPlugin, signIn, signOut } from './session.js';
 export { accountsRoutes, sendSignInLink } from './accounts.routes.js';
 export { ensureFirstAdmin } from './bootstrap.js';
-export { recordAudit, listAudit, insertUser, findUserById } from './accounts.store.js';
+export {
+  countUsers,
+  findUserById,
+  findUserForLogin,
+  grantRoles,
+  insertAuthToken,
+  insertUser,
+  listAudit,
+  listUsers,
+  recordAudit,
+  setUserActive,
+} from './accounts.store.js';
+export { newSecret } from './secrets.js';

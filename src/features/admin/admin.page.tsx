@@ -1,0 +1,221 @@
+/** The coordinator's screens: users (invite, deactivate) and the mail outbox. */
+import { Layout } from '../../web/layout.js';
+import { usePage } from '../../web/page.js';
+import { withQuery } from '../calendar/index.js';
+import { rolesOf, type User } from '../accounts/index.js';
+import type { OutboxEntry } from '../mail/index.js';
+
+type Errors = Record<string, string>;
+
+function Csrf(props: { token: string }) {
+  return <input type="hidden" name="_csrf" value={props.token} />;
+}
+
+function AdminNav() {
+  const { t, href } = usePage();
+  return (
+    <nav aria-label={t('admin.nav')} class="chips">
+      <ul>
+        <li>
+          <a class="chip" href={href('/admin/anvandare')}>
+            {t('admin.users.title')}
+          </a>
+        </li>
+        <li>
+          <a class="chip" href={href('/admin/utkorg')}>
+            {t('admin.outbox.title')}
+          </a>
+        </li>
+        <li>
+          <a class="chip" href={href('/planering/krockar')}>
+            {t('planning.clashes.link')}
+          </a>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+export interface InviteForm {
+  email: string;
+  name: string;
+  organisationId: string;
+  admin: boolean;
+  guide: boolean;
+  translator: boolean;
+}
+
+export interface UsersPageProps {
+  users: User[];
+  total: number;
+  q: string;
+  page: number;
+  pageSize: number;
+  organisations: { id: number; name: string }[];
+  csrf: string;
+  form: InviteForm;
+  errors: Errors;
+  message?: string;
+}
+
+export function UsersPage(props: UsersPageProps) {
+  const { t, href } = usePage();
+  const tr = t as unknown as (k: string) => string;
+  const orgName = (id: number) => props.organisations.find((o) => o.id === id)?.name ?? String(id);
+  const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
+  return (
+    <Layout title={t('admin.users.title')}>
+      <h1>{t('admin.users.title')}</h1>
+      <AdminNav />
+      {props.message ? (
+        <p class="notice" role="status">
+          {props.message}
+        </p>
+      ) : null}
+      <section class="panel" aria-labelledby="invite-heading">
+        <h2 id="invite-heading">{t('admin.users.inviteHeading')}</h2>
+        <form method="post" action={href('/admin/anvandare/bjud-in')} novalidate>
+          <Csrf token={props.csrf} />
+          <div class={props.errors.email ? 'field has-error' : 'field'}>
+            <label for="inv-email">{t('accounts.fields.email')}</label>
+            <input id="inv-email" name="email" type="email" value={props.form.email} aria-invalid={props.errors.email ? 'true' : undefined} aria-describedby={props.errors.email ? 'inv-email-error' : undefined} />
+            {props.errors.email ? (
+              <p class="field-error" id="inv-email-error">
+                {tr(props.errors.email)}
+              </p>
+            ) : null}
+          </div>
+          <div class="field">
+            <label for="inv-name">{t('admin.users.name')}</label>
+            <input id="inv-name" name="name" type="text" maxLength={200} value={props.form.name} />
+          </div>
+          <div class={props.errors.roles ? 'field has-error' : 'field'}>
+            <label for="inv-org">{t('admin.users.editorOf')}</label>
+            <select id="inv-org" name="organisationId" aria-describedby={props.errors.roles ? 'inv-roles-error' : undefined}>
+              <option value="">{t('admin.users.noOrganisation')}</option>
+              {props.organisations.map((o) => (
+                <option key={o.id} value={String(o.id)} selected={props.form.organisationId === String(o.id)}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <fieldset class="checks">
+            <legend>{t('admin.users.otherRoles')}</legend>
+            <label>
+              <input type="checkbox" name="admin" value="true" checked={props.form.admin} /> {t('accounts.roles.admin')}
+            </label>
+            <label>
+              <input type="checkbox" name="guide" value="true" checked={props.form.guide} /> {t('accounts.roles.guide')}
+            </label>
+            <label>
+              <input type="checkbox" name="translator" value="true" checked={props.form.translator} /> {t('accounts.roles.translator')}
+            </label>
+          </fieldset>
+          {props.errors.roles ? (
+            <p class="field-error" id="inv-roles-error">
+              {tr(props.errors.roles)}
+            </p>
+          ) : null}
+          <button type="submit" class="button">
+            {t('admin.users.invite')}
+          </button>
+        </form>
+      </section>
+      <form method="get" action={href('/admin/anvandare')} role="search" class="search-form">
+        <label for="user-q">{t('admin.users.search')}</label>
+        <div class="search-row">
+          <input id="user-q" name="q" type="search" value={props.q} maxLength={100} />
+          <button type="submit" class="button">
+            {t('search.submit')}
+          </button>
+        </div>
+      </form>
+      <p class="result-count" role="status">
+        {t('admin.users.count', { count: props.total })}
+      </p>
+      <div class="table-wrap">
+        <table class="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('accounts.fields.email')}</th>
+              <th scope="col">{t('admin.users.roles')}</th>
+              <th scope="col">{t('admin.users.status')}</th>
+              <th scope="col">
+                <span class="visually-hidden">{t('admin.users.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.users.map((u) => (
+              <tr key={u.id}>
+                <td>
+                  <bdi>{u.email}</bdi>
+                  {u.name ? <div class="sub">{u.name}</div> : null}
+                </td>
+                <td>
+                  {rolesOf(u)
+                    .map((r) => tr(`accounts.roles.${r}`))
+                    .join(', ')}
+                  {u.organisationIds.length > 0 ? <div class="sub">{u.organisationIds.map(orgName).join(', ')}</div> : null}
+                </td>
+                <td>{u.active ? t('admin.users.active') : t('admin.users.inactive')}</td>
+                <td>
+                  <form method="post" action={href(`/admin/anvandare/${u.id}/${u.active ? 'inaktivera' : 'aktivera'}`)}>
+                    <Csrf token={props.csrf} />
+                    <button type="submit" class="button secondary">
+                      {u.active ? t('admin.users.deactivate') : t('admin.users.activate')}
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {pages > 1 ? (
+        <nav class="pager" aria-label={t('common.pagination')}>
+          {props.page > 1 ? <a href={withQuery(href('/admin/anvandare'), { q: props.q || undefined, page: String(props.page - 1) })}>{t('common.previousPage')}</a> : null}
+          <span>{t('common.pageOf', { page: props.page, pages })}</span>
+          {props.page < pages ? <a href={withQuery(href('/admin/anvandare'), { q: props.q || undefined, page: String(props.page + 1) })}>{t('common.nextPage')}</a> : null}
+        </nav>
+      ) : null}
+    </Layout>
+  );
+}
+
+export function OutboxPage(props: { entries: OutboxEntry[]; total: number; page: number; pageSize: number }) {
+  const { t, href, lang } = usePage();
+  const pages = Math.max(1, Math.ceil(props.total / props.pageSize));
+  const time = (iso: string) => new Date(iso).toLocaleString(lang.intl, { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short', calendar: 'gregory', numberingSystem: 'latn' } as Intl.DateTimeFormatOptions);
+  return (
+    <Layout title={t('admin.outbox.title')}>
+      <h1>{t('admin.outbox.title')}</h1>
+      <AdminNav />
+      <p class="lead">{t('admin.outbox.lead')}</p>
+      <p class="result-count">{t('admin.outbox.count', { count: props.total })}</p>
+      <ul class="cards">
+        {props.entries.map((e) => (
+          <li key={e.id} class="card">
+            <h2>{e.subject}</h2>
+            <p class="sub">
+              <bdi>{e.to}</bdi> · <bdi dir="ltr">{time(e.createdAt)}</bdi> · {e.error ? t('admin.outbox.failed') : e.sentAt ? t('admin.outbox.sent') : t('admin.outbox.stored')}
+            </p>
+            {e.error ? <p class="field-error">{e.error}</p> : null}
+            <details>
+              <summary>{t('admin.outbox.show')}</summary>
+              <pre class="mail-text">{e.text}</pre>
+            </details>
+          </li>
+        ))}
+      </ul>
+      {pages > 1 ? (
+        <nav class="pager" aria-label={t('common.pagination')}>
+          {props.page > 1 ? <a href={withQuery(href('/admin/utkorg'), { page: String(props.page - 1) })}>{t('common.previousPage')}</a> : null}
+          <span>{t('common.pageOf', { page: props.page, pages })}</span>
+          {props.page < pages ? <a href={withQuery(href('/admin/utkorg'), { page: String(props.page + 1) })}>{t('common.nextPage')}</a> : null}
+        </nav>
+      ) : null}
+    </Layout>
+  );
+}

@@ -1,0 +1,174 @@
+/** The coordinator's screens: invite, list and deactivate users; read the mail outbox. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { languagePrefix } from '../../i18n/index.js';
+import { notFound } from '../../web/errors.js';
+import { sendPage } from '../../web/render.js';
+import { pageContext } from '../../web/server.js';
+import {
+  countUsers,
+  findUserById,
+  findUserForLogin,
+  grantRoles,
+  insertAuthToken,
+  insertUser,
+  isEmail,
+  listUsers,
+  newSecret,
+  normaliseEmail,
+  recordAudit,
+  setUserActive,
+} from '../accounts/index.js';
+import { countOutbox, listOutbox } from '../mail/index.js';
+import { listOrganisations } from '../organisations/index.js';
+import { OutboxPage, UsersPage, type InviteForm } from './admin.page.js';
+
+const PAGE_SIZE = 50;
+/** An invitation link works a week, once. */
+export const INVITE_DAYS = 7;
+
+interface InviteBody {
+  email?: string;
+  name?: string;
+  organisationId?: string;
+  admin?: string;
+  guide?: string;
+  translator?: string;
+}
+
+const text = (max: number) => ({ type: 'string', maxLength: max }) as const;
+
+export async function adminRoutes(app: FastifyInstance): Promise<void> {
+  const { db, now } = app.deps;
+
+  const usersPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    options: { q?: string; page?: number; form?: InviteForm; errors?: Record<string, string>; message?: string; status?: number } = {},
+  ) => {
+    const q = (options.q ?? '').trim();
+    const pageNo = options.page ?? 1;
+    const [users, total, organisations] = await Promise.all([
+      listUsers(db, { q, limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE }),
+      countUsers(db, q),
+      listOrganisations(db, {}),
+    ]);
+    return sendPage(
+      reply,
+      pageContext(request),
+      <UsersPage
+        users={users}
+        total={total}
+        q={q}
+        page={pageNo}
+        pageSize={PAGE_SIZE}
+        organisations={organisations.map((o) => ({ id: o.id, name: o.name }))}
+        csrf={reply.generateCsrf()}
+        form={options.form ?? { email: '', name: '', organisationId: '', admin: false, guide: false, translator: false }}
+        errors={options.errors ?? {}}
+        message={options.message}
+      />,
+      options.status ?? 200,
+    );
+  };
+
+  app.get<{ Querystring: { q?: string; page?: number } }>(
+    '/admin/anvandare',
+    {
+      config: { access: 'admin' },
+      schema: { querystring: { type: 'object', properties: { q: text(100), page: { type: 'integer', minimum: 1, maximum: 10000 } } } },
+    },
+    async (request, reply) => usersPage(request, reply, { q: request.query.q, page: request.query.page }),
+  );
+
+  app.post<{ Body: InviteBody }>(
+    '/admin/anvandare/bjud-in',
+    {
+      config: { access: 'admin' },
+      schema: {
+        body: {
+          type: 'object',
+          properties: { email: text(254), name: text(200), organisationId: text(12), admin: text(5), guide: text(5), translator: text(5) },
+        },
+      },
+    },
+    async (request, reply) => {
+      const page = pageContext(request);
+      const b = request.body;
+      const form: InviteForm = {
+        email: b.email ?? '',
+        name: (b.name ?? '').trim(),
+        organisationId: b.organisationId ?? '',
+        admin: b.admin === 'true',
+        guide: b.guide === 'true',
+        translator: b.translator === 'true',
+      };
+      const errors: Record<string, string> = {};
+      const email = normaliseEmail(form.email);
+      if (!isEmail(email)) errors.email = 'accounts.errors.emailInvalid';
+      const organisationIds = /^\d+$/.test(form.organisationId) ? [Number(form.organisationId)] : [];
+      if (organisationIds.length > 0 && !(await listOrganisations(db, {})).some((o) => o.id === organisationIds[0])) {
+        errors.roles = 'admin.errors.unknownOrganisation';
+      }
+      if (organisationIds.length === 0 && !form.admin && !form.guide && !form.translator) errors.roles = 'admin.errors.noRole';
+      if (Object.keys(errors).length > 0) return usersPage(request, reply, { form, errors, status: 400 });
+
+      const at = now();
+      const roles = { isAdmin: form.admin, isGuide: form.guide, isTranslator: form.translator, organisationIds };
+      const existing = await findUserForLogin(db, email);
+      let userId: number;
+      if (existing) {
+        userId = existing.user.id;
+        await grantRoles(db, userId, roles, at);
+      } else {
+        userId = await insertUser(db, { email, name: form.name, passwordHash: null, ...roles }, at);
+      }
+      const { secret, hash } = newSecret();
+      await insertAuthToken(
+        db,
+        { tokenHash: hash, purpose: 'signin', userId, data: JSON.stringify({ next: '/konto' }), expiresAt: new Date(at.getTime() + INVITE_DAYS * 864e5).toISOString() },
+        at,
+      );
+      const organisation = organisationIds.length > 0 ? (await listOrganisations(db, {})).find((o) => o.id === organisationIds[0])?.name : undefined;
+      const link = `${app.deps.config.publicUrl}${languagePrefix(page.lang.code)}/logga-in/lank/${secret}`;
+      await app.deps.mailer.send({
+        to: email,
+        subject: organisation ? page.t('admin.mail.inviteSubjectEditor', { organisation }) : page.t('admin.mail.inviteSubject'),
+        text: page.t('admin.mail.inviteBody', { link, days: String(INVITE_DAYS), inviter: request.viewer!.name || request.viewer!.email }),
+        purpose: 'invite',
+      });
+      await recordAudit(db, { actorUserId: request.viewer!.id, action: existing ? 'user.rolesGranted' : 'user.invited', entity: 'user', entityId: userId, after: { email, ...roles } }, at);
+      return usersPage(request, reply, { message: page.t('admin.users.invited', { email }) });
+    },
+  );
+
+  const idParams = { type: 'object', properties: { id: { type: 'integer', minimum: 1 } } } as const;
+  for (const [path, active] of [
+    ['aktivera', true],
+    ['inaktivera', false],
+  ] as const) {
+    app.post<{ Params: { id: number } }>(`/admin/anvandare/:id/${path}`, { config: { access: 'admin' }, schema: { params: idParams } }, async (request, reply) => {
+      const page = pageContext(request);
+      const user = await findUserById(db, request.params.id);
+      if (!user) throw notFound();
+      if (!active && user.id === request.viewer!.id) {
+        return usersPage(request, reply, { message: page.t('admin.errors.notYourself'), status: 400 });
+      }
+      const at = now();
+      await setUserActive(db, user.id, active, at);
+      await recordAudit(db, { actorUserId: request.viewer!.id, action: active ? 'user.activated' : 'user.deactivated', entity: 'user', entityId: user.id, before: { active: user.active }, after: { active } }, at);
+      return usersPage(request, reply, { message: page.t(active ? 'admin.users.activated' : 'admin.users.deactivated', { email: user.email }) });
+    });
+  }
+
+  app.get<{ Querystring: { page?: number } }>(
+    '/admin/utkorg',
+    { config: { access: 'admin' }, schema: { querystring: { type: 'object', properties: { page: { type: 'integer', minimum: 1, maximum: 10000 } } } } },
+    async (request, reply) => {
+      const pageNo = request.query.page ?? 1;
+      const [entries, total] = await Promise.all([listOutbox(db, { limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE }), countOutbox(db)]);
+      return sendPage(reply, pageContext(request), <OutboxPage entries={entries} total={total} page={pageNo} pageSize={PAGE_SIZE} />);
+    },
+  );
+
+  app.get('/admin', { config: { access: 'admin' } }, async (request, reply) => reply.redirect(pageContext(request).href('/admin/anvandare'), 303));
+}

@@ -18,7 +18,7 @@ await analyzeDatabase(db);
 const seedMs = performance.now() - seedStart;
 
 // Load generators hammer from one address; the API's per-client limit would measure itself.
-const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', PORT: portArg, API_RATE_LIMIT_PER_MINUTE: '100000000' });
+const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', PORT: portArg, API_RATE_LIMIT_PER_MINUTE: '1000000' });
 const app = await buildApp({ db, dialect, config, now: () => now });
 let baseline: string | null = null;
 app.get('/__bench/baseline', { config: { access: 'public' } }, async (_request, reply) => reply.type('text/html; charset=utf-8').send(baseline));

@@ -6,6 +6,7 @@ import { saveTranslation } from '../../src/features/translation/index.js';
 import { LANGUAGES } from '../../src/i18n/index.js';
 import { createTestApp, FIXED_NOW, type TestApp } from '../support/app.js';
 import { skipDatabase, testDialect } from '../support/db.js';
+import { activityInput, scheduleInput } from '../support/factories.js';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
 const SITEMAP = 'http://www.sitemaps.org/schemas/sitemap/0.9';
@@ -23,36 +24,9 @@ function parseXml(text: string): Document {
 const children = (parent: Element | Document, ns: string, name: string) => Array.from(parent.getElementsByTagNameNS(ns, name));
 const text = (parent: Element, name: string) => children(parent, ATOM, name)[0]?.textContent ?? null;
 
+/** A one-off on 1 December 2026, 18:00–19:00, with the given overrides. */
 function activity(overrides: Partial<ActivityInput>): ActivityInput {
-  return {
-    title: 'Test',
-    description: 'Beskrivning',
-    category: 'kultur',
-    audience: 'everyone',
-    ageGroups: [],
-    gender: 'all',
-    isFree: true,
-    costText: null,
-    registration: 'none',
-    contactName: null,
-    contactPhone: null,
-    contactEmail: null,
-    placeId: null,
-    status: 'published',
-    hostIds: [],
-    languages: [],
-    schedule: {
-      recurrence: { kind: 'once' },
-      startDate: '2026-12-01',
-      startTime: '18:00',
-      endTime: '19:00',
-      validUntil: null,
-      pauses: [],
-      exceptions: [],
-      changes: [],
-    },
-    ...overrides,
-  };
+  return activityInput({ title: 'Test', description: 'Beskrivning', schedule: scheduleInput({ startDate: '2026-12-01', endTime: '19:00' }), ...overrides });
 }
 
 describe.skipIf(skipDatabase())(`feeds on ${testDialect}`, () => {

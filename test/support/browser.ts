@@ -6,6 +6,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { createTestApp, type TestApp } from './app.js';
+import { CHROMIUM_ARGS } from '../../src/features/print/index.js';
 import { CHROMIUM_PATH } from './environment.js';
 
 export const ARTIFACTS = path.resolve('test-results');
@@ -23,16 +24,7 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
   const { port } = testApp.app.server.address() as AddressInfo;
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return {

@@ -13,8 +13,8 @@ export class PdfUnavailableError extends Error {
   }
 }
 
-/** The flags that start Debian's Chromium headless in a container (see STACK-NOTES). */
-const CHROMIUM_ARGS = [
+/** The flags that start Debian's Chromium headless in a container (see STACK-NOTES); the tests use them too. */
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

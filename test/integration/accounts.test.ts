@@ -5,7 +5,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureFirstAdmin } from '../../src/features/accounts/index.js';
 import { createTestApp, FIXED_NOW, type TestApp } from '../support/app.js';
-import { Client } from '../support/client.js';
+import { Client, signedInClient } from '../support/client.js';
 import { skipDatabase, testDialect } from '../support/db.js';
 
 describe.skipIf(skipDatabase())(`accounts on ${testDialect}`, () => {
@@ -165,5 +165,38 @@ describe.skipIf(skipDatabase())(`accounts on ${testDialect}`, () => {
     const sid = String(res.headers['set-cookie']).split(/,(?=\s*\w+=)/).find((c) => c.trim().startsWith('sid='))!;
     expect(sid).toMatch(/HttpOnly/i);
     expect(sid).toMatch(/SameSite=Lax/i);
+  });
+
+  it('changes the e-mail address only after the new address confirms it', async () => {
+    const client = await signedInClient(t, { email: 'gammal@tillsammans.test', name: 'Byter' });
+    const before = received.length;
+    const res = await client.submit('/konto', '/konto/epost', { email: 'Ny.Adress@Tillsammans.test' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Vi har skickat en länk till ny.adress@tillsammans.test');
+    expect(received.length).toBe(before + 1);
+    const mail = received.at(-1)!;
+    expect(mail.to).toBe('ny.adress@tillsammans.test');
+    const path = new URL(/https?:\/\/\S+\/konto\/epost\/[A-Za-z0-9_-]+/.exec(mail.text)![0]).pathname;
+    // Until the link is used, the old address is still the account's.
+    expect((await client.request('GET', '/konto')).body).toContain('gammal@tillsammans.test');
+    const done = await client.submit(path, path, {});
+    expect(done.statusCode).toBe(200);
+    expect(done.body).toContain('Din e-postadress är nu ny.adress@tillsammans.test');
+    // Used once.
+    expect((await client.request('GET', path)).statusCode).toBe(410);
+  });
+
+  it('keeps what was typed when the new address is wrong or taken', async () => {
+    const client = await signedInClient(t);
+    const bad = await client.submit('/konto', '/konto/epost', { email: 'inte en adress' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('value="inte en adress"');
+    const taken = await client.submit('/konto', '/konto/epost', { email: adminEmail });
+    expect(taken.statusCode).toBe(200);
+    const mail = received.at(-1)!;
+    const path = new URL(/https?:\/\/\S+\/konto\/epost\/[A-Za-z0-9_-]+/.exec(mail.text)![0]).pathname;
+    const res = await client.submit(path, path, {});
+    expect(res.statusCode).toBe(409);
+    expect(res.body).toContain('används redan');
   });
 });

@@ -107,18 +107,19 @@ export function SignInPage(props: SignInProps) {
 }
 
 /** The page a sign-in link opens: one button, so a mail scanner that follows links signs nobody in. */
-export function ConfirmLinkPage(props: { csrf: string; action: string; valid: boolean }) {
+export function ConfirmLinkPage(props: { csrf: string; action: string; valid: boolean; title?: string; confirmText?: string; button?: string }) {
   const { t, href } = usePage();
+  const title = props.title ?? t('accounts.link.title');
   return (
-    <Layout title={t('accounts.link.title')}>
+    <Layout title={title}>
       <div class="narrow">
-        <h1>{t('accounts.link.title')}</h1>
+        <h1>{title}</h1>
         {props.valid ? (
           <form method="post" action={props.action}>
             <Csrf token={props.csrf} />
-            <p>{t('accounts.link.confirm')}</p>
+            <p>{props.confirmText ?? t('accounts.link.confirm')}</p>
             <button type="submit" class="button">
-              {t('accounts.signIn.submit')}
+              {props.button ?? t('accounts.signIn.submit')}
             </button>
           </form>
         ) : (
@@ -140,6 +141,8 @@ export interface AccountProps {
   csrf: string;
   errors: Errors;
   message?: { kind: 'info' | 'error'; text: string };
+  /** What was typed as a new e-mail address, kept when it had an error. */
+  newEmail?: string;
 }
 
 export function AccountPage(props: AccountProps) {
@@ -194,6 +197,25 @@ export function AccountPage(props: AccountProps) {
             />
             <button type="submit" class="button">
               {t('accounts.account.savePassword')}
+            </button>
+          </form>
+        </section>
+        <section class="panel" aria-labelledby="email-heading">
+          <h2 id="email-heading">{t('accounts.account.changeEmail')}</h2>
+          <form method="post" action={href('/konto/epost')} novalidate>
+            <Csrf token={props.csrf} />
+            <Field
+              name="email"
+              label={t('accounts.fields.newEmail')}
+              type="email"
+              value={props.newEmail ?? ''}
+              error={props.errors.email}
+              autocomplete="email"
+              hint={t('accounts.account.emailHint')}
+              required
+            />
+            <button type="submit" class="button">
+              {t('accounts.account.sendConfirmation')}
             </button>
           </form>
         </section>

@@ -15,6 +15,7 @@ import {
   insertAuthToken,
   peekAuthToken,
   recordAudit,
+  setEmail,
   setPasswordHash,
 } from './accounts.store.js';
 import { dummyHash, hashPassword, hashSecret, newSecret, verifyPassword } from './secrets.js';
@@ -23,6 +24,8 @@ import { isEmail, normaliseEmail, passwordProblem } from './user.js';
 
 /** A sign-in link works this long, and once. */
 export const SIGNIN_LINK_MINUTES = 30;
+/** A link confirming a new e-mail address works this long, and once. */
+export const EMAIL_LINK_HOURS = 24;
 /** Attempts allowed per account and per client address in a window, for each way of signing in. */
 const LIMITS = {
   login: { windowSeconds: 15 * 60, perAccount: 5, perAddress: 30, message: 'accounts.errors.tooManyAttempts' },
@@ -185,13 +188,27 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect(page.href('/'), 303);
   });
 
-  const accountPage = async (request: FastifyRequest, reply: FastifyReply, errors: Record<string, string> = {}, message?: { kind: 'info' | 'error'; text: string }, status = 200) => {
+  const accountPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    errors: Record<string, string> = {},
+    message?: { kind: 'info' | 'error'; text: string },
+    status = 200,
+    newEmail?: string,
+  ) => {
     const user = request.viewer!;
     const organisations = (await Promise.all(user.organisationIds.map((id) => findOrganisationById(db, id)))).filter((o) => o !== undefined);
     return sendPage(
       reply,
       pageContext(request),
-      <AccountPage user={user} organisations={organisations.map((o) => ({ id: o.id, name: o.name, slug: o.slug }))} csrf={reply.generateCsrf()} errors={errors} message={message} />,
+      <AccountPage
+        user={user}
+        organisations={organisations.map((o) => ({ id: o.id, name: o.name, slug: o.slug }))}
+        csrf={reply.generateCsrf()}
+        errors={errors}
+        message={message}
+        newEmail={newEmail}
+      />,
       status,
     );
   };
@@ -221,6 +238,86 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
       await recordAudit(db, { actorUserId: user.id, action: 'user.passwordChanged', entity: 'user', entityId: user.id }, at);
       request.viewer = { ...user, hasPassword: true };
       return accountPage(request, reply, {}, { kind: 'info', text: page.t('accounts.account.passwordSaved') });
+    },
+  );
+
+  app.post<{ Body: { email?: string } }>(
+    '/konto/epost',
+    { config: { access: 'signedIn' }, schema: { body: { type: 'object', properties: { email: text(254) } } } },
+    async (request, reply) => {
+      const page = pageContext(request);
+      const user = request.viewer!;
+      const typed = request.body.email ?? '';
+      const email = normaliseEmail(typed);
+      if (!isEmail(email)) return accountPage(request, reply, { email: 'accounts.errors.emailInvalid' }, undefined, 400, typed);
+      if (email === user.email) return accountPage(request, reply, { email: 'accounts.errors.emailSame' }, undefined, 400, typed);
+      const limited = await overLimit(request, reply, 'link', email);
+      if (limited) return accountPage(request, reply, {}, { kind: 'error', text: limited }, 429, typed);
+      const at = now();
+      const { secret, hash } = newSecret();
+      await insertAuthToken(
+        db,
+        { tokenHash: hash, purpose: 'email', userId: user.id, data: JSON.stringify({ email }), expiresAt: new Date(at.getTime() + EMAIL_LINK_HOURS * 3600_000).toISOString() },
+        at,
+      );
+      const link = `${request.server.deps.config.publicUrl}${languagePrefix(page.lang.code)}/konto/epost/${secret}`;
+      // The link goes to the new address: only someone who reads it can make it the account's.
+      await request.server.deps.mailer.send({
+        to: email,
+        subject: page.t('accounts.mail.emailSubject'),
+        text: page.t('accounts.mail.emailBody', { link, hours: String(EMAIL_LINK_HOURS) }),
+        purpose: 'email',
+      });
+      return accountPage(request, reply, {}, { kind: 'info', text: page.t('accounts.account.confirmationSent', { email }) });
+    },
+  );
+
+  app.post<{ Params: { token: string } }>(
+    '/konto/epost/:token',
+    { config: { access: 'signedIn' }, schema: { params: tokenParams } },
+    async (request, reply) => {
+      const page = pageContext(request);
+      const user = request.viewer!;
+      const at = now();
+      const hash = hashSecret(request.params.token);
+      const pending = await peekAuthToken(db, hash, 'email', at);
+      if (!pending || pending.userId !== user.id) {
+        return accountPage(request, reply, {}, { kind: 'error', text: page.t('accounts.link.invalid') }, 410);
+      }
+      const email = normaliseEmail((JSON.parse(pending.data ?? '{}') as { email?: string }).email ?? '');
+      if ((await findUserForLogin(db, email)) !== undefined) {
+        return accountPage(request, reply, {}, { kind: 'error', text: page.t('accounts.errors.emailTaken') }, 409);
+      }
+      if (!(await consumeAuthToken(db, hash, 'email', at))) {
+        return accountPage(request, reply, {}, { kind: 'error', text: page.t('accounts.link.invalid') }, 410);
+      }
+      await setEmail(db, user.id, email, at);
+      await recordAudit(db, { actorUserId: user.id, action: 'user.emailChanged', entity: 'user', entityId: user.id, before: { email: user.email }, after: { email } }, at);
+      request.viewer = { ...user, email };
+      return accountPage(request, reply, {}, { kind: 'info', text: page.t('accounts.account.emailChanged', { email }) });
+    },
+  );
+
+  app.get<{ Params: { token: string } }>(
+    '/konto/epost/:token',
+    { config: { access: 'signedIn' }, schema: { params: tokenParams } },
+    async (request, reply) => {
+      const page = pageContext(request);
+      const valid = !!(await peekAuthToken(db, hashSecret(request.params.token), 'email', now()));
+      reply.header('referrer-policy', 'no-referrer');
+      return sendPage(
+        reply,
+        page,
+        <ConfirmLinkPage
+          csrf={reply.generateCsrf()}
+          action={page.href(`/konto/epost/${request.params.token}`)}
+          valid={valid}
+          title={page.t('accounts.account.changeEmail')}
+          confirmText={page.t('accounts.link.confirmEmail')}
+          button={page.t('accounts.link.confirmEmailButton')}
+        />,
+        valid ? 200 : 410,
+      );
     },
   );
 

@@ -99,6 +99,10 @@ export async function setPasswordHash(db: Db, userId: number, passwordHash: stri
   await db.updateTable('users').set({ passwordHash, updatedAt: now.toISOString() }).where('id', '=', userId).execute();
 }
 
+export async function setEmail(db: Db, userId: number, email: string, now: Date): Promise<void> {
+  await db.updateTable('users').set({ email, updatedAt: now.toISOString() }).where('id', '=', userId).execute();
+}
+
 export async function setLastLogin(db: Db, userId: number, now: Date): Promise<void> {
   await db.updateTable('users').set({ lastLoginAt: now.toISOString() }).where('id', '=', userId).execute();
 }

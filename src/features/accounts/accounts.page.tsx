@@ -1,55 +1,11 @@
 /** Sign-in, the sign-in link, and the account page. Forms keep what was typed and show errors beside fields. */
 import type { ComponentChildren } from 'preact';
+import { CsrfField, Field } from '../../web/components.js';
 import { Layout } from '../../web/layout.js';
 import { usePage } from '../../web/page.js';
 import { rolesOf, type User } from './user.js';
 
 type Errors = Record<string, string>;
-
-function Csrf(props: { token: string }) {
-  return <input type="hidden" name="_csrf" value={props.token} />;
-}
-
-/** A labelled input with its error (in the reader's language) tied to it for screen readers. */
-export function Field(props: {
-  name: string;
-  label: string;
-  type?: string;
-  value?: string;
-  error?: string | undefined;
-  autocomplete?: string;
-  required?: boolean;
-  hint?: string;
-}) {
-  const { t } = usePage();
-  const id = `field-${props.name}`;
-  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={props.error ? 'field has-error' : 'field'}>
-      <label for={id}>{props.label}</label>
-      {props.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        name={props.name}
-        type={(props.type ?? 'text') as 'text'}
-        value={props.value ?? ''}
-        autocomplete={props.autocomplete}
-        required={props.required}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy}
-      />
-      {props.error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {(t as unknown as (k: string) => string)(props.error)}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 function Notice(props: { kind: 'info' | 'error'; children: ComponentChildren }) {
   return (
@@ -80,7 +36,7 @@ export function SignInPage(props: SignInProps) {
           <h2 id="link-heading">{t('accounts.signIn.linkHeading')}</h2>
           <p>{t('accounts.signIn.linkHelp')}</p>
           <form method="post" action={href('/logga-in/lank')} novalidate>
-            <Csrf token={props.csrf} />
+            <CsrfField token={props.csrf} />
             <input type="hidden" name="next" value={props.next} />
             <Field name="email" label={t('accounts.fields.email')} type="email" value={props.email} error={props.errors.linkEmail} autocomplete="email" required />
             <button type="submit" class="button">
@@ -91,7 +47,7 @@ export function SignInPage(props: SignInProps) {
         <section aria-labelledby="password-heading" class="panel">
           <h2 id="password-heading">{t('accounts.signIn.passwordHeading')}</h2>
           <form method="post" action={href('/logga-in')} novalidate>
-            <Csrf token={props.csrf} />
+            <CsrfField token={props.csrf} />
             <input type="hidden" name="next" value={props.next} />
             <Field name="email" label={t('accounts.fields.email')} type="email" value={props.email} error={props.errors.email} autocomplete="username" required />
             <Field name="password" label={t('accounts.fields.password')} type="password" error={props.errors.password} autocomplete="current-password" required />
@@ -116,7 +72,7 @@ export function ConfirmLinkPage(props: { csrf: string; action: string; valid: bo
         <h1>{title}</h1>
         {props.valid ? (
           <form method="post" action={props.action}>
-            <Csrf token={props.csrf} />
+            <CsrfField token={props.csrf} />
             <p>{props.confirmText ?? t('accounts.link.confirm')}</p>
             <button type="submit" class="button">
               {props.button ?? t('accounts.signIn.submit')}
@@ -182,7 +138,7 @@ export function AccountPage(props: AccountProps) {
         <section class="panel" aria-labelledby="pw-heading">
           <h2 id="pw-heading">{u.hasPassword ? t('accounts.account.changePassword') : t('accounts.account.setPassword')}</h2>
           <form method="post" action={href('/konto/losenord')} novalidate>
-            <Csrf token={props.csrf} />
+            <CsrfField token={props.csrf} />
             {u.hasPassword ? (
               <Field name="current" label={t('accounts.fields.currentPassword')} type="password" error={props.errors.current} autocomplete="current-password" required />
             ) : null}
@@ -203,7 +159,7 @@ export function AccountPage(props: AccountProps) {
         <section class="panel" aria-labelledby="email-heading">
           <h2 id="email-heading">{t('accounts.account.changeEmail')}</h2>
           <form method="post" action={href('/konto/epost')} novalidate>
-            <Csrf token={props.csrf} />
+            <CsrfField token={props.csrf} />
             <Field
               name="email"
               label={t('accounts.fields.newEmail')}
@@ -223,13 +179,13 @@ export function AccountPage(props: AccountProps) {
           <h2 id="out-heading">{t('accounts.account.signOutHeading')}</h2>
           <div class="actions">
             <form method="post" action={href('/logga-ut')}>
-              <Csrf token={props.csrf} />
+              <CsrfField token={props.csrf} />
               <button type="submit" class="button secondary">
                 {t('accounts.signOut')}
               </button>
             </form>
             <form method="post" action={href('/konto/logga-ut-overallt')}>
-              <Csrf token={props.csrf} />
+              <CsrfField token={props.csrf} />
               <button type="submit" class="button secondary">
                 {t('accounts.account.signOutEverywhere')}
               </button>

@@ -1,4 +1,5 @@
 /** The coordinator's screens: users (invite, deactivate) and the mail outbox. */
+import { CsrfField, Field, Pager } from '../../web/components.js';
 import { Layout } from '../../web/layout.js';
 import { usePage } from '../../web/page.js';
 import { withQuery } from '../calendar/index.js';
@@ -6,10 +7,6 @@ import { rolesOf, type User } from '../accounts/index.js';
 import type { OutboxEntry } from '../mail/index.js';
 
 type Errors = Record<string, string>;
-
-function Csrf(props: { token: string }) {
-  return <input type="hidden" name="_csrf" value={props.token} />;
-}
 
 function AdminNav() {
   const { t, href } = usePage();
@@ -75,20 +72,9 @@ export function UsersPage(props: UsersPageProps) {
       <section class="panel" aria-labelledby="invite-heading">
         <h2 id="invite-heading">{t('admin.users.inviteHeading')}</h2>
         <form method="post" action={href('/admin/anvandare/bjud-in')} novalidate>
-          <Csrf token={props.csrf} />
-          <div class={props.errors.email ? 'field has-error' : 'field'}>
-            <label for="inv-email">{t('accounts.fields.email')}</label>
-            <input id="inv-email" name="email" type="email" value={props.form.email} aria-invalid={props.errors.email ? 'true' : undefined} aria-describedby={props.errors.email ? 'inv-email-error' : undefined} />
-            {props.errors.email ? (
-              <p class="field-error" id="inv-email-error">
-                {tr(props.errors.email)}
-              </p>
-            ) : null}
-          </div>
-          <div class="field">
-            <label for="inv-name">{t('admin.users.name')}</label>
-            <input id="inv-name" name="name" type="text" maxLength={200} value={props.form.name} />
-          </div>
+          <CsrfField token={props.csrf} />
+          <Field name="email" label={t('accounts.fields.email')} type="email" value={props.form.email} error={props.errors.email} />
+          <Field name="name" label={t('admin.users.name')} value={props.form.name} maxLength={200} />
           <div class={props.errors.roles ? 'field has-error' : 'field'}>
             <label for="inv-org">{t('admin.users.editorOf')}</label>
             <select id="inv-org" name="organisationId" aria-describedby={props.errors.roles ? 'inv-roles-error' : undefined}>
@@ -162,7 +148,7 @@ export function UsersPage(props: UsersPageProps) {
                 <td>{u.active ? t('admin.users.active') : t('admin.users.inactive')}</td>
                 <td>
                   <form method="post" action={href(`/admin/anvandare/${u.id}/${u.active ? 'inaktivera' : 'aktivera'}`)}>
-                    <Csrf token={props.csrf} />
+                    <CsrfField token={props.csrf} />
                     <button type="submit" class="button secondary">
                       {u.active ? t('admin.users.deactivate') : t('admin.users.activate')}
                     </button>
@@ -173,13 +159,7 @@ export function UsersPage(props: UsersPageProps) {
           </tbody>
         </table>
       </div>
-      {pages > 1 ? (
-        <nav class="pager" aria-label={t('common.pagination')}>
-          {props.page > 1 ? <a href={withQuery(href('/admin/anvandare'), { q: props.q || undefined, page: String(props.page - 1) })}>{t('common.previousPage')}</a> : null}
-          <span>{t('common.pageOf', { page: props.page, pages })}</span>
-          {props.page < pages ? <a href={withQuery(href('/admin/anvandare'), { q: props.q || undefined, page: String(props.page + 1) })}>{t('common.nextPage')}</a> : null}
-        </nav>
-      ) : null}
+      <Pager page={props.page} pages={pages} hrefFor={(n) => withQuery(href('/admin/anvandare'), { q: props.q || undefined, page: String(n) })} />
     </Layout>
   );
 }
@@ -209,13 +189,7 @@ export function OutboxPage(props: { entries: OutboxEntry[]; total: number; page:
           </li>
         ))}
       </ul>
-      {pages > 1 ? (
-        <nav class="pager" aria-label={t('common.pagination')}>
-          {props.page > 1 ? <a href={withQuery(href('/admin/utkorg'), { page: String(props.page - 1) })}>{t('common.previousPage')}</a> : null}
-          <span>{t('common.pageOf', { page: props.page, pages })}</span>
-          {props.page < pages ? <a href={withQuery(href('/admin/utkorg'), { page: String(props.page + 1) })}>{t('common.nextPage')}</a> : null}
-        </nav>
-      ) : null}
+      <Pager page={props.page} pages={pages} hrefFor={(n) => withQuery(href('/admin/utkorg'), { page: String(n) })} />
     </Layout>
   );
 }

@@ -106,9 +106,8 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
       const email = normaliseEmail(form.email);
       if (!isEmail(email)) errors.email = 'accounts.errors.emailInvalid';
       const organisationIds = /^\d+$/.test(form.organisationId) ? [Number(form.organisationId)] : [];
-      if (organisationIds.length > 0 && !(await listOrganisations(db, {})).some((o) => o.id === organisationIds[0])) {
-        errors.roles = 'admin.errors.unknownOrganisation';
-      }
+      const organisation = organisationIds.length > 0 ? (await listOrganisations(db, {})).find((o) => o.id === organisationIds[0])?.name : undefined;
+      if (organisationIds.length > 0 && organisation === undefined) errors.roles = 'admin.errors.unknownOrganisation';
       if (organisationIds.length === 0 && !form.admin && !form.guide && !form.translator) errors.roles = 'admin.errors.noRole';
       if (Object.keys(errors).length > 0) return usersPage(request, reply, { form, errors, status: 400 });
 
@@ -128,7 +127,6 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
         { tokenHash: hash, purpose: 'signin', userId, data: JSON.stringify({ next: '/konto' }), expiresAt: new Date(at.getTime() + INVITE_DAYS * 864e5).toISOString() },
         at,
       );
-      const organisation = organisationIds.length > 0 ? (await listOrganisations(db, {})).find((o) => o.id === organisationIds[0])?.name : undefined;
       const link = `${app.deps.config.publicUrl}${languagePrefix(page.lang.code)}/logga-in/lank/${secret}`;
       await app.deps.mailer.send({
         to: email,

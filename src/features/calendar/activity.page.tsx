@@ -1,5 +1,6 @@
 /** An activity's own page: every fact in the reader's language, the next dates, place and organiser. */
 import { formatDate, formatList, formatTimeRange } from '../../i18n/index.js';
+import { telHref } from '../../web/components.js';
 import { Icon } from '../../web/icon.js';
 import { JsonLd } from '../../web/json-ld.js';
 import { Layout } from '../../web/layout.js';
@@ -34,10 +35,6 @@ function Fact(props: { icon: Parameters<typeof Icon>[0]['name']; term: string; c
   );
 }
 
-/** Swedish numbers written for dialling: spaces and dashes removed, leading 0 kept. */
-export function telHref(phone: string): string {
-  return `tel:${phone.replace(/[^\d+]/g, '')}`;
-}
 
 type TimelineEntry =
   | { kind: 'occurrence'; date: string; occ: ExpandedOccurrence }

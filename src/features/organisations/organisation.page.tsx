@@ -1,5 +1,6 @@
 /** The organisation directory and an organisation's profile. */
 import { formatList } from '../../i18n/index.js';
+import { Pager, telHref } from '../../web/components.js';
 import { Icon } from '../../web/icon.js';
 import { Layout } from '../../web/layout.js';
 import { usePage } from '../../web/page.js';
@@ -11,10 +12,6 @@ import type { Organisation } from './organisation.js';
 import { TranslationNote, type LocalText } from '../translation/index.js';
 
 export const PAGE_SIZE = 50;
-
-function telHref(phone: string): string {
-  return `tel:${phone.replace(/[^\d+]/g, '')}`;
-}
 
 function OrganisationCard(props: { org: Organisation }) {
   const { t, href } = usePage();
@@ -94,21 +91,7 @@ export function DirectoryPage(props: DirectoryProps) {
           <OrganisationCard key={o.id} org={o} />
         ))}
       </ul>
-      {pages > 1 ? (
-        <nav class="pager" aria-label={t('common.pagination')}>
-          {props.page > 1 ? (
-            <a rel="prev" href={withQuery(href('/organisationer'), { ...params, page: String(props.page - 1) })}>
-              {t('common.previousPage')}
-            </a>
-          ) : null}
-          <span>{t('common.pageOf', { page: props.page, pages })}</span>
-          {props.page < pages ? (
-            <a rel="next" href={withQuery(href('/organisationer'), { ...params, page: String(props.page + 1) })}>
-              {t('common.nextPage')}
-            </a>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager page={props.page} pages={pages} hrefFor={(n) => withQuery(href('/organisationer'), { ...params, page: String(n) })} />
     </Layout>
   );
 }

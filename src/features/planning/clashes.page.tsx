@@ -1,5 +1,6 @@
 /** The coordinator's list of current clashes: activities of the same category at the same time. */
 import { formatDate } from '../../i18n/index.js';
+import { telHref } from '../../web/components.js';
 import { Layout } from '../../web/layout.js';
 import { usePage } from '../../web/page.js';
 import { activityPath, FilterForm, type OccurrenceFilters } from '../calendar/index.js';
@@ -49,7 +50,7 @@ function Side(props: { activity: ClashActivity }) {
           {a.organiser.phone ? (
             <>
               {' · '}
-              <a href={`tel:${a.organiser.phone.replace(/[^\d+]/g, '')}`}>
+              <a href={telHref(a.organiser.phone)}>
                 <bdi dir="ltr">{a.organiser.phone}</bdi>
               </a>
             </>

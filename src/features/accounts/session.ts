@@ -75,7 +75,8 @@ export const sessionPlugin = fp(async (app: FastifyInstance) => {
 
   app.addHook('onRequest', async (request) => {
     const secret = request.cookies[SESSION_COOKIE];
-    if (!secret || secret.length > 100) return;
+    // Static files are the same for everyone: no session lookup for each stylesheet and icon.
+    if (!secret || secret.length > 100 || request.url.startsWith('/static/')) return;
     const { db, now } = request.server.deps;
     const hash = hashSecret(secret);
     const at = now();

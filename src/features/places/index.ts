@@ -1,3 +1,20 @@
 /** Places: venues, districts and coordinates. */
 export * from './place.js';
-export { districtExists, insertDistrict, insertPlace, listDistricts } from './place.store.js';
+export * from './place-form.js';
+export { PlaceFields } from './place-fields.js';
+export {
+  countPlaceActivities,
+  countPlaces,
+  districtExists,
+  districtIdExists,
+  findPlace,
+  insertDistrict,
+  insertPlace,
+  listDistricts,
+  listPlaceNames,
+  listPlaces,
+  mergePlaces,
+  updatePlace,
+  type PlaceListItem,
+  type StoredPlace,
+} from './place.store.js';

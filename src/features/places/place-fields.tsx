@@ -1,0 +1,109 @@
+/** The labelled place fields with their errors, for the admin place form and for forms that create a place on the way. */
+import { Field } from '../../web/components.js';
+import { usePage } from '../../web/page.js';
+import type { District } from './place.js';
+import { PLACE_LIMITS, placeFieldName, type PlaceForm } from './place-form.js';
+
+/** A labelled multi-line field with its error tied to it (Field is single-line only). */
+function TextArea(props: { name: string; label: string; value: string; error?: string | undefined; maxLength: number; hint?: string }) {
+  const { t } = usePage();
+  const id = `field-${props.name}`;
+  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={props.error ? 'field has-error' : 'field'}>
+      <label for={id}>{props.label}</label>
+      {props.hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      <textarea id={id} name={props.name} rows={3} maxLength={props.maxLength} aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy}>
+        {props.value}
+      </textarea>
+      {props.error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {(t as unknown as (k: string) => string)(props.error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * The place fields (name, address, postal code, city, district, coordinates, accessibility,
+ * directions) filled from `form`, each with its error from `errors` (keyed by PlaceForm field, as
+ * readPlaceForm returns them). With `prefix` 'newPlace' the inputs are named `newPlace.name` etc.
+ * Renders no <form>: the caller wraps it with its own CSRF field and buttons.
+ */
+export function PlaceFields(props: { form: PlaceForm; errors: Record<string, string>; districts: District[]; prefix?: string }) {
+  const { t } = usePage();
+  const tr = t as unknown as (k: string) => string;
+  const prefix = props.prefix ?? '';
+  const name = (f: keyof PlaceForm) => placeFieldName(prefix, f);
+  const { form, errors } = props;
+  const districtId = `field-${name('districtId')}`;
+  const stepFreeId = `field-${name('stepFree')}`;
+  return (
+    <>
+      <Field name={name('name')} label={t('places.fields.name')} value={form.name} error={errors.name} required maxLength={PLACE_LIMITS.name} />
+      <Field
+        name={name('address')}
+        label={t('places.fields.address')}
+        value={form.address}
+        error={errors.address}
+        required
+        maxLength={PLACE_LIMITS.address}
+        autocomplete="street-address"
+      />
+      <div class="field-grid">
+        <Field name={name('postalCode')} label={t('places.fields.postalCode')} value={form.postalCode} error={errors.postalCode} maxLength={6} hint={t('places.fields.postalCodeHint')} autocomplete="postal-code" />
+        <Field name={name('city')} label={t('places.fields.city')} value={form.city} error={errors.city} maxLength={PLACE_LIMITS.city} autocomplete="address-level2" />
+      </div>
+      <div class={errors.districtId ? 'field has-error' : 'field'}>
+        <label for={districtId}>{t('places.fields.district')}</label>
+        <select id={districtId} name={name('districtId')} aria-invalid={errors.districtId ? 'true' : undefined} aria-describedby={errors.districtId ? `${districtId}-error` : undefined}>
+          <option value="">{t('places.fields.noDistrict')}</option>
+          {props.districts.map((d) => (
+            <option key={d.id} value={String(d.id)} selected={form.districtId === String(d.id)}>
+              {d.name}
+            </option>
+          ))}
+        </select>
+        {errors.districtId ? (
+          <p class="field-error" id={`${districtId}-error`}>
+            {tr(errors.districtId)}
+          </p>
+        ) : null}
+      </div>
+      <fieldset class="place-coordinates">
+        <legend>{t('places.fields.coordinates')}</legend>
+        <p class="hint">{t('places.fields.coordinatesHint')}</p>
+        <div class="field-grid">
+          <Field name={name('latitude')} label={t('places.fields.latitude')} value={form.latitude} error={errors.latitude} maxLength={20} />
+          <Field name={name('longitude')} label={t('places.fields.longitude')} value={form.longitude} error={errors.longitude} maxLength={20} />
+        </div>
+      </fieldset>
+      <div class="checks">
+        <label for={stepFreeId}>
+          <input id={stepFreeId} type="checkbox" name={name('stepFree')} value="true" checked={form.stepFree} /> {t('places.fields.stepFree')}
+        </label>
+      </div>
+      <TextArea
+        name={name('accessibility')}
+        label={t('places.fields.accessibility')}
+        hint={t('places.fields.accessibilityHint')}
+        value={form.accessibility}
+        error={errors.accessibility}
+        maxLength={PLACE_LIMITS.accessibility}
+      />
+      <TextArea
+        name={name('directions')}
+        label={t('places.fields.directions')}
+        hint={t('places.fields.directionsHint')}
+        value={form.directions}
+        error={errors.directions}
+        maxLength={PLACE_LIMITS.directions}
+      />
+    </>
+  );
+}

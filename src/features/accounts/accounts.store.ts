@@ -244,6 +244,65 @@ export async function listAudit(db: Db, filter: { entity?: string; entityId?: nu
   return q.execute();
 }
 
+/** One audit entry as the history page shows it: before/after parsed, the actor with name and e-mail. */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  action: string;
+  entity: string;
+  entityId: number | null;
+  actorUserId: number | null;
+  /** Null when no user acted (the system, an anonymous visitor) or the user is gone. */
+  actor: { id: number; name: string; email: string } | null;
+  before: unknown;
+  after: unknown;
+}
+
+function parseJson(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/** The audit entries of one entity (e.g. 'place', 42), newest first. */
+export async function listAuditEntries(db: Db, filter: { entity: string; entityId: number; limit: number; offset: number }): Promise<AuditEntry[]> {
+  const rows = await db
+    .selectFrom('auditEntries as e')
+    .leftJoin('users as u', 'u.id', 'e.actorUserId')
+    .select(['e.id', 'e.at', 'e.action', 'e.entity', 'e.entityId', 'e.actorUserId', 'e.before', 'e.after', 'u.name as actorName', 'u.email as actorEmail'])
+    .where('e.entity', '=', filter.entity)
+    .where('e.entityId', '=', filter.entityId)
+    .orderBy('e.at', 'desc')
+    .orderBy('e.id', 'desc')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entityId,
+    actorUserId: r.actorUserId,
+    actor: r.actorUserId !== null && r.actorEmail !== null ? { id: r.actorUserId, name: r.actorName ?? '', email: r.actorEmail } : null,
+    before: parseJson(r.before),
+    after: parseJson(r.after),
+  }));
+}
+
+export async function countAuditEntries(db: Db, filter: { entity: string; entityId: number }): Promise<number> {
+  const row = await db
+    .selectFrom('auditEntries')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('entity', '=', filter.entity)
+    .where('entityId', '=', filter.entityId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 // --- administration ---------------------------------------------------------------------------
 
 /** Users whose e-mail or name contains `q`, by e-mail. */
@@ -292,4 +351,35 @@ export async function grantRoles(
         .execute();
     }
   });
+}
+
+/** The editors of each of these organisations (active or not), by e-mail. */
+export async function listEditorsOf(db: Db, organisationIds: number[]): Promise<Map<number, { id: number; name: string; email: string; active: boolean }[]>> {
+  const out = new Map<number, { id: number; name: string; email: string; active: boolean }[]>();
+  if (organisationIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('userOrganisations as uo')
+    .innerJoin('users as u', 'u.id', 'uo.userId')
+    .select(['uo.organisationId', 'u.id', 'u.name', 'u.email', 'u.active'])
+    .where('uo.organisationId', 'in', organisationIds)
+    .orderBy('u.email')
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.organisationId) ?? [];
+    list.push({ id: r.id, name: r.name, email: r.email, active: r.active === 1 });
+    out.set(r.organisationId, list);
+  }
+  return out;
+}
+
+/** The active editors of an organisation (for telling them about their changes). */
+export async function listOrganisationEditors(db: Db, organisationId: number): Promise<{ id: number; email: string; name: string }[]> {
+  return db
+    .selectFrom('userOrganisations as uo')
+    .innerJoin('users as u', 'u.id', 'uo.userId')
+    .select(['u.id', 'u.email', 'u.name'])
+    .where('uo.organisationId', '=', organisationId)
+    .where('u.active', '=', 1)
+    .orderBy('u.id')
+    .execute();
 }

@@ -5,15 +5,21 @@ export { sessionPlugin, signIn, signOut } from './session.js';
 export { accountsRoutes, sendSignInLink } from './accounts.routes.js';
 export { ensureFirstAdmin } from './bootstrap.js';
 export {
+  countAuditEntries,
   countUsers,
   findUserById,
   findUserForLogin,
   grantRoles,
+  hitRateLimit,
   insertAuthToken,
   insertUser,
   listAudit,
+  listOrganisationEditors,
+  listAuditEntries,
+  listEditorsOf,
   listUsers,
   recordAudit,
   setUserActive,
+  type AuditEntry,
 } from './accounts.store.js';
-export { newSecret } from './secrets.js';
+export { hashSecret, newSecret } from './secrets.js';

@@ -6,5 +6,9 @@ export {
   findOrganisationBySlug,
   insertOrganisation,
   listOrganisations,
+  countOrganisationsForAdmin,
+  listOrganisationsForAdmin,
+  setOrganisationFlags,
+  type OrganisationAdminItem,
 } from './organisation.store.js';
 export { organisationRoutes } from './organisation.routes.js';

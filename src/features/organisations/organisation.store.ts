@@ -1,7 +1,7 @@
 /** SQL for organisations, their categories and districts. */
 import { sql } from 'kysely';
 import type { Db } from '../../db/index.js';
-import { cleanUserText, containsPattern, foldForSearch } from '../../web/text.js';
+import { cleanUserText, containsPattern, foldForSearch, searchTerms } from '../../web/text.js';
 import type { Category, OrganisationKind } from '../taxonomy/index.js';
 import type { Organisation, OrganisationInput, OrganisationListFilter } from './organisation.js';
 
@@ -116,4 +116,75 @@ export async function findOrganisationBySlug(db: Db, slug: string): Promise<Orga
 export async function findOrganisationById(db: Db, id: number): Promise<Organisation | undefined> {
   const rows = await db.selectFrom('organisations').selectAll().where('id', '=', id).where('published', '=', 1).execute();
   return (await attachRelations(db, rows))[0];
+}
+
+// --- administration ---------------------------------------------------------------------------
+
+/** An organisation in the coordinator's list: published or not, with how many activities it hosts (any status). */
+export interface OrganisationAdminItem {
+  id: number;
+  slug: string;
+  name: string;
+  kind: OrganisationKind;
+  trusted: boolean;
+  published: boolean;
+  activityCount: number;
+}
+
+/**
+ * Ids of every organisation (published or not) whose name contains each term of `q`, blind to case
+ * and diacritics; null when there is no query. Matched here rather than on search_text, which
+ * also holds the description: the coordinator looks an organisation up by its name.
+ */
+async function idsWithName(db: Db, q: string | undefined): Promise<number[] | null> {
+  const terms = searchTerms(q ?? '');
+  if (terms.length === 0) return null;
+  const rows = await db.selectFrom('organisations').select(['id', 'name']).execute();
+  return rows.filter((r) => terms.every((term) => foldForSearch(r.name).includes(term))).map((r) => r.id);
+}
+
+/** Every organisation whose name matches `q`, published or not, by name. */
+export async function listOrganisationsForAdmin(db: Db, filter: { q?: string; limit: number; offset: number }): Promise<OrganisationAdminItem[]> {
+  const ids = await idsWithName(db, filter.q);
+  if (ids !== null && ids.length === 0) return [];
+  let query = db
+    .selectFrom('organisations as o')
+    .select(['o.id', 'o.slug', 'o.name', 'o.kind', 'o.trusted', 'o.published'])
+    .select((eb) =>
+      eb
+        .selectFrom('activityHosts as h')
+        .whereRef('h.organisationId', '=', 'o.id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('activityCount'),
+    )
+    .orderBy('o.name')
+    .orderBy('o.id')
+    .limit(filter.limit)
+    .offset(filter.offset);
+  if (ids !== null) query = query.where('o.id', 'in', ids);
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    name: r.name,
+    kind: r.kind as OrganisationKind,
+    trusted: r.trusted === 1,
+    published: r.published === 1,
+    activityCount: Number(r.activityCount ?? 0),
+  }));
+}
+
+export async function countOrganisationsForAdmin(db: Db, q?: string): Promise<number> {
+  const ids = await idsWithName(db, q);
+  if (ids !== null) return ids.length;
+  const row = await db.selectFrom('organisations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** Sets whether an organisation publishes without review (trusted) and whether it is shown in the directory (published). */
+export async function setOrganisationFlags(db: Db, id: number, flags: { trusted?: boolean; published?: boolean }, now: Date): Promise<void> {
+  const set: { updatedAt: string; trusted?: number; published?: number } = { updatedAt: now.toISOString() };
+  if (flags.trusted !== undefined) set.trusted = flags.trusted ? 1 : 0;
+  if (flags.published !== undefined) set.published = flags.published ? 1 : 0;
+  await db.updateTable('organisations').set(set).where('id', '=', id).execute();
 }

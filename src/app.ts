@@ -4,6 +4,7 @@ import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import { sql } from 'kysely';
 import { accountsRoutes, sessionPlugin } from './features/accounts/index.js';
+import { reviewRoutes, workspaceRoutes } from './features/workspace/index.js';
 import { adminRoutes } from './features/admin/index.js';
 import { calendarRoutes } from './features/calendar/index.js';
 import { createMailer, type Mailer } from './features/mail/index.js';
@@ -46,6 +47,8 @@ const PAGE_FEATURES = [
   printRoutes,
   planningRoutes,
   adminRoutes,
+  workspaceRoutes,
+  reviewRoutes,
 ];
 
 export async function buildApp(deps: BuildDeps): Promise<FastifyInstance> {

@@ -77,6 +77,7 @@ export interface ActivityTable {
   searchText: string;
   createdAt: string;
   updatedAt: string;
+  updatedBy: Generated<number | null>;
 }
 
 export interface ActivityHostTable {
@@ -240,6 +241,33 @@ export interface OutboxTable {
   error: string | null;
 }
 
+export interface RevisionTable {
+  id: Id;
+  /** 'activity' or 'organisation'. */
+  entity: string;
+  /** The changed row; null for a suggested activity that does not exist yet. */
+  entityId: number | null;
+  organisationId: number | null;
+  /** The proposed input as JSON. */
+  data: string;
+  /** The entity's updatedAt when the change was started: a different one now means someone else saved. */
+  baseVersion: string | null;
+  /** 'unconfirmed', 'pending', 'proposal', 'returned', 'approved', 'withdrawn', 'superseded'. */
+  status: string;
+  /** The coordinator's message when sending back, or a note with a proposal. */
+  message: string | null;
+  submitterName: string | null;
+  submitterEmail: string | null;
+  /** SHA-256 of the single-purpose link (proposal approval, suggestion confirmation). */
+  tokenHash: string | null;
+  tokenExpiresAt: string | null;
+  createdBy: number | null;
+  createdAt: string;
+  updatedAt: string;
+  decidedBy: number | null;
+  decidedAt: string | null;
+}
+
 export interface SettingTable {
   key: string;
   value: string;
@@ -269,5 +297,6 @@ export interface Database {
   rateLimits: RateLimitTable;
   auditEntries: AuditEntryTable;
   outbox: OutboxTable;
+  revisions: RevisionTable;
 }
 

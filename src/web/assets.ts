@@ -23,7 +23,7 @@ export const ICON_NAMES = [
   'life-buoy', 'briefcase', 'hand-heart', 'map-pin', 'clock', 'calendar-plus', 'calendar', 'globe', 'search',
   'chevron-left', 'chevron-right', 'x', 'phone', 'mail', 'external-link', 'accessibility', 'info', 'ban',
   'arrow-right', 'sliders-horizontal', 'building', 'languages', 'baby', 'banknote', 'venus', 'circle-check',
-  'user-round', 'repeat', 'house',
+  'user-round', 'repeat', 'house', 'pencil', 'copy', 'calendar-x', 'pause', 'trash', 'eye', 'inbox',
 ] as const;
 export type IconName = (typeof ICON_NAMES)[number];
 

@@ -74,3 +74,132 @@ export function Field(props: {
     </div>
   );
 }
+
+function describedBy(id: string, hint?: string, error?: string): string | undefined {
+  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+/** The hint above and the error (a catalogue key) below a field. */
+function FieldNotes(props: { id: string; hint?: string | undefined; error?: string | undefined; position: 'hint' | 'error' }) {
+  const { t } = usePage();
+  if (props.position === 'hint') {
+    return props.hint ? (
+      <p class="hint" id={`${props.id}-hint`}>
+        {props.hint}
+      </p>
+    ) : null;
+  }
+  return props.error ? (
+    <p class="field-error" id={`${props.id}-error`}>
+      {(t as unknown as (k: string) => string)(props.error)}
+    </p>
+  ) : null;
+}
+
+/** A labelled multi-line text field with its hint and error. */
+export function TextArea(props: { name: string; label: string; value: string; error?: string | undefined; maxLength: number; hint?: string; rows?: number; required?: boolean; extra?: preact.ComponentChildren }) {
+  const id = `field-${props.name}`;
+  return (
+    <div class={props.error ? 'field has-error' : 'field'}>
+      <label for={id}>{props.label}</label>
+      <FieldNotes id={id} hint={props.hint} position="hint" />
+      <textarea
+        id={id}
+        name={props.name}
+        rows={props.rows ?? 3}
+        maxLength={props.maxLength}
+        required={props.required}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(id, props.hint, props.error)}
+      >
+        {props.value}
+      </textarea>
+      {props.extra}
+      <FieldNotes id={id} error={props.error} position="error" />
+    </div>
+  );
+}
+
+/** A labelled drop-down list. */
+export function SelectField(props: {
+  name: string;
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+  error?: string | undefined;
+  hint?: string;
+  required?: boolean;
+}) {
+  const id = `field-${props.name}`;
+  return (
+    <div class={props.error ? 'field has-error' : 'field'}>
+      <label for={id}>{props.label}</label>
+      <FieldNotes id={id} hint={props.hint} position="hint" />
+      <select id={id} name={props.name} required={props.required} aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy(id, props.hint, props.error)}>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value} selected={o.value === props.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldNotes id={id} error={props.error} position="error" />
+    </div>
+  );
+}
+
+/** A group of radio buttons (one value) or checkboxes (several) under a legend, with big targets. */
+export function ChoiceGroup(props: {
+  name: string;
+  legend: string;
+  type: 'radio' | 'checkbox';
+  options: { value: string; label: string }[];
+  selected: readonly string[];
+  error?: string | undefined;
+  hint?: string;
+}) {
+  const id = `field-${props.name}`;
+  return (
+    <fieldset class={props.error ? 'checks has-error' : 'checks'} id={id} aria-describedby={describedBy(id, props.hint, props.error)}>
+      <legend>{props.legend}</legend>
+      <FieldNotes id={id} hint={props.hint} position="hint" />
+      {props.options.map((o) => (
+        <label key={o.value}>
+          <input type={props.type} name={props.name} value={o.value} checked={props.selected.includes(o.value)} /> {o.label}
+        </label>
+      ))}
+      <FieldNotes id={id} error={props.error} position="error" />
+    </fieldset>
+  );
+}
+
+/** One checkbox with its label (sends `value` "true" when ticked). */
+export function CheckboxField(props: { name: string; label: string; checked: boolean; hint?: string }) {
+  const id = `field-${props.name}`;
+  return (
+    <div class="checks">
+      <label for={id}>
+        <input id={id} type="checkbox" name={props.name} value="true" checked={props.checked} aria-describedby={props.hint ? `${id}-hint` : undefined} /> {props.label}
+      </label>
+      <FieldNotes id={id} hint={props.hint} position="hint" />
+    </div>
+  );
+}
+
+/** "3 fields need changing" at the top of a form, linking to each field with an error. */
+export function ErrorSummary(props: { errors: Record<string, string>; labels: Record<string, string> }) {
+  const { t } = usePage();
+  const fields = Object.keys(props.errors);
+  if (fields.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" tabIndex={-1} id="error-summary">
+      <h2>{t('common.formErrors', { count: fields.length })}</h2>
+      <ul>
+        {fields.map((f) => (
+          <li key={f}>
+            <a href={`#field-${f}`}>{props.labels[f] ?? f}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

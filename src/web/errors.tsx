@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'errors.tooManyRequests'
   | 'errors.csrf'
   | 'errors.forbidden'
+  | 'errors.linkExpired'
   | 'errors.server';
 
 export class HttpError extends Error {

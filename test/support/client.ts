@@ -12,12 +12,12 @@ export class Client {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
-  async request(method: 'GET' | 'POST', url: string, form?: Record<string, string>) {
+  async request(method: 'GET' | 'POST', url: string, form?: Record<string, string | string[]>) {
     const res = await this.t.app.inject({
       method,
       url,
       headers: { cookie: this.header(), ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
-      payload: form ? new URLSearchParams(form).toString() : undefined,
+      payload: form ? encodeForm(form) : undefined,
     });
     for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
       if (c.value === '' || c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);
@@ -27,12 +27,26 @@ export class Client {
   }
 
   /** GET a page with a form and POST to `action` with its CSRF token. */
-  async submit(page: string, action: string, form: Record<string, string>) {
+  async submit(page: string, action: string, form: Record<string, string | string[]>) {
     const html = (await this.request('GET', page)).body;
     const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
     expect(token, `csrf token on ${page}`).toBeTruthy();
     return this.request('POST', action, { ...form, _csrf: token! });
   }
+}
+
+/** A form body as a browser sends it: repeated names for several ticked checkboxes. */
+export function encodeForm(form: Record<string, string | string[]>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(form)) for (const value of Array.isArray(v) ? v : [v]) params.append(k, value);
+  return params.toString();
+}
+
+/** The CSRF token of a rendered form. */
+export function csrfOf(html: string): string {
+  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+  expect(token, 'csrf token').toBeTruthy();
+  return token!;
 }
 
 let counter = 0;

@@ -5,6 +5,7 @@ import * as translations from './2026-11-27-002-translations.js';
 import * as outbox from './2026-11-27-003-outbox.js';
 import * as accounts from './2026-11-27-004-accounts.js';
 import * as holidays from './2026-11-27-005-holidays.js';
+import * as revisions from './2026-11-28-006-revisions.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-001-initial': initial,
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-003-outbox': outbox,
   '2026-11-27-004-accounts': accounts,
   '2026-11-27-005-holidays': holidays,
+  '2026-11-28-006-revisions': revisions,
 };

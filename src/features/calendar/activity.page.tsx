@@ -75,6 +75,35 @@ function Timeline(props: { upcoming: ExpandedOccurrence[]; skipped: SkippedDate[
 
 export function ActivityPage(props: ActivityPageProps) {
   const page = usePage();
+  const a = props.activity;
+  return (
+    <Layout
+      title={props.texts.title.text}
+      description={props.texts.description.text.slice(0, 160)}
+      ogType="article"
+      head={
+        <JsonLd
+          data={activityEvent(a, {
+            name: props.texts.title.text,
+            description: props.texts.description.text,
+            url: `${page.publicUrl}${page.href(activityPath(a))}`,
+            language: props.texts.title.lang,
+            today: page.today,
+          })}
+        />
+      }
+    >
+      <ActivityArticle {...props} />
+    </Layout>
+  );
+}
+
+/**
+ * The activity as the public sees it, without the page around it: the activity page shows it, and
+ * the workspace shows it as a preview before saving (`preview` leaves out the calendar-file button).
+ */
+export function ActivityArticle(props: ActivityPageProps & { preview?: boolean; headingLevel?: 1 | 2 }) {
+  const page = usePage();
   const { t, lang, href, today } = page;
   const a = props.activity;
   const s = a.schedule;
@@ -87,29 +116,14 @@ export function ActivityPage(props: ActivityPageProps) {
   const contactPhone = a.contactPhone ?? a.hosts[0]?.phone ?? null;
   const contactEmail = a.contactEmail ?? a.hosts[0]?.email ?? null;
   const ended = props.upcoming.length === 0 && s.recurrence.kind !== 'once';
+  const Heading = props.headingLevel === 2 ? 'h2' : 'h1';
   return (
-    <Layout
-      title={props.texts.title.text}
-      description={props.texts.description.text.slice(0, 160)}
-      ogType="article"
-      head={
-        <JsonLd
-          data={activityEvent(a, {
-            name: props.texts.title.text,
-            description: props.texts.description.text,
-            url: `${page.publicUrl}${href(activityPath(a))}`,
-            language: props.texts.title.lang,
-            today,
-          })}
-        />
-      }
-    >
       <article class="activity">
         <header class="page-head">
           <CategoryLabel category={a.category} />
-          <h1>
+          <Heading>
             <TranslatedText value={props.texts.title} />
-          </h1>
+          </Heading>
           {a.status === 'cancelled' ? <p class="notice notice-cancelled">{t('activity.wholeActivityCancelled')}</p> : null}
           {ended ? <p class="notice">{t('activity.ended')}</p> : null}
         </header>
@@ -226,13 +240,14 @@ export function ActivityPage(props: ActivityPageProps) {
           <Timeline upcoming={props.upcoming} skipped={props.skipped} />
         </section>
 
-        <p class="actions">
-          <a class="button" href={href(`${activityPath(a)}/kalender.ics`)} download={`${a.slug}.ics`}>
-            <Icon name="calendar-plus" />
-            {t('activity.addToCalendar')}
-          </a>
-        </p>
+        {props.preview ? null : (
+          <p class="actions">
+            <a class="button" href={href(`${activityPath(a)}/kalender.ics`)} download={`${a.slug}.ics`}>
+              <Icon name="calendar-plus" />
+              {t('activity.addToCalendar')}
+            </a>
+          </p>
+        )}
       </article>
-    </Layout>
   );
 }

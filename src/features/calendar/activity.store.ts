@@ -49,52 +49,126 @@ async function placeText(db: Executor, placeId: number | null): Promise<string> 
   return row ? `${row.name} ${row.districtName ?? ''}` : '';
 }
 
+/** The activities row for an input: every column but the id and creation stamp. */
+async function activityRow(trx: Executor, input: ActivityInput, stamp: string) {
+  const names = await hostNames(trx, input.hostIds);
+  const searchText = foldForSearch([input.title, input.description, ...names, await placeText(trx, input.placeId)].join(' '));
+  return {
+    slug: slugify(input.title),
+    title: input.title,
+    description: input.description,
+    category: input.category,
+    audience: input.audience,
+    gender: input.gender,
+    isFree: flag(input.isFree),
+    costText: input.costText,
+    registration: input.registration,
+    contactName: input.contactName,
+    contactPhone: input.contactPhone,
+    contactEmail: input.contactEmail,
+    placeId: input.placeId,
+    status: input.status,
+    searchText,
+    updatedAt: stamp,
+  };
+}
+
+/** Hosts, age groups, languages, schedule and occurrences of an activity, written anew. */
+async function writeRelations(trx: Executor, id: number, input: ActivityInput, today: string): Promise<void> {
+  if (input.hostIds.length > 0) {
+    await trx
+      .insertInto('activityHosts')
+      .values(input.hostIds.map((organisationId, position) => ({ activityId: id, organisationId, position })))
+      .execute();
+  }
+  if (input.ageGroups.length > 0) {
+    await trx.insertInto('activityAgeGroups').values(input.ageGroups.map((ageGroup) => ({ activityId: id, ageGroup }))).execute();
+  }
+  if (input.languages.length > 0) {
+    await trx.insertInto('activityLanguages').values(input.languages.map((language) => ({ activityId: id, language }))).execute();
+  }
+  await writeSchedule(trx, id, input.schedule);
+  await writeOccurrences(trx, id, input.schedule, occurrenceWindow(today));
+}
+
+async function clearRelations(trx: Executor, id: number): Promise<void> {
+  for (const table of ['activityHosts', 'activityAgeGroups', 'activityLanguages', 'schedules', 'schedulePauses', 'scheduleExceptions', 'occurrenceChanges'] as const) {
+    await trx.deleteFrom(table).where('activityId', '=', id).execute();
+  }
+}
+
 /** Stores a new activity with its schedule and generates its occurrences for the window around `today`. */
-export async function insertActivity(db: Db, raw: ActivityInput, now: Date, today: string): Promise<number> {
+export async function insertActivity(db: Db, raw: ActivityInput, now: Date, today: string, actorUserId: number | null = null): Promise<number> {
   const input = cleanActivityText(raw);
   return db.transaction().execute(async (trx) => {
-    const names = await hostNames(trx, input.hostIds);
-    const searchText = foldForSearch([input.title, input.description, ...names, await placeText(trx, input.placeId)].join(' '));
     const stamp = now.toISOString();
     const { id } = await trx
       .insertInto('activities')
-      .values({
-        slug: slugify(input.title),
-        title: input.title,
-        description: input.description,
-        category: input.category,
-        audience: input.audience,
-        gender: input.gender,
-        isFree: flag(input.isFree),
-        costText: input.costText,
-        registration: input.registration,
-        contactName: input.contactName,
-        contactPhone: input.contactPhone,
-        contactEmail: input.contactEmail,
-        placeId: input.placeId,
-        status: input.status,
-        searchText,
-        createdAt: stamp,
-        updatedAt: stamp,
-      })
+      .values({ ...(await activityRow(trx, input, stamp)), createdAt: stamp, updatedBy: actorUserId })
       .returning('id')
       .executeTakeFirstOrThrow();
-    if (input.hostIds.length > 0) {
-      await trx
-        .insertInto('activityHosts')
-        .values(input.hostIds.map((organisationId, position) => ({ activityId: id, organisationId, position })))
-        .execute();
-    }
-    if (input.ageGroups.length > 0) {
-      await trx.insertInto('activityAgeGroups').values(input.ageGroups.map((ageGroup) => ({ activityId: id, ageGroup }))).execute();
-    }
-    if (input.languages.length > 0) {
-      await trx.insertInto('activityLanguages').values(input.languages.map((language) => ({ activityId: id, language }))).execute();
-    }
-    await writeSchedule(trx, id, input.schedule);
-    await writeOccurrences(trx, id, input.schedule, occurrenceWindow(today));
+    await writeRelations(trx, id, input, today);
     return id;
   });
+}
+
+/**
+ * Replaces an activity with the input (row, hosts, languages, schedule and occurrences). With
+ * `expectedVersion`, only when nobody saved since that version; returns false when someone did.
+ */
+export async function updateActivity(
+  db: Db,
+  id: number,
+  raw: ActivityInput,
+  now: Date,
+  today: string,
+  options: { actorUserId?: number | null; expectedVersion?: string } = {},
+): Promise<boolean> {
+  const input = cleanActivityText(raw);
+  return db.transaction().execute(async (trx) => {
+    let update = trx
+      .updateTable('activities')
+      .set({ ...(await activityRow(trx, input, now.toISOString())), updatedBy: options.actorUserId ?? null })
+      .where('id', '=', id);
+    if (options.expectedVersion !== undefined) update = update.where('updatedAt', '=', options.expectedVersion);
+    const result = await update.executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return false;
+    await clearRelations(trx, id);
+    await writeRelations(trx, id, input, today);
+    return true;
+  });
+}
+
+/** Sets an activity's status only (publishing, withdrawing); returns false when it does not exist. */
+export async function setActivityStatus(db: Db, id: number, status: ActivityStatus, now: Date, actorUserId: number | null = null): Promise<boolean> {
+  const result = await db
+    .updateTable('activities')
+    .set({ status, updatedAt: now.toISOString(), updatedBy: actorUserId })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Deletes an activity with everything that hangs on it. */
+export async function deleteActivity(db: Db, id: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await clearRelations(trx, id);
+    await trx.deleteFrom('occurrences').where('activityId', '=', id).execute();
+    await trx.deleteFrom('translations').where('entity', '=', 'activity').where('entityId', '=', id).execute();
+    await trx.deleteFrom('activities').where('id', '=', id).execute();
+  });
+}
+
+/** Ids of every activity an organisation hosts, whatever its status, most recently changed first. */
+export async function listActivityIdsOfOrganisation(db: Db, organisationId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('activities as a')
+    .select('a.id')
+    .where(hostedBy(organisationId))
+    .orderBy('a.updatedAt', 'desc')
+    .orderBy('a.id', 'desc')
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 const cleanOrNull = (v: string | null) => (v === null ? null : cleanUserText(v));

@@ -20,7 +20,7 @@ import { CategoriesPage, CategoryPage } from './category.page.js';
 import { DATE_PATTERN, filterProperties, toFilters, type FilterQuery } from './filters.js';
 import { icsActivity, sendCalendar } from './calendar-file.js';
 import { localiseActivity, localiseTitles } from './localise.js';
-import { expandSchedule, skippedDates } from './schedule.js';
+import { expandSchedule, skippedDates, type ExpandedOccurrence, type Schedule, type SkippedDate } from './schedule.js';
 import { WeekPage, type DayGroup } from './week.page.js';
 
 /** Rows a day shows on the plain week before "show all"; keeps the start page small on a phone. */
@@ -61,6 +61,14 @@ function requestedMonday(q: WeekQuery, today: string): string {
 export function parseActivityParam(param: string): number | null {
   const m = /^(\d{1,9})(?:-[a-z0-9-]*)?$/.exec(param);
   return m ? Number(m[1]) : null;
+}
+
+/** The next ten dates an activity page lists, and the dates skipped among them (holidays, exceptions). */
+export function activityDates(schedule: Schedule, today: string): { upcoming: ExpandedOccurrence[]; skipped: SkippedDate[] } {
+  const horizon = addDays(today, 7 * 12);
+  const upcoming = expandSchedule(schedule, today, horizon).slice(0, 10);
+  const lastShown = upcoming.at(-1)?.localDate ?? horizon;
+  return { upcoming, skipped: skippedDates(schedule, today, lastShown) };
 }
 
 export async function calendarRoutes(app: FastifyInstance): Promise<void> {
@@ -142,10 +150,7 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
       if (request.params.id !== canonical) {
         return reply.redirect(page.href(activityPath(activity)) + page.search, 301);
       }
-      const horizon = addDays(page.today, 7 * 12);
-      const upcoming = expandSchedule(activity.schedule, page.today, horizon).slice(0, 10);
-      const lastShown = upcoming.at(-1)?.localDate ?? horizon;
-      const skipped = skippedDates(activity.schedule, page.today, lastShown);
+      const { upcoming, skipped } = activityDates(activity.schedule, page.today);
       const texts = await localiseActivity(db, activity, page.lang.code);
       return sendPage(reply, page, <ActivityPage activity={activity} texts={texts} upcoming={upcoming} skipped={skipped} />);
     },

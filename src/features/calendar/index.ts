@@ -7,6 +7,10 @@ export { DATE_PATTERN, filterParams, filterProperties, toFilters, withQuery, typ
 export {
   countOccurrences,
   insertActivity,
+  updateActivity,
+  setActivityStatus,
+  deleteActivity,
+  listActivityIdsOfOrganisation,
   listActivitySummaries,
   listOccurrences,
   refreshOccurrenceWindow,
@@ -15,7 +19,8 @@ export {
   listMatchingActivityIds,
   type OccurrenceQuery,
 } from './activity.store.js';
-export { calendarRoutes, parseActivityParam } from './calendar.routes.js';
+export { calendarRoutes, parseActivityParam, activityDates } from './calendar.routes.js';
+export { ActivityArticle } from './activity.page.js';
 export { localiseActivities, localiseActivity, localiseTitles, type ActivityTexts } from './localise.js';
 export { activitiesToIcs, activityToIcs, type IcsActivity, type IcsOptions } from './ics.js';
 export { icsActivity, sendCalendar } from './calendar-file.js';

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/index.js';
 import { cleanUserText, containsPattern, foldForSearch, searchTerms } from '../../web/text.js';
 import type { Category, OrganisationKind } from '../taxonomy/index.js';
-import type { Organisation, OrganisationInput, OrganisationListFilter } from './organisation.js';
+import type { Organisation, OrganisationInput, OrganisationListFilter, OrganisationProfile } from './organisation.js';
 
 export async function insertOrganisation(db: Db, raw: OrganisationInput, now: Date): Promise<number> {
   const input = { ...raw, name: cleanUserText(raw.name), description: cleanUserText(raw.description) };
@@ -87,6 +87,7 @@ async function attachRelations(db: Db, rows: Awaited<ReturnType<typeof baseRows>
     contactName: r.contactName,
     trusted: r.trusted === 1,
     published: r.published === 1,
+    updatedAt: r.updatedAt,
     categories: cats.filter((c) => c.organisationId === r.id).map((c) => c.category as Category),
     districts: dists.filter((d) => d.organisationId === r.id).map((d) => ({ slug: d.slug, name: d.name })),
   }));
@@ -116,6 +117,66 @@ export async function findOrganisationBySlug(db: Db, slug: string): Promise<Orga
 export async function findOrganisationById(db: Db, id: number): Promise<Organisation | undefined> {
   const rows = await db.selectFrom('organisations').selectAll().where('id', '=', id).where('published', '=', 1).execute();
   return (await attachRelations(db, rows))[0];
+}
+
+/** An organisation whether or not it is shown in the directory (for its editors and the coordinator). */
+export async function findAnyOrganisation(db: Db, by: { id: number } | { slug: string }): Promise<Organisation | undefined> {
+  const q = db.selectFrom('organisations').selectAll();
+  const rows = await ('id' in by ? q.where('id', '=', by.id) : q.where('slug', '=', by.slug)).execute();
+  return (await attachRelations(db, rows))[0];
+}
+
+/** Several organisations by id, shown or not, by name. */
+export async function findOrganisationsByIds(db: Db, ids: number[]): Promise<Organisation[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('organisations').selectAll().where('id', 'in', ids).orderBy('name').execute();
+  return attachRelations(db, rows);
+}
+
+/** Every organisation's id and name, shown or not, by name (for choosing a co-host or a host). */
+export async function listOrganisationNames(db: Db): Promise<{ id: number; name: string }[]> {
+  return db.selectFrom('organisations').select(['id', 'name']).orderBy('name').execute();
+}
+
+/**
+ * Replaces what an organisation says about itself. With `expectedVersion`, only when nobody saved
+ * since; returns false when someone did (or the organisation is gone).
+ */
+export async function updateOrganisationProfile(
+  db: Db,
+  id: number,
+  raw: OrganisationProfile,
+  now: Date,
+  expectedVersion?: string,
+): Promise<boolean> {
+  const p = { ...raw, name: cleanUserText(raw.name), description: cleanUserText(raw.description), contactName: raw.contactName === null ? null : cleanUserText(raw.contactName) };
+  return db.transaction().execute(async (trx) => {
+    let q = trx
+      .updateTable('organisations')
+      .set({
+        name: p.name,
+        kind: p.kind,
+        description: p.description,
+        website: p.website,
+        email: p.email,
+        phone: p.phone,
+        contactName: p.contactName,
+        searchText: foldForSearch(`${p.name} ${p.description}`),
+        updatedAt: now.toISOString(),
+      })
+      .where('id', '=', id);
+    if (expectedVersion !== undefined) q = q.where('updatedAt', '=', expectedVersion);
+    if (Number((await q.executeTakeFirst()).numUpdatedRows) === 0) return false;
+    await trx.deleteFrom('organisationCategories').where('organisationId', '=', id).execute();
+    await trx.deleteFrom('organisationDistricts').where('organisationId', '=', id).execute();
+    if (p.categories.length > 0) {
+      await trx.insertInto('organisationCategories').values(p.categories.map((category) => ({ organisationId: id, category }))).execute();
+    }
+    if (p.districtIds.length > 0) {
+      await trx.insertInto('organisationDistricts').values(p.districtIds.map((districtId) => ({ organisationId: id, districtId }))).execute();
+    }
+    return true;
+  });
 }
 
 // --- administration ---------------------------------------------------------------------------

@@ -13,6 +13,8 @@ export interface Organisation {
   contactName: string | null;
   trusted: boolean;
   published: boolean;
+  /** Changes with every save: the version an edit form was opened on. */
+  updatedAt: string;
   categories: Category[];
   districts: { slug: string; name: string }[];
 }
@@ -31,6 +33,9 @@ export interface OrganisationInput {
   categories: Category[];
   districtIds: number[];
 }
+
+/** What an organisation's editors may change about it (not its address in the directory, trust or visibility). */
+export type OrganisationProfile = Pick<OrganisationInput, 'name' | 'kind' | 'description' | 'website' | 'email' | 'phone' | 'contactName' | 'categories' | 'districtIds'>;
 
 export interface OrganisationListFilter {
   category?: Category;

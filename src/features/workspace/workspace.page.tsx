@@ -1,0 +1,563 @@
+/** The organisation's workspace pages: its activities, the activity form with preview, pause, cancel a date, delete, profile. */
+import type { ComponentChildren } from 'preact';
+import { formatDate, formatTimeRange } from '../../i18n/index.js';
+import { ChoiceGroup, CsrfField, ErrorSummary, Field, SelectField, TextArea } from '../../web/components.js';
+import { Icon } from '../../web/icon.js';
+import { Layout } from '../../web/layout.js';
+import { usePage } from '../../web/page.js';
+import { ActivityArticle, activityPath, describeSchedule, type ActivityDetail, type ExpandedOccurrence, type SkippedDate } from '../calendar/index.js';
+import type { Organisation } from '../organisations/index.js';
+import type { District } from '../places/index.js';
+import { CATEGORY_CODES, ORGANISATION_KINDS } from '../taxonomy/index.js';
+import type { ActivityForm } from './activity-form.js';
+import { ActivityFields, type ActivityFieldChoices } from './activity-fields.js';
+import { PROFILE_LIMITS, type ProfileForm } from './profile-form.js';
+import type { Revision } from './revision.store.js';
+
+type T = (key: string, options?: Record<string, unknown>) => string;
+const useT = () => usePage().t as unknown as T;
+
+export function Notice(props: { kind?: 'info' | 'error' | 'warning'; children: ComponentChildren }) {
+  const kind = props.kind ?? 'info';
+  return (
+    <div class={`notice notice-${kind === 'error' ? 'cancelled' : kind}`} role={kind === 'info' ? 'status' : 'alert'}>
+      {props.children}
+    </div>
+  );
+}
+
+/** Field | saved now | the other version: only the fields that differ. */
+export function ChangeTable(props: { before: Record<string, unknown>; after: Record<string, unknown>; beforeLabel: string; afterLabel: string; caption: string }) {
+  const t = useT();
+  const keys = [...new Set([...Object.keys(props.before), ...Object.keys(props.after)])].filter(
+    (k) => k !== 'revision' && JSON.stringify(props.before[k] ?? null) !== JSON.stringify(props.after[k] ?? null),
+  );
+  const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : typeof v === 'boolean' ? t(v ? 'common.yes' : 'common.no') : String(v));
+  if (keys.length === 0) return <p>{t('workspace.noDifferences')}</p>;
+  return (
+    <div class="table-scroll">
+      <table class="changes">
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('workspace.field')}</th>
+            <th scope="col">{props.beforeLabel}</th>
+            <th scope="col">{props.afterLabel}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {keys.map((k) => (
+            <tr key={k}>
+              <th scope="row">{t(`workspace.facts.${k}`)}</th>
+              <td class="user-text" dir="auto">
+                {show(props.before[k])}
+              </td>
+              <td class="user-text" dir="auto">
+                {show(props.after[k])}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function WorkspaceHomePage(props: { organisations: Organisation[]; isAdmin: boolean }) {
+  const { t, href } = usePage();
+  return (
+    <Layout title={t('workspace.home.title')}>
+      <h1>{t('workspace.home.title')}</h1>
+      {props.organisations.length > 0 ? (
+        <ul class="card-list">
+          {props.organisations.map((o) => (
+            <li key={o.id}>
+              <a class="button secondary" href={href(`/hantera/${o.slug}`)}>
+                <Icon name="building" />
+                {o.name}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('workspace.home.none')}</p>
+      )}
+      {props.isAdmin ? (
+        <p>
+          <a href={href('/admin/organisationer')}>{t('workspace.home.allOrganisations')}</a>
+        </p>
+      ) : null}
+    </Layout>
+  );
+}
+
+export interface WorkspaceActivity {
+  activity: ActivityDetail;
+  /** A change that waits (for review, the organisation, or a resubmission). */
+  revision: Revision | undefined;
+  nextDate: string | null;
+}
+
+function StateBadge(props: { item: WorkspaceActivity }) {
+  const t = useT();
+  const { activity: a, revision: r } = props.item;
+  if (r?.status === 'returned') return <span class="badge badge-cancelled">{t('workspace.state.returned')}</span>;
+  if (r?.status === 'proposal') return <span class="badge badge-moved">{t('workspace.state.proposal')}</span>;
+  if (r?.status === 'pending') return <span class="badge badge-moved">{t(a.status === 'published' ? 'workspace.state.changeWaiting' : 'workspace.state.pending')}</span>;
+  return <span class={a.status === 'published' ? 'badge badge-ok' : 'badge'}>{t(`workspace.state.${a.status}`)}</span>;
+}
+
+export function OrganisationWorkspacePage(props: { organisation: Organisation; activities: WorkspaceActivity[]; profileRevision: Revision | undefined; saved?: string | undefined }) {
+  const page = usePage();
+  const { lang, href } = page;
+  const t = useT();
+  const o = props.organisation;
+  const base = `/hantera/${o.slug}`;
+  const returned = props.activities.filter((x) => x.revision?.status === 'returned');
+  return (
+    <Layout title={t('workspace.org.title', { organisation: o.name })}>
+      <header class="page-head">
+        <p class="eyebrow">{t('workspace.org.eyebrow')}</p>
+        <h1>{o.name}</h1>
+        <p class="hint">{t(o.trusted ? 'workspace.org.trusted' : 'workspace.org.reviewed')}</p>
+      </header>
+      {props.saved ? <Notice>{t(`workspace.saved.${props.saved}`)}</Notice> : null}
+      {returned.length > 0 || props.profileRevision?.status === 'returned' ? (
+        <section class="panel" aria-labelledby="messages-heading">
+          <h2 id="messages-heading">{t('workspace.org.messages')}</h2>
+          <ul class="plain">
+            {returned.map((x) => (
+              <li key={x.activity.id}>
+                <strong>{x.activity.title}</strong>: <span class="user-text">{x.revision!.message}</span>{' '}
+                <a href={href(`${base}/aktivitet/${x.activity.id}`)}>{t('workspace.org.fix')}</a>
+              </li>
+            ))}
+            {props.profileRevision?.status === 'returned' ? (
+              <li>
+                <strong>{t('workspace.profileTitle')}</strong>: <span class="user-text">{props.profileRevision.message}</span>{' '}
+                <a href={href(`${base}/profil`)}>{t('workspace.org.fix')}</a>
+              </li>
+            ) : null}
+          </ul>
+        </section>
+      ) : null}
+      <p class="actions">
+        <a class="button" href={href(`${base}/ny`)}>
+          <Icon name="calendar-plus" />
+          {t('workspace.org.newActivity')}
+        </a>
+        <a class="button secondary" href={href(`${base}/profil`)}>
+          <Icon name="building" />
+          {t('workspace.org.editProfile')}
+        </a>
+        {o.published ? (
+          <a class="button secondary" href={href(`/organisationer/${o.slug}`)}>
+            {t('workspace.org.publicPage')}
+          </a>
+        ) : null}
+      </p>
+      <h2>{t('workspace.org.activities', { count: props.activities.length })}</h2>
+      {props.activities.length === 0 ? <p>{t('workspace.org.noActivities')}</p> : null}
+      <ul class="workspace-list">
+        {props.activities.map((x) => {
+          const a = x.activity;
+          return (
+            <li key={a.id} class="panel">
+              <h3>
+                <a href={href(`${base}/aktivitet/${a.id}`)}>{a.title}</a>
+              </h3>
+              <p>
+                <StateBadge item={x} />
+              </p>
+              <p>
+                {describeSchedule(page.t, lang, a.schedule)}
+                {a.place ? `, ${a.place.name}` : ''}
+              </p>
+              <p class="hint">{x.nextDate ? t('workspace.org.nextDate', { date: formatDate(lang, x.nextDate, 'weekdayDayMonth') }) : t('workspace.org.noNextDate')}</p>
+              <ul class="row-actions">
+                <li>
+                  <a href={href(`${base}/aktivitet/${a.id}`)}>
+                    <Icon name="pencil" />
+                    {t('workspace.actions.edit')}
+                  </a>
+                </li>
+                <li>
+                  <a href={href(`${base}/ny?fran=${a.id}`)}>
+                    <Icon name="copy" />
+                    {t('workspace.actions.duplicate')}
+                  </a>
+                </li>
+                <li>
+                  <a href={href(`${base}/aktivitet/${a.id}/installt`)}>
+                    <Icon name="calendar-x" />
+                    {t('workspace.actions.cancelDate')}
+                  </a>
+                </li>
+                <li>
+                  <a href={href(`${base}/aktivitet/${a.id}/paus`)}>
+                    <Icon name="pause" />
+                    {t('workspace.actions.pause')}
+                  </a>
+                </li>
+                {a.status === 'published' ? (
+                  <li>
+                    <a href={href(activityPath(a))}>{t('workspace.actions.view')}</a>
+                  </li>
+                ) : null}
+                <li>
+                  <a href={href(`${base}/aktivitet/${a.id}/ta-bort`)}>
+                    <Icon name="trash" />
+                    {t('workspace.actions.delete')}
+                  </a>
+                </li>
+              </ul>
+            </li>
+          );
+        })}
+      </ul>
+    </Layout>
+  );
+}
+
+export interface ClashNote {
+  id: number;
+  slug: string;
+  title: string;
+  place: string | null;
+  firstDate: string;
+  dates: number;
+  sameDistrict: boolean;
+}
+
+function ClashWarning(props: { clashes: ClashNote[] }) {
+  const { lang, href } = usePage();
+  const t = useT();
+  if (props.clashes.length === 0) return null;
+  return (
+    <div class="notice notice-warning" role="alert" id="clash-warning">
+      <h2>{t('workspace.clash.title', { count: props.clashes.length })}</h2>
+      <p>{t('workspace.clash.lead')}</p>
+      <ul>
+        {props.clashes.map((c) => (
+          <li key={c.id}>
+            <a href={href(activityPath(c))}>{c.title}</a>
+            {c.place ? `, ${c.place}` : ''} — {t('workspace.clash.dates', { count: c.dates, date: formatDate(lang, c.firstDate, 'weekdayDayMonth') })}
+          </li>
+        ))}
+      </ul>
+      <p class="hint">{t('workspace.clash.hint')}</p>
+    </div>
+  );
+}
+
+function SaveButtons(props: { direct: boolean; isAdmin: boolean; hasEmail: boolean }) {
+  const t = useT();
+  return (
+    <div class="form-actions">
+      <button type="submit" name="action" value="preview" class="button secondary">
+        <Icon name="eye" />
+        {t('workspace.buttons.preview')}
+      </button>
+      <button type="submit" name="action" value="save" class="button">
+        <Icon name="circle-check" />
+        {t(props.direct ? 'workspace.buttons.publish' : 'workspace.buttons.submit')}
+      </button>
+      {props.isAdmin ? (
+        <details class="proposal">
+          <summary>{t('workspace.buttons.proposalSummary')}</summary>
+          <p class="hint">{t(props.hasEmail ? 'workspace.hints.proposal' : 'workspace.hints.proposalNoEmail')}</p>
+          <TextArea name="message" label={t('workspace.fields.proposalMessage')} value="" maxLength={2000} />
+          <button type="submit" name="action" value="proposal" class="button secondary" disabled={!props.hasEmail}>
+            <Icon name="mail" />
+            {t('workspace.buttons.propose')}
+          </button>
+        </details>
+      ) : null}
+      {!props.direct ? <p class="hint">{t('workspace.hints.review')}</p> : null}
+    </div>
+  );
+}
+
+export function ConflictNotice(props: { conflict: { mine: Record<string, unknown>; theirs: Record<string, unknown> } }) {
+  const t = useT();
+  return (
+    <div class="notice notice-cancelled" role="alert" id="conflict">
+      <h2>{t('workspace.conflict.title')}</h2>
+      <p>{t('workspace.conflict.lead')}</p>
+      <ChangeTable
+        before={props.conflict.theirs}
+        after={props.conflict.mine}
+        beforeLabel={t('workspace.conflict.theirs')}
+        afterLabel={t('workspace.conflict.mine')}
+        caption={t('workspace.conflict.caption')}
+      />
+      <p>{t('workspace.conflict.next')}</p>
+    </div>
+  );
+}
+
+export function ActivityFormPage(props: {
+  organisation: Organisation;
+  activity: ActivityDetail | undefined;
+  form: ActivityForm;
+  errors: Record<string, string>;
+  choices: ActivityFieldChoices;
+  csrf: string;
+  preview?: { activity: ActivityDetail; upcoming: ExpandedOccurrence[]; skipped: SkippedDate[] } | undefined;
+  clashes: ClashNote[];
+  conflict?: { mine: Record<string, unknown>; theirs: Record<string, unknown> } | undefined;
+  waiting: boolean;
+  isAdmin: boolean;
+  direct: boolean;
+}) {
+  const { href } = usePage();
+  const t = useT();
+  const o = props.organisation;
+  const a = props.activity;
+  const title = a ? t('workspace.form.editTitle', { title: a.title }) : t('workspace.form.newTitle');
+  const action = href(a ? `/hantera/${o.slug}/aktivitet/${a.id}` : `/hantera/${o.slug}/ny`);
+  return (
+    <Layout title={title}>
+      <p>
+        <a href={href(`/hantera/${o.slug}`)}>← {o.name}</a>
+      </p>
+      <h1>{title}</h1>
+      {props.waiting ? <Notice>{t('workspace.form.waiting')}</Notice> : null}
+      {props.conflict ? <ConflictNotice conflict={props.conflict} /> : null}
+      <ClashWarning clashes={props.clashes} />
+      {props.preview ? (
+        <section class="preview" aria-labelledby="preview-heading">
+          <h2 id="preview-heading">{t('workspace.form.previewHeading')}</h2>
+          <p class="hint">{t('workspace.form.previewHint')}</p>
+          <div class="preview-frame">
+            <ActivityArticle
+              activity={props.preview.activity}
+              texts={{
+                title: { text: props.preview.activity.title, lang: 'sv', machine: false, outdated: false },
+                description: { text: props.preview.activity.description, lang: 'sv', machine: false, outdated: false },
+                directions: props.preview.activity.place?.directions ? { text: props.preview.activity.place.directions, lang: 'sv', machine: false, outdated: false } : null,
+              }}
+              upcoming={props.preview.upcoming}
+              skipped={props.preview.skipped}
+              preview
+              headingLevel={2}
+            />
+          </div>
+        </section>
+      ) : null}
+      <form method="post" action={action} novalidate class="activity-form">
+        <CsrfField token={props.csrf} />
+        <ActivityFields form={props.form} errors={props.errors} choices={props.choices} />
+        <SaveButtons direct={props.direct} isAdmin={props.isAdmin} hasEmail={!!o.email} />
+      </form>
+    </Layout>
+  );
+}
+
+export function PausePage(props: { organisation: Organisation; activity: ActivityDetail; form: { fromDate: string; toDate: string; note: string }; errors: Record<string, string>; csrf: string }) {
+  const { lang, href } = usePage();
+  const t = useT();
+  const a = props.activity;
+  const action = href(`/hantera/${props.organisation.slug}/aktivitet/${a.id}/paus`);
+  return (
+    <Layout title={t('workspace.pause.title', { title: a.title })}>
+      <p>
+        <a href={href(`/hantera/${props.organisation.slug}`)}>← {props.organisation.name}</a>
+      </p>
+      <h1>{t('workspace.pause.title', { title: a.title })}</h1>
+      <p class="lead">{t('workspace.pause.lead')}</p>
+      {a.schedule.pauses.length > 0 ? (
+        <section class="panel" aria-labelledby="pauses-heading">
+          <h2 id="pauses-heading">{t('workspace.pause.existing')}</h2>
+          <ul class="plain">
+            {a.schedule.pauses.map((p) => (
+              <li key={p.fromDate}>
+                <form method="post" action={action} class="inline-form">
+                  <CsrfField token={props.csrf} />
+                  <span>
+                    {formatDate(lang, p.fromDate, 'dayMonthYear')} – {formatDate(lang, p.toDate, 'dayMonthYear')}
+                    {p.note ? ` (${p.note})` : ''}
+                  </span>{' '}
+                  <button type="submit" name="remove" value={p.fromDate} class="button secondary">
+                    {t('workspace.pause.remove')}
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <form method="post" action={action} novalidate class="panel">
+        <CsrfField token={props.csrf} />
+        <ErrorSummary errors={props.errors} labels={{ fromDate: t('workspace.pause.from'), toDate: t('workspace.pause.to'), note: t('workspace.fields.note') }} />
+        <div class="field-grid">
+          <Field name="fromDate" type="date" label={t('workspace.pause.from')} value={props.form.fromDate} error={props.errors.fromDate} required />
+          <Field name="toDate" type="date" label={t('workspace.pause.to')} value={props.form.toDate} error={props.errors.toDate} required />
+        </div>
+        <Field name="note" label={t('workspace.fields.note')} hint={t('workspace.pause.noteHint')} value={props.form.note} error={props.errors.note} maxLength={200} />
+        <button type="submit" class="button">
+          {t('workspace.pause.submit')}
+        </button>
+      </form>
+    </Layout>
+  );
+}
+
+export function CancelDatePage(props: {
+  organisation: Organisation;
+  activity: ActivityDetail;
+  dates: ExpandedOccurrence[];
+  form: { date: string; note: string };
+  errors: Record<string, string>;
+  csrf: string;
+}) {
+  const { lang, href } = usePage();
+  const t = useT();
+  const a = props.activity;
+  const action = href(`/hantera/${props.organisation.slug}/aktivitet/${a.id}/installt`);
+  const cancelled = props.dates.filter((d) => d.status === 'cancelled');
+  const open = props.dates.filter((d) => d.status !== 'cancelled');
+  return (
+    <Layout title={t('workspace.cancel.title', { title: a.title })}>
+      <p>
+        <a href={href(`/hantera/${props.organisation.slug}`)}>← {props.organisation.name}</a>
+      </p>
+      <h1>{t('workspace.cancel.title', { title: a.title })}</h1>
+      <p class="lead">{t('workspace.cancel.lead')}</p>
+      {open.length === 0 ? (
+        <p>{t('workspace.cancel.noDates')}</p>
+      ) : (
+        <form method="post" action={action} novalidate class="panel">
+          <CsrfField token={props.csrf} />
+          <ErrorSummary errors={props.errors} labels={{ date: t('workspace.cancel.date'), note: t('workspace.fields.note') }} />
+          <ChoiceGroup
+            name="date"
+            type="radio"
+            legend={t('workspace.cancel.date')}
+            options={open.map((d) => ({ value: d.originalDate, label: `${formatDate(lang, d.localDate, 'weekdayDayMonth')} ${formatTimeRange(lang, d.startTime, d.endTime)}` }))}
+            selected={[props.form.date]}
+            error={props.errors.date}
+          />
+          <Field name="note" label={t('workspace.fields.note')} hint={t('workspace.cancel.noteHint')} value={props.form.note} error={props.errors.note} maxLength={200} />
+          <button type="submit" class="button">
+            {t('workspace.cancel.submit')}
+          </button>
+        </form>
+      )}
+      {cancelled.length > 0 ? (
+        <section class="panel" aria-labelledby="cancelled-heading">
+          <h2 id="cancelled-heading">{t('workspace.cancel.existing')}</h2>
+          <ul class="plain">
+            {cancelled.map((d) => (
+              <li key={d.originalDate}>
+                <form method="post" action={action} class="inline-form">
+                  <CsrfField token={props.csrf} />
+                  <span>
+                    {formatDate(lang, d.localDate, 'weekdayDayMonth')}
+                    {d.note ? ` (${d.note})` : ''}
+                  </span>{' '}
+                  <button type="submit" name="restore" value={d.originalDate} class="button secondary">
+                    {t('workspace.cancel.restore')}
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </Layout>
+  );
+}
+
+export function DeleteActivityPage(props: { organisation: Organisation; activity: ActivityDetail; csrf: string }) {
+  const { href } = usePage();
+  const t = useT();
+  const a = props.activity;
+  return (
+    <Layout title={t('workspace.delete.title', { title: a.title })}>
+      <h1>{t('workspace.delete.title', { title: a.title })}</h1>
+      <p class="lead">{t('workspace.delete.lead')}</p>
+      <form method="post" action={href(`/hantera/${props.organisation.slug}/aktivitet/${a.id}/ta-bort`)} class="form-actions">
+        <CsrfField token={props.csrf} />
+        <button type="submit" class="button danger">
+          <Icon name="trash" />
+          {t('workspace.delete.submit')}
+        </button>
+        <a class="button secondary" href={href(`/hantera/${props.organisation.slug}`)}>
+          {t('workspace.delete.keep')}
+        </a>
+      </form>
+    </Layout>
+  );
+}
+
+/** The profile fields; the workspace and a proposal's "change before approving" use them. */
+export function ProfileFields(props: { form: ProfileForm; errors: Record<string, string>; districts: District[] }) {
+  const t = useT();
+  const { form, errors } = props;
+  const labels: Record<string, string> = {};
+  for (const f of ['name', 'kind', 'description', 'website', 'email', 'phone', 'contactName', 'categories', 'districtIds']) labels[f] = t(`workspace.profile.${f}`);
+  return (
+    <>
+      <ErrorSummary errors={errors} labels={labels} />
+      <input type="hidden" name="version" value={form.version} />
+      <Field name="name" label={labels.name!} value={form.name} error={errors.name} required maxLength={PROFILE_LIMITS.name} />
+      <SelectField name="kind" label={labels.kind!} value={form.kind} error={errors.kind} options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`taxonomy.kind.${k}`) }))} />
+      <TextArea name="description" label={labels.description!} hint={t('workspace.profile.descriptionHint')} value={form.description} error={errors.description} maxLength={PROFILE_LIMITS.description} rows={6} />
+      <div class="field-grid">
+        <Field name="website" type="url" label={labels.website!} value={form.website} error={errors.website} maxLength={PROFILE_LIMITS.website} autocomplete="url" />
+        <Field name="email" type="email" label={labels.email!} value={form.email} error={errors.email} maxLength={PROFILE_LIMITS.email} autocomplete="email" />
+        <Field name="phone" type="tel" label={labels.phone!} value={form.phone} error={errors.phone} maxLength={PROFILE_LIMITS.phone} autocomplete="tel" />
+        <Field name="contactName" label={labels.contactName!} value={form.contactName} error={errors.contactName} maxLength={PROFILE_LIMITS.contactName} />
+      </div>
+      <ChoiceGroup name="categories" type="checkbox" legend={labels.categories!} options={CATEGORY_CODES.map((c) => ({ value: c, label: t(`taxonomy.category.${c}`) }))} selected={form.categories} error={errors.categories} />
+      <ChoiceGroup name="districtIds" type="checkbox" legend={labels.districtIds!} options={props.districts.map((d) => ({ value: String(d.id), label: d.name }))} selected={form.districtIds} error={errors.districtIds} />
+    </>
+  );
+}
+
+export function ProfileFormPage(props: {
+  organisation: Organisation;
+  form: ProfileForm;
+  errors: Record<string, string>;
+  districts: District[];
+  csrf: string;
+  conflict?: { mine: Record<string, unknown>; theirs: Record<string, unknown> } | undefined;
+  waiting: boolean;
+  isAdmin: boolean;
+  direct: boolean;
+}) {
+  const { href } = usePage();
+  const t = useT();
+  const o = props.organisation;
+  return (
+    <Layout title={t('workspace.profile.title', { organisation: o.name })}>
+      <p>
+        <a href={href(`/hantera/${o.slug}`)}>← {o.name}</a>
+      </p>
+      <h1>{t('workspace.profile.title', { organisation: o.name })}</h1>
+      {props.waiting ? <Notice>{t('workspace.form.waiting')}</Notice> : null}
+      {props.conflict ? <ConflictNotice conflict={props.conflict} /> : null}
+      <form method="post" action={href(`/hantera/${o.slug}/profil`)} novalidate>
+        <CsrfField token={props.csrf} />
+        <ProfileFields form={props.form} errors={props.errors} districts={props.districts} />
+        <div class="form-actions">
+          <button type="submit" name="action" value="save" class="button">
+            {t(props.direct ? 'workspace.buttons.publish' : 'workspace.buttons.submit')}
+          </button>
+          {props.isAdmin ? (
+            <details class="proposal">
+              <summary>{t('workspace.buttons.proposalSummary')}</summary>
+              <p class="hint">{t(o.email ? 'workspace.hints.proposal' : 'workspace.hints.proposalNoEmail')}</p>
+              <TextArea name="message" label={t('workspace.fields.proposalMessage')} value="" maxLength={2000} />
+              <button type="submit" name="action" value="proposal" class="button secondary" disabled={!o.email}>
+                {t('workspace.buttons.propose')}
+              </button>
+            </details>
+          ) : null}
+        </div>
+      </form>
+    </Layout>
+  );
+}
+

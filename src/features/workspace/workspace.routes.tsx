@@ -1,0 +1,500 @@
+/** The organisation's workspace: its activities and profile, created and changed by its editors and the coordinator. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { HttpError, notFound } from '../../web/errors.js';
+import { sendPage } from '../../web/render.js';
+import { pageContext } from '../../web/server.js';
+import { addDays, isIsoDate } from '../../web/time.js';
+import { canEditOrganisation, recordAudit } from '../accounts/index.js';
+import {
+  activityDates,
+  deleteActivity,
+  expandSchedule,
+  findActivities,
+  findActivity,
+  listActivityIdsOfOrganisation,
+  listOccurrences,
+  updateActivity,
+  type ActivityDetail,
+  type ActivityInput,
+} from '../calendar/index.js';
+import { clashWindow, findClashes, type PlannedActivity } from '../planning/index.js';
+import { findAnyOrganisation, findOrganisationsByIds, listOrganisationNames, type Organisation } from '../organisations/index.js';
+import { districtIdExists, listDistricts, listPlaceNames, findPlace } from '../places/index.js';
+import { activityFormOf, emptyActivityForm, readActivityForm, type ActivityForm, type ReadActivityForm } from './activity-form.js';
+import type { ActivityFieldChoices } from './activity-fields.js';
+import { profileFormOf, readProfileForm, type ProfileForm } from './profile-form.js';
+import { findOpenRevision, listOpenRevisionsOfOrganisation } from './revision.store.js';
+import { activityFacts, profileFacts, saveActivity, saveModeFor, saveProfile, activityVersion, profileVersion, type WorkflowDeps } from './workflow.js';
+import {
+  ActivityFormPage,
+  CancelDatePage,
+  DeleteActivityPage,
+  OrganisationWorkspacePage,
+  PausePage,
+  ProfileFormPage,
+  WorkspaceHomePage,
+  type ClashNote,
+  type WorkspaceActivity,
+} from './workspace.page.js';
+
+const PAUSE_NOTE_MAX = 200;
+const MESSAGE_MAX = 2000;
+
+const orgParams = { type: 'object', properties: { org: { type: 'string', maxLength: 80, pattern: '^[a-z0-9-]+$' } }, required: ['org'] } as const;
+const activityParams = {
+  type: 'object',
+  properties: { org: { type: 'string', maxLength: 80, pattern: '^[a-z0-9-]+$' }, id: { type: 'integer', minimum: 1, maximum: 999999999 } },
+  required: ['org', 'id'],
+} as const;
+
+/** Form bodies: every value a string (or a list of strings for repeated checkboxes), each with a length limit. */
+export const formBody = {
+  type: 'object',
+  additionalProperties: {
+    anyOf: [
+      { type: 'string', maxLength: 5000 },
+      { type: 'array', maxItems: 40, items: { type: 'string', maxLength: 200 } },
+    ],
+  },
+} as const;
+
+type Body = Record<string, unknown>;
+
+export function workflowDeps(app: FastifyInstance): WorkflowDeps {
+  return { db: app.deps.db, mailer: app.deps.mailer, publicUrl: app.deps.config.publicUrl, adminEmail: app.deps.config.adminEmail };
+}
+
+/** The choices the activity form offers: places, districts and possible co-hosts. */
+export async function activityChoices(app: FastifyInstance, organisationId: number | null): Promise<ActivityFieldChoices> {
+  const { db } = app.deps;
+  const [places, districts, organisations] = await Promise.all([listPlaceNames(db), listDistricts(db), listOrganisationNames(db)]);
+  return { places, districts, coHosts: organisationId === null ? [] : organisations.filter((o) => o.id !== organisationId) };
+}
+
+/** Checks what the pure form reader cannot: the place, the district of a new place and the co-host exist. */
+export async function checkReferences(app: FastifyInstance, read: ReadActivityForm): Promise<void> {
+  const { db } = app.deps;
+  const { form, errors } = read;
+  if (/^\d+$/.test(form.placeId) && !(await findPlace(db, Number(form.placeId)))) errors.placeId = 'workspace.errors.choiceInvalid';
+  if (form.placeId === 'new' && /^\d+$/.test(form.newPlace.districtId) && !(await districtIdExists(db, Number(form.newPlace.districtId)))) {
+    errors['newPlace.districtId'] = 'places.errors.districtInvalid';
+  }
+  if (/^\d+$/.test(form.coHostId) && !(await findAnyOrganisation(db, { id: Number(form.coHostId) }))) errors.coHostId = 'workspace.errors.choiceInvalid';
+  if (Object.keys(errors).length > 0) {
+    read.input = null;
+    read.newPlace = null;
+  }
+}
+
+/** The activity as the public would see it, from the form's input (for the preview). */
+export async function previewDetail(app: FastifyInstance, input: ActivityInput, id = 0): Promise<ActivityDetail> {
+  const { db } = app.deps;
+  const [place, hosts] = await Promise.all([input.placeId === null ? undefined : findPlace(db, input.placeId), findOrganisationsByIds(db, input.hostIds)]);
+  return {
+    id,
+    slug: 'x',
+    ...input,
+    updatedAt: '',
+    place: place ? { ...place } : null,
+    hosts: input.hostIds.flatMap((hid) => {
+      const h = hosts.find((o) => o.id === hid);
+      return h ? [{ id: h.id, slug: h.slug, name: h.name, phone: h.phone, email: h.email, website: h.website }] : [];
+    }),
+  };
+}
+
+/**
+ * Other activities of the same category meeting at the same time in the next weeks: the editor sees
+ * them before saving ("two language cafés at the same hour in the same area").
+ */
+async function clashesFor(app: FastifyInstance, input: ActivityInput, selfId: number | null, today: string): Promise<ClashNote[]> {
+  const { db } = app.deps;
+  const window = clashWindow(today);
+  const place = input.placeId === null ? undefined : await findPlace(db, input.placeId);
+  const subject: PlannedActivity = {
+    id: selfId ?? 0,
+    category: input.category,
+    districtSlug: place?.district?.slug ?? null,
+    latitude: place?.latitude ?? null,
+    longitude: place?.longitude ?? null,
+    occurrences: expandSchedule(input.schedule, window.from, window.to)
+      .filter((o) => o.status !== 'cancelled')
+      .map((o) => ({ startsAt: o.startsAt, endsAt: o.endsAt, localDate: o.localDate })),
+  };
+  const items = await listOccurrences(db, { category: input.category, from: window.from, to: window.to });
+  const others = new Map<number, PlannedActivity & { title: string; slug: string; place: string | null }>();
+  for (const o of items) {
+    if (o.status === 'cancelled' || o.activityId === selfId) continue;
+    const p = others.get(o.activityId) ?? {
+      id: o.activityId,
+      category: o.category,
+      districtSlug: o.place?.districtSlug ?? null,
+      latitude: o.place?.latitude ?? null,
+      longitude: o.place?.longitude ?? null,
+      occurrences: [],
+      title: o.title,
+      slug: o.slug,
+      place: o.place ? `${o.place.name}${o.place.districtName ? `, ${o.place.districtName}` : ''}` : null,
+    };
+    p.occurrences.push({ startsAt: o.startsAt, endsAt: o.endsAt, localDate: o.localDate });
+    others.set(o.activityId, p);
+  }
+  return findClashes(subject, [...others.values()])
+    .filter((c) => c.sameDistrict || (c.distanceMeters !== null && c.distanceMeters < 3000))
+    .slice(0, 5)
+    .map((c) => {
+      const other = others.get(c.activityId)!;
+      return { id: other.id, slug: other.slug, title: other.title, place: other.place, firstDate: c.firstDate, dates: c.overlappingDates, sameDistrict: c.sameDistrict };
+    });
+}
+
+export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
+  const { db, now } = app.deps;
+  const deps = workflowDeps(app);
+
+  /** The organisation of the URL, when the viewer may edit it; 404 or 403 otherwise. */
+  const organisationFor = async (request: FastifyRequest, slug: string): Promise<Organisation> => {
+    const o = await findAnyOrganisation(db, { slug });
+    if (!o) throw notFound();
+    if (!canEditOrganisation(request.viewer, o.id)) throw new HttpError(403, 'errors.forbidden');
+    return o;
+  };
+  /** One of the organisation's activities (any status), or 404. */
+  const activityOf = async (o: Organisation, id: number): Promise<ActivityDetail> => {
+    const a = await findActivity(db, id, { includeUnpublished: true });
+    if (!a || !a.hosts.some((h) => h.id === o.id)) throw notFound();
+    return a;
+  };
+
+  app.get('/hantera', { config: { access: 'editor' } }, async (request, reply) => {
+    const page = pageContext(request);
+    const viewer = request.viewer!;
+    const organisations = await findOrganisationsByIds(db, viewer.organisationIds);
+    if (organisations.length === 1 && !viewer.isAdmin) return reply.redirect(page.href(`/hantera/${organisations[0]!.slug}`), 303);
+    return sendPage(reply, page, <WorkspaceHomePage organisations={organisations} isAdmin={viewer.isAdmin} />);
+  });
+
+  app.get<{ Params: { id: number } }>(
+    '/hantera/aktivitet/:id',
+    { config: { access: 'editor' }, schema: { params: { type: 'object', properties: { id: { type: 'integer', minimum: 1, maximum: 999999999 } } } } },
+    async (request, reply) => {
+      const a = await findActivity(db, request.params.id, { includeUnpublished: true });
+      const host = a?.hosts.find((h) => canEditOrganisation(request.viewer, h.id));
+      if (!a || !host) throw notFound();
+      return reply.redirect(pageContext(request).href(`/hantera/${host.slug}/aktivitet/${a.id}`), 303);
+    },
+  );
+
+  app.get<{ Params: { org: string }; Querystring: { sparad?: string } }>(
+    '/hantera/:org',
+    { config: { access: 'editor' }, schema: { params: orgParams, querystring: { type: 'object', properties: { sparad: { type: 'string', enum: ['published', 'submitted', 'proposed', 'deleted', 'paused', 'cancelled', 'restored'] } } } } },
+    async (request, reply) => {
+      const page = pageContext(request);
+      const o = await organisationFor(request, request.params.org);
+      const ids = await listActivityIdsOfOrganisation(db, o.id);
+      const [details, revisions] = await Promise.all([findActivities(db, ids, { includeUnpublished: true }), listOpenRevisionsOfOrganisation(db, o.id)]);
+      const activities: WorkspaceActivity[] = ids.flatMap((id) => {
+        const a = details.get(id);
+        if (!a) return [];
+        const revision = revisions.find((r) => r.entity === 'activity' && r.entityId === id);
+        const next = expandSchedule(a.schedule, page.today, addDays(page.today, 366)).find((x) => x.status !== 'cancelled');
+        return [{ activity: a, revision, nextDate: next?.localDate ?? null }];
+      });
+      const profileRevision = revisions.find((r) => r.entity === 'organisation');
+      return sendPage(reply, page, <OrganisationWorkspacePage organisation={o} activities={activities} profileRevision={profileRevision} saved={request.query.sparad} />);
+    },
+  );
+
+  // --- the activity form -------------------------------------------------------------------------
+
+  const formPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    o: Organisation,
+    state: {
+      activity?: ActivityDetail;
+      form: ActivityForm;
+      errors?: Record<string, string>;
+      preview?: ActivityDetail;
+      clashes?: ClashNote[];
+      conflict?: { mine: Record<string, unknown>; theirs: Record<string, unknown> };
+      waiting?: boolean;
+      status?: number;
+    },
+  ) => {
+    const page = pageContext(request);
+    const choices = await activityChoices(app, o.id);
+    const preview = state.preview ? { activity: state.preview, ...activityDates(state.preview.schedule, page.today) } : undefined;
+    return sendPage(
+      reply,
+      page,
+      <ActivityFormPage
+        organisation={o}
+        activity={state.activity}
+        form={state.form}
+        errors={state.errors ?? {}}
+        choices={choices}
+        csrf={reply.generateCsrf()}
+        preview={preview}
+        clashes={state.clashes ?? []}
+        conflict={state.conflict}
+        waiting={state.waiting ?? false}
+        isAdmin={request.viewer!.isAdmin}
+        direct={saveModeFor(request.viewer!, o, false) === 'direct'}
+      />,
+      state.status ?? 200,
+    );
+  };
+
+  app.get<{ Params: { org: string }; Querystring: { fran?: number } }>(
+    '/hantera/:org/ny',
+    { config: { access: 'editor' }, schema: { params: orgParams, querystring: { type: 'object', properties: { fran: { type: 'integer', minimum: 1, maximum: 999999999 } } } } },
+    async (request, reply) => {
+      const page = pageContext(request);
+      const o = await organisationFor(request, request.params.org);
+      let form = emptyActivityForm(page.today);
+      if (request.query.fran !== undefined) {
+        // Duplicate: the same activity as a new one, starting today or later.
+        const source = await activityOf(o, request.query.fran);
+        const open = await findOpenRevision(db, 'activity', source.id);
+        form = activityFormOf(open?.entity === 'activity' ? open.data.input : source, o.id, '');
+        if (form.startDate < page.today) form.startDate = page.today;
+      }
+      return formPage(request, reply, o, { form });
+    },
+  );
+
+  const saveFromForm = async (request: FastifyRequest<{ Body: Body }>, reply: FastifyReply, o: Organisation, activity: ActivityDetail | undefined) => {
+    const page = pageContext(request);
+    const viewer = request.viewer!;
+    const body = request.body ?? {};
+    const action = typeof body.action === 'string' ? body.action : 'save';
+    const read = readActivityForm(body, { hostId: o.id, status: 'published' });
+    await checkReferences(app, read);
+    if (!read.input) return formPage(request, reply, o, { activity, form: read.form, errors: read.errors, status: 400 });
+    const input = read.input;
+    const clashes = await clashesFor(app, input, activity?.id ?? null, page.today);
+    if (action === 'preview') {
+      const withPlace = read.newPlace ? { ...input, placeId: null } : input;
+      return formPage(request, reply, o, { activity, form: read.form, preview: await previewDetail(app, withPlace, activity?.id ?? 0), clashes });
+    }
+    const message = typeof body.message === 'string' ? body.message.trim().slice(0, MESSAGE_MAX) || null : null;
+    const mode = saveModeFor(viewer, o, action === 'proposal');
+    const result = await saveActivity(deps, {
+      viewer,
+      organisation: o,
+      activityId: activity?.id ?? null,
+      change: { input, newPlace: read.newPlace },
+      version: read.form.version,
+      mode,
+      message,
+      now: now(),
+      today: page.today,
+    });
+    if (result.kind === 'conflict') {
+      return formPage(request, reply, o, {
+        activity,
+        form: { ...read.form, version: result.version },
+        conflict: { mine: activityFacts(input), theirs: activityFacts(result.current) },
+        status: 409,
+      });
+    }
+    app.responseCache.clear();
+    return reply.redirect(`${page.href(`/hantera/${o.slug}`)}?sparad=${result.kind}`, 303);
+  };
+
+  app.post<{ Params: { org: string }; Body: Body }>(
+    '/hantera/:org/ny',
+    { config: { access: 'editor' }, schema: { params: orgParams, body: formBody } },
+    async (request, reply) => saveFromForm(request, reply, await organisationFor(request, request.params.org), undefined),
+  );
+
+  app.get<{ Params: { org: string; id: number } }>(
+    '/hantera/:org/aktivitet/:id',
+    { config: { access: 'editor' }, schema: { params: activityParams } },
+    async (request, reply) => {
+      const o = await organisationFor(request, request.params.org);
+      const a = await activityOf(o, request.params.id);
+      const open = await findOpenRevision(db, 'activity', a.id);
+      const source = open?.entity === 'activity' ? open.data.input : a;
+      return formPage(request, reply, o, { activity: a, form: activityFormOf(source, o.id, activityVersion(a, open)), waiting: open?.status === 'pending' });
+    },
+  );
+
+  app.post<{ Params: { org: string; id: number }; Body: Body }>(
+    '/hantera/:org/aktivitet/:id',
+    { config: { access: 'editor' }, schema: { params: activityParams, body: formBody } },
+    async (request, reply) => {
+      const o = await organisationFor(request, request.params.org);
+      return saveFromForm(request, reply, o, await activityOf(o, request.params.id));
+    },
+  );
+
+  // --- pause, cancel one date, delete ----------------------------------------------------------------
+
+  const writeSchedule = async (request: FastifyRequest, a: ActivityDetail, schedule: ActivityDetail['schedule'], action: string, after: unknown) => {
+    const page = pageContext(request);
+    const input: ActivityInput = { ...a, placeId: a.place?.id ?? null, hostIds: a.hosts.map((h) => h.id), schedule };
+    await updateActivity(db, a.id, input, now(), page.today, { actorUserId: request.viewer!.id });
+    await recordAudit(db, { actorUserId: request.viewer!.id, action, entity: 'activity', entityId: a.id, after }, now());
+    app.responseCache.clear();
+  };
+
+  const pausePage = async (request: FastifyRequest, reply: FastifyReply, o: Organisation, a: ActivityDetail, form = { fromDate: '', toDate: '', note: '' }, errors: Record<string, string> = {}, status = 200) =>
+    sendPage(reply, pageContext(request), <PausePage organisation={o} activity={a} form={form} errors={errors} csrf={reply.generateCsrf()} />, status);
+
+  app.get<{ Params: { org: string; id: number } }>('/hantera/:org/aktivitet/:id/paus', { config: { access: 'editor' }, schema: { params: activityParams } }, async (request, reply) => {
+    const o = await organisationFor(request, request.params.org);
+    return pausePage(request, reply, o, await activityOf(o, request.params.id));
+  });
+
+  app.post<{ Params: { org: string; id: number }; Body: Body }>(
+    '/hantera/:org/aktivitet/:id/paus',
+    { config: { access: 'editor' }, schema: { params: activityParams, body: formBody } },
+    async (request, reply) => {
+      const page = pageContext(request);
+      const o = await organisationFor(request, request.params.org);
+      const a = await activityOf(o, request.params.id);
+      const body = request.body ?? {};
+      const str = (k: string) => (typeof body[k] === 'string' ? (body[k] as string).trim() : '');
+      if (str('remove') !== '') {
+        const pauses = a.schedule.pauses.filter((p) => p.fromDate !== str('remove'));
+        await writeSchedule(request, a, { ...a.schedule, pauses }, 'activity.pauseRemoved', { fromDate: str('remove') });
+        return reply.redirect(`${page.href(`/hantera/${o.slug}`)}?sparad=restored`, 303);
+      }
+      const form = { fromDate: str('fromDate'), toDate: str('toDate'), note: str('note') };
+      const errors: Record<string, string> = {};
+      if (!isIsoDate(form.fromDate)) errors.fromDate = form.fromDate === '' ? 'workspace.errors.dateRequired' : 'workspace.errors.dateInvalid';
+      if (!isIsoDate(form.toDate)) errors.toDate = form.toDate === '' ? 'workspace.errors.dateRequired' : 'workspace.errors.dateInvalid';
+      else if (isIsoDate(form.fromDate) && form.toDate < form.fromDate) errors.toDate = 'workspace.errors.pauseEndBeforeStart';
+      if (form.note.length > PAUSE_NOTE_MAX) errors.note = 'workspace.errors.noteTooLong';
+      if (Object.keys(errors).length > 0) return pausePage(request, reply, o, a, form, errors, 400);
+      const pauses = [...a.schedule.pauses.filter((p) => p.fromDate !== form.fromDate), { fromDate: form.fromDate, toDate: form.toDate, note: form.note || null }].sort((x, y) =>
+        x.fromDate.localeCompare(y.fromDate),
+      );
+      await writeSchedule(request, a, { ...a.schedule, pauses }, 'activity.paused', form);
+      return reply.redirect(`${page.href(`/hantera/${o.slug}`)}?sparad=paused`, 303);
+    },
+  );
+
+  const cancelPage = async (request: FastifyRequest, reply: FastifyReply, o: Organisation, a: ActivityDetail, form = { date: '', note: '' }, errors: Record<string, string> = {}, status = 200) => {
+    const page = pageContext(request);
+    const dates = expandSchedule(a.schedule, page.today, addDays(page.today, 120)).slice(0, 20);
+    return sendPage(reply, page, <CancelDatePage organisation={o} activity={a} dates={dates} form={form} errors={errors} csrf={reply.generateCsrf()} />, status);
+  };
+
+  app.get<{ Params: { org: string; id: number } }>('/hantera/:org/aktivitet/:id/installt', { config: { access: 'editor' }, schema: { params: activityParams } }, async (request, reply) => {
+    const o = await organisationFor(request, request.params.org);
+    return cancelPage(request, reply, o, await activityOf(o, request.params.id));
+  });
+
+  app.post<{ Params: { org: string; id: number }; Body: Body }>(
+    '/hantera/:org/aktivitet/:id/installt',
+    { config: { access: 'editor' }, schema: { params: activityParams, body: formBody } },
+    async (request, reply) => {
+      const page = pageContext(request);
+      const o = await organisationFor(request, request.params.org);
+      const a = await activityOf(o, request.params.id);
+      const body = request.body ?? {};
+      const str = (k: string) => (typeof body[k] === 'string' ? (body[k] as string).trim() : '');
+      if (str('restore') !== '') {
+        const changes = a.schedule.changes.filter((c) => !(c.kind === 'cancelled' && c.originalDate === str('restore')));
+        await writeSchedule(request, a, { ...a.schedule, changes }, 'activity.dateRestored', { date: str('restore') });
+        return reply.redirect(`${page.href(`/hantera/${o.slug}`)}?sparad=restored`, 303);
+      }
+      const form = { date: str('date'), note: str('note') };
+      const errors: Record<string, string> = {};
+      const dates = expandSchedule(a.schedule, addDays(page.today, -1), addDays(page.today, 400));
+      if (!isIsoDate(form.date)) errors.date = 'workspace.errors.dateRequired';
+      else if (!dates.some((d) => d.originalDate === form.date)) errors.date = 'workspace.errors.notAMeetingDate';
+      if (form.note.length > PAUSE_NOTE_MAX) errors.note = 'workspace.errors.noteTooLong';
+      if (Object.keys(errors).length > 0) return cancelPage(request, reply, o, a, form, errors, 400);
+      const changes = [
+        ...a.schedule.changes.filter((c) => c.originalDate !== form.date),
+        { originalDate: form.date, kind: 'cancelled' as const, newDate: null, newStartTime: null, newEndTime: null, note: form.note || null },
+      ].sort((x, y) => x.originalDate.localeCompare(y.originalDate));
+      await writeSchedule(request, a, { ...a.schedule, changes }, 'activity.dateCancelled', form);
+      return reply.redirect(`${page.href(`/hantera/${o.slug}`)}?sparad=cancelled`, 303);
+    },
+  );
+
+  app.get<{ Params: { org: string; id: number } }>('/hantera/:org/aktivitet/:id/ta-bort', { config: { access: 'editor' }, schema: { params: activityParams } }, async (request, reply) => {
+    const o = await organisationFor(request, request.params.org);
+    const a = await activityOf(o, request.params.id);
+    return sendPage(reply, pageContext(request), <DeleteActivityPage organisation={o} activity={a} csrf={reply.generateCsrf()} />);
+  });
+
+  app.post<{ Params: { org: string; id: number } }>(
+    '/hantera/:org/aktivitet/:id/ta-bort',
+    { config: { access: 'editor' }, schema: { params: activityParams } },
+    async (request, reply) => {
+      const page = pageContext(request);
+      const o = await organisationFor(request, request.params.org);
+      const a = await activityOf(o, request.params.id);
+      await deleteActivity(db, a.id);
+      await recordAudit(db, { actorUserId: request.viewer!.id, action: 'activity.deleted', entity: 'activity', entityId: a.id, before: { ...activityFacts(a), status: a.status } }, now());
+      app.responseCache.clear();
+      return reply.redirect(`${page.href(`/hantera/${o.slug}`)}?sparad=deleted`, 303);
+    },
+  );
+
+  // --- the profile ----------------------------------------------------------------------------------
+
+  const profilePage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    o: Organisation,
+    form: ProfileForm,
+    extra: { errors?: Record<string, string>; conflict?: { mine: Record<string, unknown>; theirs: Record<string, unknown> }; waiting?: boolean; status?: number } = {},
+  ) => {
+    const districts = await listDistricts(db);
+    return sendPage(
+      reply,
+      pageContext(request),
+      <ProfileFormPage
+        organisation={o}
+        form={form}
+        errors={extra.errors ?? {}}
+        districts={districts}
+        csrf={reply.generateCsrf()}
+        conflict={extra.conflict}
+        waiting={extra.waiting ?? false}
+        isAdmin={request.viewer!.isAdmin}
+        direct={saveModeFor(request.viewer!, o, false) === 'direct'}
+      />,
+      extra.status ?? 200,
+    );
+  };
+
+  app.get<{ Params: { org: string } }>('/hantera/:org/profil', { config: { access: 'editor' }, schema: { params: orgParams } }, async (request, reply) => {
+    const o = await organisationFor(request, request.params.org);
+    const districts = await listDistricts(db);
+    const open = await findOpenRevision(db, 'organisation', o.id);
+    const idOf = (slug: string) => districts.find((d) => d.slug === slug)?.id;
+    const form = profileFormOf(open?.entity === 'organisation' ? open.data : o, idOf);
+    return profilePage(request, reply, o, { ...form, version: profileVersion(o, open) }, { waiting: open?.status === 'pending' });
+  });
+
+  app.post<{ Params: { org: string }; Body: Body }>(
+    '/hantera/:org/profil',
+    { config: { access: 'editor' }, schema: { params: orgParams, body: formBody } },
+    async (request, reply) => {
+      const page = pageContext(request);
+      const o = await organisationFor(request, request.params.org);
+      const body = request.body ?? {};
+      const { form, errors, profile } = readProfileForm(body);
+      if (profile) {
+        for (const id of profile.districtIds) if (!(await districtIdExists(db, id))) errors.districtIds = 'workspace.errors.choiceInvalid';
+      }
+      if (!profile || Object.keys(errors).length > 0) return profilePage(request, reply, o, form, { errors, status: 400 });
+      const message = typeof body.message === 'string' ? body.message.trim().slice(0, MESSAGE_MAX) || null : null;
+      const mode = saveModeFor(request.viewer!, o, body.action === 'proposal');
+      const result = await saveProfile(deps, { viewer: request.viewer!, organisation: o, profile, version: form.version, mode, message, now: now() });
+      if (result.kind === 'conflict') {
+        return profilePage(request, reply, o, { ...form, version: result.version }, { conflict: { mine: profileFacts(profile), theirs: profileFacts(result.current) }, status: 409 });
+      }
+      app.responseCache.clear();
+      return reply.redirect(`${page.href(`/hantera/${o.slug}`)}?sparad=${result.kind}`, 303);
+    },
+  );
+}

@@ -33,25 +33,28 @@ function TextArea(props: { name: string; label: string; value: string; error?: s
  * The place fields (name, address, postal code, city, district, coordinates, accessibility,
  * directions) filled from `form`, each with its error from `errors` (keyed by PlaceForm field, as
  * readPlaceForm returns them). With `prefix` 'newPlace' the inputs are named `newPlace.name` etc.
- * Renders no <form>: the caller wraps it with its own CSRF field and buttons.
+ * Renders no <form>: the caller wraps it with its own CSRF field and buttons. Name and address carry
+ * the HTML `required` attribute when `required` is true, by default only without a prefix: embedded
+ * in another form, creating a place is usually optional and the browser must not insist on it.
  */
-export function PlaceFields(props: { form: PlaceForm; errors: Record<string, string>; districts: District[]; prefix?: string }) {
+export function PlaceFields(props: { form: PlaceForm; errors: Record<string, string>; districts: District[]; prefix?: string; required?: boolean }) {
   const { t } = usePage();
   const tr = t as unknown as (k: string) => string;
   const prefix = props.prefix ?? '';
   const name = (f: keyof PlaceForm) => placeFieldName(prefix, f);
   const { form, errors } = props;
+  const required = props.required ?? prefix === '';
   const districtId = `field-${name('districtId')}`;
   const stepFreeId = `field-${name('stepFree')}`;
   return (
     <>
-      <Field name={name('name')} label={t('places.fields.name')} value={form.name} error={errors.name} required maxLength={PLACE_LIMITS.name} />
+      <Field name={name('name')} label={t('places.fields.name')} value={form.name} error={errors.name} required={required} maxLength={PLACE_LIMITS.name} />
       <Field
         name={name('address')}
         label={t('places.fields.address')}
         value={form.address}
         error={errors.address}
-        required
+        required={required}
         maxLength={PLACE_LIMITS.address}
         autocomplete="street-address"
       />

@@ -5,33 +5,9 @@ import { usePage } from '../../web/page.js';
 import { withQuery } from '../calendar/index.js';
 import { rolesOf, type User } from '../accounts/index.js';
 import type { OutboxEntry } from '../mail/index.js';
+import { AdminNav, Hidden } from './admin.components.js';
 
 type Errors = Record<string, string>;
-
-function AdminNav() {
-  const { t, href } = usePage();
-  return (
-    <nav aria-label={t('admin.nav')} class="chips">
-      <ul>
-        <li>
-          <a class="chip" href={href('/admin/anvandare')}>
-            {t('admin.users.title')}
-          </a>
-        </li>
-        <li>
-          <a class="chip" href={href('/admin/utkorg')}>
-            {t('admin.outbox.title')}
-          </a>
-        </li>
-        <li>
-          <a class="chip" href={href('/planering/krockar')}>
-            {t('planning.clashes.link')}
-          </a>
-        </li>
-      </ul>
-    </nav>
-  );
-}
 
 export interface InviteForm {
   email: string;
@@ -121,7 +97,7 @@ export function UsersPage(props: UsersPageProps) {
         {t('admin.users.count', { count: props.total })}
       </p>
       <div class="table-wrap">
-        <table class="data-table">
+        <table class="data-table admin-table">
           <thead>
             <tr>
               <th scope="col">{t('accounts.fields.email')}</th>
@@ -147,6 +123,11 @@ export function UsersPage(props: UsersPageProps) {
                 </td>
                 <td>{u.active ? t('admin.users.active') : t('admin.users.inactive')}</td>
                 <td>
+                  <p>
+                    <a href={href(`/admin/historik/user/${u.id}`)}>
+                      {t('admin.history.link')} <Hidden>{u.email}</Hidden>
+                    </a>
+                  </p>
                   <form method="post" action={href(`/admin/anvandare/${u.id}/${u.active ? 'inaktivera' : 'aktivera'}`)}>
                     <CsrfField token={props.csrf} />
                     <button type="submit" class="button secondary">

@@ -1,4 +1,4 @@
-/** The coordinator's screens: invite, list and deactivate users; read the mail outbox. */
+/** The coordinator's screens: users and the mail outbox here; organisations, activities, places and history in their own files. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { languagePrefix } from '../../i18n/index.js';
 import { notFound } from '../../web/errors.js';
@@ -21,8 +21,12 @@ import {
 import { countOutbox, listOutbox } from '../mail/index.js';
 import { listOrganisations } from '../organisations/index.js';
 import { OutboxPage, UsersPage, type InviteForm } from './admin.page.js';
+import { activityAdminRoutes } from './activity-admin.routes.js';
+import { ADMIN_PAGE_SIZE as PAGE_SIZE, text } from './admin.schema.js';
+import { historyRoutes } from './history.routes.js';
+import { organisationAdminRoutes } from './organisation-admin.routes.js';
+import { placeAdminRoutes } from './place-admin.routes.js';
 
-const PAGE_SIZE = 50;
 /** An invitation link works a week, once. */
 export const INVITE_DAYS = 7;
 
@@ -34,8 +38,6 @@ interface InviteBody {
   guide?: string;
   translator?: string;
 }
-
-const text = (max: number) => ({ type: 'string', maxLength: max }) as const;
 
 export async function adminRoutes(app: FastifyInstance): Promise<void> {
   const { db, now } = app.deps;
@@ -169,4 +171,9 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.get('/admin', { config: { access: 'admin' } }, async (request, reply) => reply.redirect(pageContext(request).href('/admin/anvandare'), 303));
+
+  await organisationAdminRoutes(app);
+  await activityAdminRoutes(app);
+  await placeAdminRoutes(app);
+  await historyRoutes(app);
 }

@@ -1,2 +1,2 @@
-/** Administration: the coordinator's screens for users and the mail outbox. */
+/** Administration: the coordinator's screens for users, organisations, activities, places, their history and the mail outbox. */
 export { adminRoutes, INVITE_DAYS } from './admin.routes.js';

@@ -1,0 +1,64 @@
+/** What every coordinator screen shares: the admin navigation, the status notice and date-times. */
+import { usePage } from '../../web/page.js';
+
+const SECTIONS = [
+  { path: '/admin/anvandare', label: 'admin.users.title' },
+  { path: '/admin/organisationer', label: 'admin.organisations.title' },
+  { path: '/admin/aktiviteter', label: 'admin.activities.title' },
+  { path: '/admin/platser', label: 'admin.places.title' },
+  { path: '/admin/utkorg', label: 'admin.outbox.title' },
+  { path: '/planering/krockar', label: 'planning.clashes.link' },
+] as const;
+
+/** Links to every coordinator screen; the one the page belongs to is marked current. */
+export function AdminNav() {
+  const { t, href, path } = usePage();
+  return (
+    <nav aria-label={t('admin.nav')} class="chips">
+      <ul>
+        {SECTIONS.map((s) => {
+          const current = path === s.path || path.startsWith(`${s.path}/`);
+          return (
+            <li key={s.path}>
+              <a class="chip" href={href(s.path)} aria-current={current ? 'page' : undefined}>
+                {t(s.label)}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+/** The outcome of the last action ("Saved."), announced to screen readers. */
+export function Notice(props: { message?: string | undefined }) {
+  if (!props.message) return null;
+  return (
+    <p class="notice" role="status">
+      {props.message}
+    </p>
+  );
+}
+
+/** An instant as a short date and time in Stockholm, in the page's language (always Gregorian, Latin digits). */
+export function DateTime(props: { iso: string }) {
+  const { lang } = usePage();
+  const text = new Date(props.iso).toLocaleString(lang.intl, {
+    timeZone: 'Europe/Stockholm',
+    dateStyle: 'short',
+    timeStyle: 'short',
+    calendar: 'gregory',
+    numberingSystem: 'latn',
+  } as Intl.DateTimeFormatOptions);
+  return (
+    <time dateTime={props.iso} dir="ltr">
+      {text}
+    </time>
+  );
+}
+
+/** Text for screen readers only, e.g. which row a repeated button acts on. */
+export function Hidden(props: { children: string }) {
+  return <span class="visually-hidden">{props.children}</span>;
+}

@@ -92,6 +92,18 @@ export function Layout(props: LayoutProps) {
                 {t('layout.siteName')} <small>{t('layout.city')}</small>
               </span>
             </a>
+            {page.signedIn?.isAdmin ? (
+              <a class="account-link" href={href('/admin')}>
+                <Icon name="inbox" />
+                <span>{t('layout.admin')}</span>
+              </a>
+            ) : null}
+            {page.signedIn?.isEditor ? (
+              <a class="account-link" href={href('/hantera')}>
+                <Icon name="pencil" />
+                <span>{t('layout.manage')}</span>
+              </a>
+            ) : null}
             {page.signedIn ? (
               <a class="account-link" href={href('/konto')}>
                 <Icon name="user-round" />
@@ -132,6 +144,9 @@ export function Layout(props: LayoutProps) {
             </li>
             <li>
               <a href={href('/planering')}>{t('planning.title')}</a>
+            </li>
+            <li>
+              <a href={href('/tipsa')}>{t('layout.footer.suggest')}</a>
             </li>
             {page.signedIn ? null : (
               <li>

@@ -31,6 +31,8 @@ export interface SignedInSummary {
   name: string;
   email: string;
   isAdmin: boolean;
+  /** Edits at least one organisation's activities. */
+  isEditor: boolean;
 }
 
 /** One registered route and its declared access, as the app records them. */

@@ -316,6 +316,9 @@ describe.skipIf(skipDatabase())(`coordinator lists on ${testDialect}`, () => {
     expect(publicPage.statusCode).toBe(200);
     expect(publicPage.body).toContain('Rätta lokalen');
     expect(publicPage.body).not.toContain('Dubblett-lokalen');
+    // Searching the new place's name finds the moved activity.
+    const search = await t.app.inject({ method: 'GET', url: `/sok?q=${encodeURIComponent('rätta lokalen flyttkväll')}` });
+    expect(search.body).toContain('Flyttkväll');
 
     expect((await admin.request('GET', `/admin/platser/${from}`)).statusCode).toBe(404);
     // The history of the removed place is still there; the place it went into has an entry too.

@@ -267,19 +267,19 @@ function parseJson(text: string | null): unknown {
   }
 }
 
-/** The audit entries of one entity (e.g. 'place', 42), newest first. */
-export async function listAuditEntries(db: Db, filter: { entity: string; entityId: number; limit: number; offset: number }): Promise<AuditEntry[]> {
-  const rows = await db
+/** The audit entries of one entity (e.g. 'place', 42), or of everything, newest first. */
+export async function listAuditEntries(db: Db, filter: { entity?: string; entityId?: number; limit: number; offset: number }): Promise<AuditEntry[]> {
+  let q = db
     .selectFrom('auditEntries as e')
     .leftJoin('users as u', 'u.id', 'e.actorUserId')
     .select(['e.id', 'e.at', 'e.action', 'e.entity', 'e.entityId', 'e.actorUserId', 'e.before', 'e.after', 'u.name as actorName', 'u.email as actorEmail'])
-    .where('e.entity', '=', filter.entity)
-    .where('e.entityId', '=', filter.entityId)
     .orderBy('e.at', 'desc')
     .orderBy('e.id', 'desc')
     .limit(filter.limit)
-    .offset(filter.offset)
-    .execute();
+    .offset(filter.offset);
+  if (filter.entity !== undefined) q = q.where('e.entity', '=', filter.entity);
+  if (filter.entityId !== undefined) q = q.where('e.entityId', '=', filter.entityId);
+  const rows = await q.execute();
   return rows.map((r) => ({
     id: r.id,
     at: r.at,

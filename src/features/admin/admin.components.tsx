@@ -2,6 +2,7 @@
 import { usePage } from '../../web/page.js';
 
 const SECTIONS = [
+  { path: '/admin/granska', label: 'review.title' },
   { path: '/admin/anvandare', label: 'admin.users.title' },
   { path: '/admin/organisationer', label: 'admin.organisations.title' },
   { path: '/admin/aktiviteter', label: 'admin.activities.title' },

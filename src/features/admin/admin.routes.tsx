@@ -11,6 +11,7 @@ import {
   grantRoles,
   insertAuthToken,
   insertUser,
+  listAuditEntries,
   isEmail,
   listUsers,
   newSecret,
@@ -21,6 +22,8 @@ import {
 import { countOutbox, listOutbox } from '../mail/index.js';
 import { listOrganisations } from '../organisations/index.js';
 import { OutboxPage, UsersPage, type InviteForm } from './admin.page.js';
+import { DashboardPage } from './dashboard.page.js';
+import { countRevisions } from '../workspace/index.js';
 import { activityAdminRoutes } from './activity-admin.routes.js';
 import { ADMIN_PAGE_SIZE as PAGE_SIZE, text } from './admin.schema.js';
 import { historyRoutes } from './history.routes.js';
@@ -170,7 +173,15 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get('/admin', { config: { access: 'admin' } }, async (request, reply) => reply.redirect(pageContext(request).href('/admin/anvandare'), 303));
+  app.get('/admin', { config: { access: 'admin' } }, async (request, reply) => {
+    const [toReview, proposalsOut, returned, recent] = await Promise.all([
+      countRevisions(db, ['pending']),
+      countRevisions(db, ['proposal']),
+      countRevisions(db, ['returned']),
+      listAuditEntries(db, { limit: 20, offset: 0 }),
+    ]);
+    return sendPage(reply, pageContext(request), <DashboardPage toReview={toReview} proposalsOut={proposalsOut} returned={returned} recent={recent} />);
+  });
 
   await organisationAdminRoutes(app);
   await activityAdminRoutes(app);

@@ -1,4 +1,5 @@
 /** The coordinator's places: search the list, create and edit a place, merge a duplicate into another. */
+import { refreshSearchText } from '../calendar/index.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
@@ -140,6 +141,7 @@ export async function placeAdminRoutes(app: FastifyInstance): Promise<void> {
       if (!input) return editPage(request, reply, before, { form, errors, status: 400 });
       const at = now();
       await updatePlace(db, before.id, input, at);
+      await refreshSearchText(db, { placeId: before.id });
       const after = (await findPlace(db, before.id))!;
       const [b, a] = [placeSnapshot(before), placeSnapshot(after)];
       if (JSON.stringify(b) !== JSON.stringify(a)) {
@@ -182,6 +184,7 @@ export async function placeAdminRoutes(app: FastifyInstance): Promise<void> {
       if (!into) return mergePage(request, reply, from, { intoId: intoText, error: 'admin.places.errors.chooseTarget', status: 400 });
       const at = now();
       const moved = await mergePlaces(db, from.id, into.id, at);
+      await refreshSearchText(db, { placeId: into.id });
       const actorUserId = request.viewer!.id;
       await recordAudit(
         db,

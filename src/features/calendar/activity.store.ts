@@ -139,6 +139,25 @@ export async function updateActivity(
   });
 }
 
+/**
+ * Recomputes the search text of the activities at a place or run by an organisation, after the
+ * place or organisation was renamed or places were merged: searching the new name finds them.
+ */
+export async function refreshSearchText(db: Db, of: { placeId: number } | { organisationId: number }): Promise<number> {
+  const rows = await ('placeId' in of
+    ? db.selectFrom('activities as a').select(['a.id', 'a.title', 'a.description', 'a.placeId']).where('a.placeId', '=', of.placeId)
+    : db.selectFrom('activities as a').select(['a.id', 'a.title', 'a.description', 'a.placeId']).where(hostedBy(of.organisationId))
+  ).execute();
+  await db.transaction().execute(async (trx) => {
+    for (const a of rows) {
+      const hostIds = (await trx.selectFrom('activityHosts').select('organisationId').where('activityId', '=', a.id).orderBy('position').execute()).map((h) => h.organisationId);
+      const searchText = foldForSearch([a.title, a.description, ...(await hostNames(trx, hostIds)), await placeText(trx, a.placeId)].join(' '));
+      await trx.updateTable('activities').set({ searchText }).where('id', '=', a.id).execute();
+    }
+  });
+  return rows.length;
+}
+
 /** Sets an activity's status only (publishing, withdrawing); returns false when it does not exist. */
 export async function setActivityStatus(db: Db, id: number, status: ActivityStatus, now: Date, actorUserId: number | null = null): Promise<boolean> {
   const result = await db

@@ -8,6 +8,7 @@ export {
   countOccurrences,
   insertActivity,
   updateActivity,
+  refreshSearchText,
   setActivityStatus,
   deleteActivity,
   listActivityIdsOfOrganisation,

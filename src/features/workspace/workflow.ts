@@ -7,7 +7,7 @@ import type { Db } from '../../db/index.js';
 import { languagePrefix, translator } from '../../i18n/index.js';
 import type { MailSender } from '../../web/server.js';
 import { hashSecret, listOrganisationEditors, newSecret, recordAudit, type Viewer } from '../accounts/index.js';
-import { findActivity, insertActivity, setActivityStatus, toRRule, updateActivity, type ActivityDetail, type ActivityInput } from '../calendar/index.js';
+import { findActivity, insertActivity, refreshSearchText, setActivityStatus, toRRule, updateActivity, type ActivityDetail, type ActivityInput } from '../calendar/index.js';
 import { findAnyOrganisation, updateOrganisationProfile, type Organisation, type OrganisationProfile } from '../organisations/index.js';
 import { insertPlace } from '../places/index.js';
 import {
@@ -268,6 +268,7 @@ export async function saveProfile(
       return { kind: 'conflict', current: (await findAnyOrganisation(db, { id: o.id }))!, version: '' };
     }
     await supersedeRevisions(db, 'organisation', o.id, now);
+    if (profile.name !== o.name) await refreshSearchText(db, { organisationId: o.id });
     await recordAudit(db, { actorUserId: viewer.id, action: 'organisation.updated', entity: 'organisation', entityId: o.id, before: profileFacts(o), after: profileFacts(profile) }, now);
     return { kind: 'published' };
   }
@@ -321,6 +322,7 @@ export async function approveRevision(
     if (!o) return { kind: 'gone' };
     if (!(await setRevisionStatus(db, revision.id, { from, to: 'approved', decidedBy: actor }, now))) return { kind: 'gone' };
     await updateOrganisationProfile(db, o.id, profile, now);
+    if (profile.name !== o.name) await refreshSearchText(db, { organisationId: o.id });
     await recordAudit(db, { actorUserId: actor, action: args.via === 'review' ? 'organisation.approved' : 'organisation.proposalApproved', entity: 'organisation', entityId: o.id, before: profileFacts(o), after: profileFacts(profile) }, now);
     if (args.via === 'review') await tellApproved(deps, o.id, o.name, translator('sv')('workspace.profileTitle'), `/hantera/${o.slug}`);
     return { kind: 'approved', entityId: o.id };

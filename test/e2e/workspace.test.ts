@@ -129,4 +129,36 @@ describe.skipIf(skip)('workspace and review in Chromium', () => {
     await check(visitor, 'suggestion form in Arabic');
     await anonymous.close();
   });
+
+  it('warns an editor about a clash before saving, and saves when asked again', async () => {
+    const db = h.testApp.database.db;
+    const rival = await db
+      .selectFrom('activities as a')
+      .innerJoin('schedules as s', 's.activityId', 'a.id')
+      .select(['a.title', 'a.placeId', 's.startTime', 's.endTime', 's.rrule'])
+      .where('a.category', '=', 'sprakcafe')
+      .where('a.status', '=', 'published')
+      .where('s.rrule', 'like', 'FREQ=WEEKLY;BYDAY=%')
+      .where('a.placeId', 'is not', null)
+      .orderBy('a.id')
+      .executeTakeFirstOrThrow();
+    const day = /BYDAY=(\w\w)/.exec(rival.rrule!)![1]!;
+    await page.goto(`${h.baseUrl}/hantera/traffpunkt-oxhagen/ny`);
+    await page.locator('#field-title').fill('Språkcafé på Oxhagen');
+    await page.locator('#field-category').selectOption('sprakcafe');
+    await page.locator('#field-startDate').fill('2026-11-26');
+    await page.locator('#field-startTime').fill(rival.startTime);
+    await page.locator('#field-endTime').fill(rival.endTime);
+    await page.locator(`input[name="weekdays"][value="${day}"]`).check();
+    await page.locator('#field-placeId').selectOption(String(rival.placeId));
+    await page.getByRole('button', { name: 'Skicka till granskning' }).click();
+    await page.waitForLoadState();
+    const warning = page.locator('#clash-warning');
+    expect(await warning.isVisible()).toBe(true);
+    expect(await warning.textContent()).toContain(rival.title);
+    await check(page, 'clash warning');
+    await screenshot(page, 'workspace-clash-sv-360');
+    await page.getByRole('button', { name: 'Skicka till granskning' }).click();
+    await page.waitForURL(/sparad=submitted/);
+  });
 });

@@ -199,7 +199,13 @@ describe.skipIf(skipDatabase())(`organisation workspace and review on ${testDial
     const preview = await trustedEditor.submit(`/hantera/${trusted.slug}/ny`, `/hantera/${trusted.slug}/ny`, { ...input, action: 'preview' });
     expect(preview.body).toContain('id="clash-warning"');
     expect(preview.body).toContain('Samtidigt i närheten');
-    const saved = await trustedEditor.submit(`/hantera/${trusted.slug}/ny`, `/hantera/${trusted.slug}/ny`, input);
+    // Saving stops once to show the clash; nothing is stored until the editor saves again.
+    const stopped = await trustedEditor.submit(`/hantera/${trusted.slug}/ny`, `/hantera/${trusted.slug}/ny`, input);
+    expect(stopped.statusCode).toBe(200);
+    expect(stopped.body).toContain('Inget är sparat ännu');
+    expect(await t.database.db.selectFrom('activities').select('id').where('title', '=', 'Språkcafé hos oss').executeTakeFirst()).toBeUndefined();
+    const seen = /name="clashesSeen" value="([^"]+)"/.exec(stopped.body)![1]!;
+    const saved = await trustedEditor.request('POST', `/hantera/${trusted.slug}/ny`, { ...input, clashesSeen: seen, _csrf: csrfOf(stopped.body) });
     expect(saved.headers.location).toContain('sparad=published');
     const row = await t.database.db.selectFrom('activities').select(['id', 'status']).where('title', '=', 'Språkcafé hos oss').executeTakeFirstOrThrow();
     expect(row.status).toBe('published');
@@ -329,5 +335,62 @@ describe.skipIf(skipDatabase())(`organisation workspace and review on ${testDial
     const pageAfter = await t.app.inject({ method: 'GET', url: `/organisationer/${org.slug}` });
     expect(pageAfter.body).toContain('Vi har öppet varje dag');
     expect(pageAfter.body).not.toContain('<script>alert(1)');
+  });
+
+  it('shows HTML and script typed into every field as text on every page', async () => {
+    const P = '"><img src=x onerror=alert(1)><script>alert(1)</script>';
+    const raw = /<script>alert|<img src=x/;
+    const districtId = String((await t.database.db.selectFrom('districts').select('id').executeTakeFirstOrThrow()).id);
+    const input = weekly({
+      title: `Kväll ${P}`,
+      description: `Beskrivning ${P}`,
+      isFree: 'false',
+      costText: `20 kr ${P}`,
+      contactName: `Kim ${P}`,
+      placeId: 'new',
+      'newPlace.name': `Lokal ${P}`,
+      'newPlace.address': `Gatan 1 ${P}`,
+      'newPlace.districtId': districtId,
+      'newPlace.accessibility': `Hiss ${P}`,
+      'newPlace.directions': `Dörr ${P}`,
+      contactPhone: P,
+      contactEmail: P,
+    });
+    const rejected = await trustedEditor.submit(`/hantera/${trusted.slug}/ny`, `/hantera/${trusted.slug}/ny`, input);
+    expect(rejected.statusCode).toBe(400);
+    expect(rejected.body).not.toMatch(raw);
+    expect(rejected.body).toContain('&lt;script>alert(1)&lt;/script>');
+    const preview = await trustedEditor.submit(`/hantera/${trusted.slug}/ny`, `/hantera/${trusted.slug}/ny`, { ...input, contactPhone: '', contactEmail: '', action: 'preview' });
+    expect(preview.statusCode).toBe(200);
+    expect(preview.body).not.toMatch(raw);
+    const saved = await trustedEditor.submit(`/hantera/${trusted.slug}/ny`, `/hantera/${trusted.slug}/ny`, { ...input, contactPhone: '', contactEmail: '' });
+    expect(saved.statusCode).toBe(303);
+    const row = await t.database.db.selectFrom('activities').select('id').where('title', '=', `Kväll ${P}`).executeTakeFirstOrThrow();
+    const dates = await trustedEditor.request('GET', `/hantera/${trusted.slug}/aktivitet/${row.id}/installt`);
+    const date = /name="date" value="(\d{4}-\d\d-\d\d)"/.exec(dates.body)![1]!;
+    expect((await trustedEditor.request('POST', `/hantera/${trusted.slug}/aktivitet/${row.id}/installt`, { date, note: `Sjuk ${P}`.slice(0, 200), _csrf: csrfOf(dates.body) })).statusCode).toBe(303);
+    expect((await trustedEditor.request('POST', `/hantera/${trusted.slug}/aktivitet/${row.id}/paus`, { fromDate: '2027-07-01', toDate: '2027-07-31', note: `Sommar ${P}`, _csrf: csrfOf(dates.body) })).statusCode).toBe(303);
+    const place = await t.database.db.selectFrom('places').select('id').where('name', '=', `Lokal ${P}`).executeTakeFirstOrThrow();
+    const pages = [
+      (await publicPage(t, row.id)).body,
+      (await t.app.inject({ method: 'GET', url: '/?week=2026-W49' })).body,
+      (await t.app.inject({ method: 'GET', url: `/?day=${date}` })).body,
+      (await t.app.inject({ method: 'GET', url: `/organisationer/${trusted.slug}` })).body,
+      (await t.app.inject({ method: 'GET', url: `/sok?q=${encodeURIComponent('kväll')}` })).body,
+      (await trustedEditor.request('GET', `/hantera/${trusted.slug}`)).body,
+      (await trustedEditor.request('GET', `/hantera/${trusted.slug}/aktivitet/${row.id}`)).body,
+      (await trustedEditor.request('GET', `/hantera/${trusted.slug}/aktivitet/${row.id}/paus`)).body,
+      (await trustedEditor.request('GET', `/hantera/${trusted.slug}/aktivitet/${row.id}/installt`)).body,
+      (await admin.request('GET', `/admin/historik/activity/${row.id}`)).body,
+      (await admin.request('GET', `/admin/aktiviteter?q=${encodeURIComponent('kväll')}`)).body,
+      (await admin.request('GET', `/admin/platser/${place.id}`)).body,
+      (await admin.request('GET', '/admin')).body,
+    ];
+    for (const [i, html] of pages.entries()) {
+      expect(html, `page ${i}`).not.toMatch(raw);
+    }
+    expect(pages[0]).toContain('Kväll &quot;>&lt;img src=x onerror=alert(1)>&lt;script>alert(1)&lt;/script>');
+    expect(pages[0]).toContain('Sjuk');
+    expect(pages[0]).toContain('Hiss');
   });
 });

@@ -229,7 +229,7 @@ export interface ClashNote {
   sameDistrict: boolean;
 }
 
-function ClashWarning(props: { clashes: ClashNote[] }) {
+function ClashWarning(props: { clashes: ClashNote[]; stopped: boolean }) {
   const { lang, href } = usePage();
   const t = useT();
   if (props.clashes.length === 0) return null;
@@ -246,6 +246,7 @@ function ClashWarning(props: { clashes: ClashNote[] }) {
         ))}
       </ul>
       <p class="hint">{t('workspace.clash.hint')}</p>
+      {props.stopped ? <p>{t('workspace.clash.notSaved')}</p> : null}
     </div>
   );
 }
@@ -305,6 +306,7 @@ export function ActivityFormPage(props: {
   csrf: string;
   preview?: { activity: ActivityDetail; upcoming: ExpandedOccurrence[]; skipped: SkippedDate[] } | undefined;
   clashes: ClashNote[];
+  clashKey?: string | undefined;
   conflict?: { mine: Record<string, unknown>; theirs: Record<string, unknown> } | undefined;
   waiting: boolean;
   isAdmin: boolean;
@@ -324,7 +326,7 @@ export function ActivityFormPage(props: {
       <h1>{title}</h1>
       {props.waiting ? <Notice>{t('workspace.form.waiting')}</Notice> : null}
       {props.conflict ? <ConflictNotice conflict={props.conflict} /> : null}
-      <ClashWarning clashes={props.clashes} />
+      <ClashWarning clashes={props.clashes} stopped={props.clashKey !== undefined} />
       {props.preview ? (
         <section class="preview" aria-labelledby="preview-heading">
           <h2 id="preview-heading">{t('workspace.form.previewHeading')}</h2>
@@ -347,6 +349,7 @@ export function ActivityFormPage(props: {
       ) : null}
       <form method="post" action={action} novalidate class="activity-form">
         <CsrfField token={props.csrf} />
+        {props.clashKey !== undefined ? <input type="hidden" name="clashesSeen" value={props.clashKey} /> : null}
         <ActivityFields form={props.form} errors={props.errors} choices={props.choices} />
         <SaveButtons direct={props.direct} isAdmin={props.isAdmin} hasEmail={!!o.email} />
       </form>

@@ -217,6 +217,8 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
       errors?: Record<string, string>;
       preview?: ActivityDetail;
       clashes?: ClashNote[];
+      /** Set when saving stopped to show the clashes: sent back, it confirms they were seen. */
+      clashKey?: string;
       conflict?: { mine: Record<string, unknown>; theirs: Record<string, unknown> };
       waiting?: boolean;
       status?: number;
@@ -237,6 +239,7 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
         csrf={reply.generateCsrf()}
         preview={preview}
         clashes={state.clashes ?? []}
+        clashKey={state.clashKey}
         conflict={state.conflict}
         waiting={state.waiting ?? false}
         isAdmin={request.viewer!.isAdmin}
@@ -277,6 +280,11 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
     if (action === 'preview') {
       const withPlace = read.newPlace ? { ...input, placeId: null } : input;
       return formPage(request, reply, o, { activity, form: read.form, preview: await previewDetail(app, withPlace, activity?.id ?? 0), clashes });
+    }
+    // A clash is a warning, not an error: the form comes back once with it, and saving again saves.
+    const clashKey = clashes.map((c) => c.id).join(',');
+    if (clashes.length > 0 && body.clashesSeen !== clashKey) {
+      return formPage(request, reply, o, { activity, form: read.form, clashes, clashKey });
     }
     const message = typeof body.message === 'string' ? body.message.trim().slice(0, MESSAGE_MAX) || null : null;
     const mode = saveModeFor(viewer, o, action === 'proposal');

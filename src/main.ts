@@ -6,6 +6,7 @@ import { analyzeDatabase, migrateToLatest, openDatabase } from './db/index.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 import { ensureFirstAdmin } from './features/accounts/index.js';
 import { refreshOccurrenceWindow } from './features/calendar/index.js';
+import { deleteExpiredUnconfirmed } from './features/workspace/index.js';
 import { localToday } from './web/time.js';
 
 async function main(): Promise<void> {
@@ -27,14 +28,17 @@ async function main(): Promise<void> {
   const now = () => new Date();
   if (config.seedDemo) await seedDemoIfEmpty(db, now());
   await refreshOccurrenceWindow(db, localToday(now()));
+  await deleteExpiredUnconfirmed(db, now());
   await analyzeDatabase(db);
 
   const app = await buildApp({ db, dialect, config, now });
   // Keep the materialised occurrences a rolling window ahead of today.
+  // Suggestions nobody confirmed are deleted when their link expires (their senders' addresses with them).
   const timer = setInterval(() => {
     refreshOccurrenceWindow(db, localToday(now()))
       .then((refreshed) => (refreshed ? analyzeDatabase(db) : undefined))
       .catch((err) => app.log.error({ err }, 'occurrence refresh failed'));
+    deleteExpiredUnconfirmed(db, now()).catch((err) => app.log.error({ err }, 'removing unconfirmed suggestions failed'));
   }, 6 * 60 * 60 * 1000);
   timer.unref();
 

@@ -1,6 +1,7 @@
 /** Loads the Örebro demo data set, with dates relative to today so the calendar always looks current. */
 import type { Db } from '../db/index.js';
-import { expandSchedule, insertActivity, parseRRule, type Schedule } from '../features/calendar/index.js';
+import { expandSchedule, findActivity, insertActivity, parseRRule, type ActivityInput, type Schedule } from '../features/calendar/index.js';
+import { insertRevision } from '../features/workspace/index.js';
 import { insertOrganisation } from '../features/organisations/index.js';
 import { insertDistrict, insertPlace } from '../features/places/index.js';
 import { addDays, localToday, startOfIsoWeek } from '../web/time.js';
@@ -151,7 +152,77 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
     if (!o || id === undefined) continue;
     for (const t of list) await save('organisation', id, 'description', o.description, t);
   }
+  await seedReviews(db, now, today, orgIds, placeIds, activityIds);
   return { organisations: organisations.length, places: places.length, activities: activities.length };
+}
+
+/**
+ * A few things waiting in the coordinator's review queue, so the demo shows the work: a new activity
+ * from an organisation that is reviewed, a change to a published one, and a confirmed tip.
+ */
+async function seedReviews(db: Db, now: Date, today: string, orgIds: Map<string, number>, placeIds: Map<string, number>, activityIds: Map<string, number>) {
+  const eritrean = orgIds.get('eritreanska-foreningen');
+  const somali = orgIds.get('somaliska-kvinnoforeningen');
+  const monday = startOfIsoWeek(today);
+  if (eritrean !== undefined) {
+    const input: ActivityInput = {
+      title: 'Sagostund på tigrinja och svenska',
+      description: 'Vi läser sagor för barn på tigrinja och på svenska. Föräldrar är välkomna att sitta med. Efteråt ritar vi.',
+      category: 'kultur',
+      audience: 'newcomers',
+      ageGroups: ['children', 'families'],
+      gender: 'all',
+      isFree: true,
+      costText: null,
+      registration: 'none',
+      contactName: null,
+      contactPhone: null,
+      contactEmail: null,
+      placeId: placeIds.get('stadsbiblioteket') ?? null,
+      status: 'pending',
+      hostIds: [eritrean],
+      languages: ['ti'],
+      schedule: { recurrence: { kind: 'weekly', interval: 2, weekdays: ['SA'] }, startDate: addDays(monday, 12), startTime: '11:00', endTime: '12:00', validUntil: null, pauses: [], exceptions: [], changes: [] },
+    };
+    const id = await insertActivity(db, input, now, today);
+    await insertRevision(db, { entity: 'activity', entityId: id, organisationId: eritrean, data: { input, newPlace: null }, baseVersion: null, status: 'pending', createdBy: null }, now);
+  }
+  const changedId = activityIds.get('Kvinnocafé i Vivalla');
+  const changed = changedId === undefined ? undefined : await findActivity(db, changedId);
+  if (changed && somali !== undefined) {
+    const input: ActivityInput = {
+      ...changed,
+      placeId: changed.place?.id ?? null,
+      hostIds: changed.hosts.map((h) => h.id),
+      description: `${changed.description} Från januari börjar vi en halvtimme senare.`,
+      schedule: { ...changed.schedule, startTime: '10:30', endTime: '12:30' },
+    };
+    await insertRevision(db, { entity: 'activity', entityId: changed.id, organisationId: somali, data: { input, newPlace: null }, baseVersion: changed.updatedAt, status: 'pending', createdBy: null }, now);
+  }
+  const tip: ActivityInput = {
+    title: 'Simträning för kvinnor',
+    description: 'Simträning med kvinnlig ledare. Både nybörjare och de som kan simma lite är välkomna.',
+    category: 'idrott',
+    audience: 'everyone',
+    ageGroups: ['adults'],
+    gender: 'women',
+    isFree: false,
+    costText: 'Entré till badhuset',
+    registration: 'contact',
+    contactName: null,
+    contactPhone: null,
+    contactEmail: null,
+    placeId: null,
+    status: 'pending',
+    hostIds: [],
+    languages: [],
+    schedule: { recurrence: { kind: 'weekly', interval: 1, weekdays: ['SU'] }, startDate: addDays(monday, 13), startTime: '17:00', endTime: '18:00', validUntil: null, pauses: [], exceptions: [], changes: [] },
+  };
+  await insertRevision(
+    db,
+    { entity: 'activity', entityId: null, organisationId: null, data: { input: tip, newPlace: null, organisationName: 'Örebro Simsällskap' }, baseVersion: null, status: 'pending', submitterName: 'Amina', submitterEmail: 'amina@example.se', createdBy: null },
+    now,
+  );
 }
 
 export async function isEmpty(db: Db): Promise<boolean> {

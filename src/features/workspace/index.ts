@@ -4,4 +4,4 @@
  */
 export { workspaceRoutes } from './workspace.routes.js';
 export { reviewRoutes } from './review.routes.js';
-export { countRevisions, deleteExpiredUnconfirmed, type RevisionStatus } from './revision.store.js';
+export { countRevisions, deleteExpiredUnconfirmed, insertRevision, type RevisionStatus } from './revision.store.js';

@@ -1,4 +1,5 @@
 /** Small pieces many pages share: a dialable phone link, form fields with their errors, and a pager. */
+import { Icon } from './icon.js';
 import { usePage } from './page.js';
 
 /** A tel: link for a number as people write it ("070-174 06 05" → "tel:0701740605"). */
@@ -201,5 +202,17 @@ export function ErrorSummary(props: { errors: Record<string, string>; labels: Re
         ))}
       </ul>
     </div>
+  );
+}
+
+/** "‹ Back to …" above a page: the arrow points the reading direction's way back. */
+export function BackLink(props: { href: string; children: preact.ComponentChildren }) {
+  return (
+    <p class="back-link">
+      <a href={props.href}>
+        <Icon name="chevron-left" class="flip-rtl" />
+        <bdi>{props.children}</bdi>
+      </a>
+    </p>
   );
 }

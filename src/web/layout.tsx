@@ -92,23 +92,25 @@ export function Layout(props: LayoutProps) {
                 {t('layout.siteName')} <small>{t('layout.city')}</small>
               </span>
             </a>
-            {page.signedIn?.isAdmin ? (
-              <a class="account-link" href={href('/admin')}>
-                <Icon name="inbox" />
-                <span>{t('layout.admin')}</span>
-              </a>
-            ) : null}
-            {page.signedIn?.isEditor ? (
-              <a class="account-link" href={href('/hantera')}>
-                <Icon name="pencil" />
-                <span>{t('layout.manage')}</span>
-              </a>
-            ) : null}
             {page.signedIn ? (
-              <a class="account-link" href={href('/konto')}>
-                <Icon name="user-round" />
-                <span>{t('layout.account')}</span>
-              </a>
+              <div class="user-links">
+                {page.signedIn.isAdmin ? (
+                  <a class="account-link" href={href('/admin')}>
+                    <Icon name="inbox" />
+                    <span>{t('layout.admin')}</span>
+                  </a>
+                ) : null}
+                {page.signedIn.isEditor ? (
+                  <a class="account-link" href={href('/hantera')}>
+                    <Icon name="pencil" />
+                    <span>{t('layout.manage')}</span>
+                  </a>
+                ) : null}
+                <a class="account-link" href={href('/konto')}>
+                  <Icon name="user-round" />
+                  <span>{t('layout.account')}</span>
+                </a>
+              </div>
             ) : null}
           </div>
           <nav class="main-nav" aria-label={t('layout.mainNavigation')}>

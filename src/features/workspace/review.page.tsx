@@ -1,6 +1,6 @@
 /** The review queue and one change to review; a proposal as its organisation sees it; the suggestion form. */
 import { formatDate } from '../../i18n/index.js';
-import { CsrfField, ErrorSummary, Field, Pager, SelectField, TextArea } from '../../web/components.js';
+import { BackLink, CsrfField, ErrorSummary, Field, Pager, SelectField, TextArea } from '../../web/components.js';
 import { Icon } from '../../web/icon.js';
 import { Layout } from '../../web/layout.js';
 import { usePage } from '../../web/page.js';
@@ -117,9 +117,7 @@ export function ReviewDetailPage(props: { item: ReviewItem; preview: Preview | u
   const open = r.status === 'pending';
   return (
     <Layout title={t('review.detailTitle', { title: item.title })}>
-      <p>
-        <a href={href('/admin/granska')}>← {t('review.title')}</a>
-      </p>
+      <BackLink href={href('/admin/granska')}>{t('review.title')}</BackLink>
       <h1>{t('review.detailTitle', { title: item.title })}</h1>
       <dl class="facts-inline">
         <dt>{t('review.columns.kind')}</dt>

@@ -1,7 +1,7 @@
 /** The organisation's workspace pages: its activities, the activity form with preview, pause, cancel a date, delete, profile. */
 import type { ComponentChildren } from 'preact';
 import { formatDate, formatTimeRange } from '../../i18n/index.js';
-import { ChoiceGroup, CsrfField, ErrorSummary, Field, SelectField, TextArea } from '../../web/components.js';
+import { BackLink, ChoiceGroup, CsrfField, ErrorSummary, Field, SelectField, TextArea } from '../../web/components.js';
 import { Icon } from '../../web/icon.js';
 import { Layout } from '../../web/layout.js';
 import { usePage } from '../../web/page.js';
@@ -320,9 +320,7 @@ export function ActivityFormPage(props: {
   const action = href(a ? `/hantera/${o.slug}/aktivitet/${a.id}` : `/hantera/${o.slug}/ny`);
   return (
     <Layout title={title}>
-      <p>
-        <a href={href(`/hantera/${o.slug}`)}>← {o.name}</a>
-      </p>
+      <BackLink href={href(`/hantera/${o.slug}`)}>{o.name}</BackLink>
       <h1>{title}</h1>
       {props.waiting ? <Notice>{t('workspace.form.waiting')}</Notice> : null}
       {props.conflict ? <ConflictNotice conflict={props.conflict} /> : null}
@@ -364,9 +362,7 @@ export function PausePage(props: { organisation: Organisation; activity: Activit
   const action = href(`/hantera/${props.organisation.slug}/aktivitet/${a.id}/paus`);
   return (
     <Layout title={t('workspace.pause.title', { title: a.title })}>
-      <p>
-        <a href={href(`/hantera/${props.organisation.slug}`)}>← {props.organisation.name}</a>
-      </p>
+      <BackLink href={href(`/hantera/${props.organisation.slug}`)}>{props.organisation.name}</BackLink>
       <h1>{t('workspace.pause.title', { title: a.title })}</h1>
       <p class="lead">{t('workspace.pause.lead')}</p>
       {a.schedule.pauses.length > 0 ? (
@@ -422,9 +418,7 @@ export function CancelDatePage(props: {
   const open = props.dates.filter((d) => d.status !== 'cancelled');
   return (
     <Layout title={t('workspace.cancel.title', { title: a.title })}>
-      <p>
-        <a href={href(`/hantera/${props.organisation.slug}`)}>← {props.organisation.name}</a>
-      </p>
+      <BackLink href={href(`/hantera/${props.organisation.slug}`)}>{props.organisation.name}</BackLink>
       <h1>{t('workspace.cancel.title', { title: a.title })}</h1>
       <p class="lead">{t('workspace.cancel.lead')}</p>
       {open.length === 0 ? (
@@ -535,9 +529,7 @@ export function ProfileFormPage(props: {
   const o = props.organisation;
   return (
     <Layout title={t('workspace.profile.title', { organisation: o.name })}>
-      <p>
-        <a href={href(`/hantera/${o.slug}`)}>← {o.name}</a>
-      </p>
+      <BackLink href={href(`/hantera/${o.slug}`)}>{o.name}</BackLink>
       <h1>{t('workspace.profile.title', { organisation: o.name })}</h1>
       {props.waiting ? <Notice>{t('workspace.form.waiting')}</Notice> : null}
       {props.conflict ? <ConflictNotice conflict={props.conflict} /> : null}

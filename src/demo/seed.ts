@@ -1,6 +1,6 @@
 /** Loads the Örebro demo data set, with dates relative to today so the calendar always looks current. */
 import type { Db } from '../db/index.js';
-import { expandSchedule, findActivity, insertActivity, parseRRule, type ActivityInput, type Schedule } from '../features/calendar/index.js';
+import { expandSchedule, findActivity, inputOf, insertActivity, parseRRule, type ActivityInput, type Schedule } from '../features/calendar/index.js';
 import { insertRevision } from '../features/workspace/index.js';
 import { insertOrganisation } from '../features/organisations/index.js';
 import { insertDistrict, insertPlace } from '../features/places/index.js';
@@ -191,9 +191,7 @@ async function seedReviews(db: Db, now: Date, today: string, orgIds: Map<string,
   const changed = changedId === undefined ? undefined : await findActivity(db, changedId);
   if (changed && somali !== undefined) {
     const input: ActivityInput = {
-      ...changed,
-      placeId: changed.place?.id ?? null,
-      hostIds: changed.hosts.map((h) => h.id),
+      ...inputOf(changed),
       description: `${changed.description} Från januari börjar vi en halvtimme senare.`,
       schedule: { ...changed.schedule, startTime: '10:30', endTime: '12:30' },
     };

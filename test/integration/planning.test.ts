@@ -1,7 +1,7 @@
 /** The public week grid: counts that match the activities, gaps, cell links, and bad input. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { signedInClient } from '../support/client.js';
+import { Client, csrfOf, signedInClient } from '../support/client.js';
 import { skipDatabase, testDialect } from '../support/db.js';
 
 describe.skipIf(skipDatabase())(`week grid on ${testDialect}`, () => {
@@ -79,11 +79,41 @@ describe.skipIf(skipDatabase())(`summer and clashes on ${testDialect}`, () => {
     expect(html).toContain('vecka 25');
     expect(html).toContain('vecka 32');
     expect(html).not.toContain('vecka 24<');
-    const rows = html.match(/<tr><th scope="row" class="activity-cell">/g) ?? [];
+    const rows = html.match(/<tr id="activity-\d+"><th scope="row" class="activity-cell">/g) ?? [];
     expect(rows.length).toBeGreaterThanOrEqual(8);
     // The demo gives some cafés a summer break and keeps others open: both appear.
     expect(html).toContain('class="open"');
     expect(html).toContain('class="closed"');
+  });
+
+  it('lets an organisation open one summer week of its language café right on the summer page', async () => {
+    const db = t.database.db;
+    const org = await db.selectFrom('organisations').select('id').where('slug', '=', 'svenska-kyrkan-olaus-petri').executeTakeFirstOrThrow();
+    const activity = await db.selectFrom('activities').select('id').where('title', '=', 'Språkcafé i Olaus Petri').executeTakeFirstOrThrow();
+    const editor = await signedInClient(t, { organisationIds: [org.id] });
+    const page = await editor.request('GET', '/planering/sommar?category=sprakcafe&year=2027');
+    // Buttons only on the organisation's own rows.
+    expect(page.body).toContain(`name="activityId" value="${activity.id}"`);
+    expect((page.body.match(/name="activityId"/g) ?? []).length).toBeLessThan(30);
+    const week28 = '2027-07-12';
+    const row = () => new RegExp(`<tr id="activity-${activity.id}">(.*?)</tr>`).exec(page.body)![1]!;
+    expect(row()).not.toContain('aria-pressed="true"');
+    const form = { activityId: String(activity.id), monday: week28, open: 'true', category: 'sprakcafe', year: '2027', _csrf: csrfOf(page.body) };
+    const other = await signedInClient(t, { organisationIds: [1] });
+    const otherPage = await other.request('GET', '/konto');
+    expect((await other.request('POST', '/planering/sommar/vecka', { ...form, _csrf: csrfOf(otherPage.body) })).statusCode).toBe(403);
+    expect((await new Client(t).request('POST', '/planering/sommar/vecka', form)).statusCode).toBe(401);
+    expect((await editor.request('POST', '/planering/sommar/vecka', { ...form, monday: '2027-07-13' })).statusCode).toBe(400);
+    const res = await editor.request('POST', '/planering/sommar/vecka', form);
+    expect(res.statusCode).toBe(303);
+    const after = await editor.request('GET', '/planering/sommar?category=sprakcafe&year=2027');
+    const cells = new RegExp(`<tr id="activity-${activity.id}">(.*?)</tr>`).exec(after.body)![1]!;
+    expect((cells.match(/aria-pressed="true"/g) ?? []).length).toBe(1);
+    const occurrence = await db.selectFrom('occurrences').select('localDate').where('activityId', '=', activity.id).where('localDate', '>=', week28).where('localDate', '<=', '2027-07-18').execute();
+    expect(occurrence.map((o) => o.localDate)).toEqual(['2027-07-15']);
+    // And closed again.
+    await editor.request('POST', '/planering/sommar/vecka', { ...form, open: 'false', _csrf: csrfOf(after.body) });
+    expect(await db.selectFrom('occurrences').select('localDate').where('activityId', '=', activity.id).where('localDate', '>=', week28).where('localDate', '<=', '2027-07-18').execute()).toEqual([]);
   });
 
   it('lists clashes only for the coordinator, with both activities and their contacts', async () => {

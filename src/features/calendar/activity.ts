@@ -124,3 +124,9 @@ export interface OccurrenceFilters {
 export function activityPath(a: { id: number; slug: string }): string {
   return `/aktivitet/${a.id}-${a.slug}`;
 }
+
+/** The input that stores an activity as it is: for saving it with one thing changed (its schedule, its pauses). */
+export function inputOf(a: ActivityDetail): ActivityInput {
+  const { id: _id, slug: _slug, updatedAt: _u, place, hosts, ...rest } = a;
+  return { ...rest, placeId: place?.id ?? null, hostIds: hosts.map((h) => h.id) };
+}

@@ -1,10 +1,12 @@
 /** Public co-planning pages: the week grid with its gaps, and the activities in one weekday-and-hour slot. */
 import type { FastifyInstance } from 'fastify';
-import { badParameter } from '../../web/errors.js';
+import { translator } from '../../i18n/index.js';
+import { HttpError, badParameter, notFound } from '../../web/errors.js';
+import { canEditOrganisation, recordAudit } from '../accounts/index.js';
 import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
 import { addDays, isIsoDate, startOfIsoWeek } from '../../web/time.js';
-import { listActivitySummaries } from '../calendar/index.js';
+import { findActivity, inputOf, listActivitySummaries, updateActivity } from '../calendar/index.js';
 import {
   DATE_PATTERN,
   filterParams,
@@ -23,7 +25,7 @@ import { clashWindow, findClashes, type PlannedActivity } from './clashes.js';
 import { ClashesPage, type ClashActivity, type ClashRow } from './clashes.page.js';
 import { countByDistrict, gaps, weekGrid, type GridOccurrence } from './grid.js';
 import { GridPage, SlotPage } from './grid.page.js';
-import { defaultSummerYear, summerWeeks } from './season.js';
+import { defaultSummerYear, setWeekOpen, summerWeeks } from './season.js';
 import { SummerPage } from './season.page.js';
 
 interface GridQuery extends FilterQuery {
@@ -159,8 +161,54 @@ export async function planningRoutes(app: FastifyInstance): Promise<void> {
       }
       const recurring = summaries.filter((a) => a.schedule.recurrence.kind !== 'once');
       const activities = await localiseTitles(db, recurring, page.lang.code, (a) => a.id);
-      const rows = activities.map((activity) => ({ activity, openWeeks: open.get(activity.id) ?? new Set<string>() }));
-      return sendPage(reply, page, <SummerPage year={year} category={category} weeks={weeks} rows={rows} />);
+      const rows = activities.map((activity) => ({
+        activity,
+        openWeeks: open.get(activity.id) ?? new Set<string>(),
+        editable: activity.hosts.some((h) => canEditOrganisation(request.viewer, h.id)),
+      }));
+      const csrf = rows.some((r) => r.editable) ? reply.generateCsrf() : undefined;
+      return sendPage(reply, page, <SummerPage year={year} category={category} weeks={weeks} rows={rows} csrf={csrf} />);
+    },
+  );
+
+  // An organisation marks a summer week open or closed right on the summer page.
+  app.post<{ Body: { activityId: number; monday: string; open: 'true' | 'false'; category: Category; year: number } }>(
+    '/planering/sommar/vecka',
+    {
+      config: { access: 'editor' },
+      schema: {
+        body: {
+          type: 'object',
+          required: ['activityId', 'monday', 'open', 'category', 'year'],
+          properties: {
+            activityId: { type: 'integer', minimum: 1, maximum: 999999999 },
+            monday: { type: 'string', pattern: DATE_PATTERN },
+            open: { type: 'string', enum: ['true', 'false'] },
+            category: { type: 'string', enum: CATEGORY_CODES },
+            year: { type: 'integer', minimum: 2000, maximum: 2100 },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const page = pageContext(request);
+      const b = request.body;
+      if (!isIsoDate(b.monday) || startOfIsoWeek(b.monday) !== b.monday) throw badParameter('monday');
+      const activity = await findActivity(db, b.activityId, { includeUnpublished: true });
+      if (!activity) throw notFound();
+      if (!activity.hosts.some((h) => canEditOrganisation(request.viewer, h.id))) throw new HttpError(403, 'errors.forbidden');
+      const open = b.open === 'true';
+      // Pause notes are Swedish user text, whatever language the editor reads.
+      const pauses = setWeekOpen(activity.schedule.pauses, b.monday, open, translator('sv')('planning.summer.closedNote'));
+      const at = app.deps.now();
+      await updateActivity(db, activity.id, { ...inputOf(activity), schedule: { ...activity.schedule, pauses } }, at, page.today, { actorUserId: request.viewer!.id });
+      await recordAudit(
+        db,
+        { actorUserId: request.viewer!.id, action: open ? 'activity.weekOpened' : 'activity.weekClosed', entity: 'activity', entityId: activity.id, before: { pauses: activity.schedule.pauses }, after: { pauses } },
+        at,
+      );
+      app.responseCache.clear();
+      return reply.redirect(`${page.href('/planering/sommar')}?category=${b.category}&year=${b.year}#activity-${activity.id}`, 303);
     },
   );
 

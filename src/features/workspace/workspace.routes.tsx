@@ -11,6 +11,7 @@ import {
   expandSchedule,
   findActivities,
   findActivity,
+  inputOf,
   listActivityIdsOfOrganisation,
   listOccurrences,
   updateActivity,
@@ -342,7 +343,7 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
 
   const writeSchedule = async (request: FastifyRequest, a: ActivityDetail, schedule: ActivityDetail['schedule'], action: string, after: unknown) => {
     const page = pageContext(request);
-    const input: ActivityInput = { ...a, placeId: a.place?.id ?? null, hostIds: a.hosts.map((h) => h.id), schedule };
+    const input: ActivityInput = { ...inputOf(a), schedule };
     await updateActivity(db, a.id, input, now(), page.today, { actorUserId: request.viewer!.id });
     await recordAudit(db, { actorUserId: request.viewer!.id, action, entity: 'activity', entityId: a.id, after }, now());
     app.responseCache.clear();

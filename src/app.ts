@@ -5,6 +5,7 @@ import helmet from '@fastify/helmet';
 import { sql } from 'kysely';
 import { accountsRoutes, sessionPlugin } from './features/accounts/index.js';
 import { reviewRoutes, workspaceRoutes } from './features/workspace/index.js';
+import { translatorRoutes } from './features/translator/index.js';
 import { adminRoutes } from './features/admin/index.js';
 import { calendarRoutes } from './features/calendar/index.js';
 import { createMailer, type Mailer } from './features/mail/index.js';
@@ -49,6 +50,7 @@ const PAGE_FEATURES = [
   adminRoutes,
   workspaceRoutes,
   reviewRoutes,
+  translatorRoutes,
 ];
 
 export async function buildApp(deps: BuildDeps): Promise<FastifyInstance> {

@@ -164,6 +164,25 @@ export interface TranslationTable {
   sourceHash: string;
   createdAt: string;
   updatedAt: string;
+  /** The text folded for search (translated titles are searchable in their language). */
+  searchText: Generated<string>;
+}
+
+export interface GlossaryTermTable {
+  id: Id;
+  /** The Swedish term, as written: 'språkcafé', 'SFI'. */
+  term: string;
+  language: string;
+  translation: string;
+  note: string | null;
+  updatedAt: string;
+  updatedBy: number | null;
+}
+
+export interface ViewCountTable {
+  entity: string;
+  entityId: number;
+  views: number;
 }
 
 export interface UserTable {
@@ -298,5 +317,7 @@ export interface Database {
   auditEntries: AuditEntryTable;
   outbox: OutboxTable;
   revisions: RevisionTable;
+  glossaryTerms: GlossaryTermTable;
+  viewCounts: ViewCountTable;
 }
 

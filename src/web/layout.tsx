@@ -100,6 +100,12 @@ export function Layout(props: LayoutProps) {
                     <span>{t('layout.admin')}</span>
                   </a>
                 ) : null}
+                {page.signedIn.isTranslator ? (
+                  <a class="account-link" href={href('/oversatt')}>
+                    <Icon name="languages" />
+                    <span>{t('layout.translate')}</span>
+                  </a>
+                ) : null}
                 {page.signedIn.isEditor ? (
                   <a class="account-link" href={href('/hantera')}>
                     <Icon name="pencil" />

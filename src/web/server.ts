@@ -33,6 +33,7 @@ export interface SignedInSummary {
   isAdmin: boolean;
   /** Edits at least one organisation's activities. */
   isEditor: boolean;
+  isTranslator: boolean;
 }
 
 /** One registered route and its declared access, as the app records them. */

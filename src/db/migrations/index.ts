@@ -6,6 +6,7 @@ import * as outbox from './2026-11-27-003-outbox.js';
 import * as accounts from './2026-11-27-004-accounts.js';
 import * as holidays from './2026-11-27-005-holidays.js';
 import * as revisions from './2026-11-28-006-revisions.js';
+import * as translator from './2026-11-28-008-translator.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-001-initial': initial,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-004-accounts': accounts,
   '2026-11-27-005-holidays': holidays,
   '2026-11-28-006-revisions': revisions,
+  '2026-11-28-008-translator': translator,
 };

@@ -324,11 +324,36 @@ function hostedBy(organisationId: number) {
     exists(selectFrom('activityHosts as h').select('h.activityId').whereRef('h.activityId', '=', 'a.id').where('h.organisationId', '=', organisationId));
 }
 
+/**
+ * Activities (aliased `a`) whose Swedish texts, organisers and place contain the folded term, or
+ * whose title or description in the reader's language does.
+ */
+function matchesTerm(term: string, readerLanguage: string | undefined) {
+  const pattern = containsPattern(term);
+  return ({ or, exists, selectFrom }: ExpressionBuilder<Database & { a: Database['activities'] }, 'a'>) => {
+    const own = sql<boolean>`a.search_text like ${pattern} escape '\\'`;
+    if (!readerLanguage || readerLanguage === 'sv') return own;
+    return or([
+      own,
+      exists(
+        selectFrom('translations as tr')
+          .select('tr.entityId')
+          .whereRef('tr.entityId', '=', 'a.id')
+          .where('tr.entity', '=', 'activity')
+          .where('tr.language', '=', readerLanguage)
+          .where(sql<boolean>`tr.search_text like ${pattern} escape '\\'`),
+      ),
+    ]);
+  };
+}
+
 export interface OccurrenceQuery extends OccurrenceFilters {
   from: string;
   to: string;
   /** Free-text search terms, already folded. */
   terms?: string[];
+  /** Terms also match titles and descriptions translated into this language. */
+  readerLanguage?: string;
   limit?: number;
   offset?: number;
 }
@@ -360,9 +385,7 @@ function publishedOccurrences(db: Executor, q: OccurrenceQuery) {
     );
   }
   if (q.organisationId !== undefined) query = query.where(hostedBy(q.organisationId));
-  for (const term of q.terms ?? []) {
-    query = query.where(sql<boolean>`a.search_text like ${containsPattern(term)} escape '\\'`);
-  }
+  for (const term of q.terms ?? []) query = query.where(matchesTerm(term, q.readerLanguage));
   return query;
 }
 
@@ -601,7 +624,7 @@ export async function listMatchingActivityIds(db: Db, q: OccurrenceQuery): Promi
  */
 export async function listActivitySummaries(
   db: Db,
-  filter: { category?: Category; organisationId?: number; from: string; terms?: string[]; limit?: number },
+  filter: { category?: Category; organisationId?: number; from: string; terms?: string[]; readerLanguage?: string; limit?: number },
 ): Promise<ActivitySummary[]> {
   let query = db
     .selectFrom('activities as a')
@@ -617,9 +640,7 @@ export async function listActivitySummaries(
     .orderBy('a.title');
   if (filter.category) query = query.where('a.category', '=', filter.category);
   if (filter.organisationId !== undefined) query = query.where(hostedBy(filter.organisationId));
-  for (const term of filter.terms ?? []) {
-    query = query.where(sql<boolean>`a.search_text like ${containsPattern(term)} escape '\\'`);
-  }
+  for (const term of filter.terms ?? []) query = query.where(matchesTerm(term, filter.readerLanguage));
   if (filter.limit !== undefined) query = query.limit(filter.limit);
   const rows = await query.execute();
   const ids = rows.map((r) => r.id);
@@ -650,4 +671,9 @@ export async function countActivitiesByCategory(db: Db, from: string): Promise<M
     .groupBy('a.category')
     .execute();
   return new Map(rows.map((r) => [r.category, Number(r.n)]));
+}
+
+/** The Swedish texts of every published activity (for the translators' queue). */
+export async function listActivityTexts(db: Db): Promise<{ id: number; slug: string; title: string; description: string }[]> {
+  return db.selectFrom('activities').select(['id', 'slug', 'title', 'description']).where('status', '=', 'published').orderBy('id').execute();
 }

@@ -5,6 +5,7 @@ import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
 import { addDays, isIsoDate, mondayOfIsoWeek, startOfIsoWeek } from '../../web/time.js';
 import { listDistricts } from '../places/index.js';
+import { recordView } from '../stats/index.js';
 import { isCategory } from '../taxonomy/index.js';
 import { activityPath } from './activity.js';
 import { ActivityPage } from './activity.page.js';
@@ -151,7 +152,7 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
         return reply.redirect(page.href(activityPath(activity)) + page.search, 301);
       }
       const { upcoming, skipped } = activityDates(activity.schedule, page.today);
-      const texts = await localiseActivity(db, activity, page.lang.code);
+      const [texts] = await Promise.all([localiseActivity(db, activity, page.lang.code), recordView(db, 'activity', activity.id)]);
       return sendPage(reply, page, <ActivityPage activity={activity} texts={texts} upcoming={upcoming} skipped={skipped} />);
     },
   );

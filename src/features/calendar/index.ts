@@ -8,6 +8,7 @@ export {
   countOccurrences,
   insertActivity,
   updateActivity,
+  listActivityTexts,
   refreshSearchText,
   setActivityStatus,
   deleteActivity,

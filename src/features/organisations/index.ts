@@ -9,6 +9,7 @@ export {
   findOrganisationsByIds,
   listOrganisationNames,
   updateOrganisationProfile,
+  listOrganisationTexts,
   listOrganisations,
   countOrganisationsForAdmin,
   listOrganisationsForAdmin,

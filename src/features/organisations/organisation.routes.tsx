@@ -1,5 +1,6 @@
 /** Public organisation directory and profile pages. */
 import type { FastifyInstance } from 'fastify';
+import { recordView } from '../stats/index.js';
 import { badParameter, notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
@@ -67,6 +68,7 @@ export async function organisationRoutes(app: FastifyInstance): Promise<void> {
       const page = pageContext(request);
       const org = await findOrganisationBySlug(db, request.params.slug);
       if (!org) throw notFound();
+      await recordView(db, 'organisation', org.id);
       const [summaries, translations] = await Promise.all([
         listActivitySummaries(db, { organisationId: org.id, from: page.today }),
         findTranslations(db, 'organisation', [org.id], page.lang.code),

@@ -249,3 +249,8 @@ export async function setOrganisationFlags(db: Db, id: number, flags: { trusted?
   if (flags.published !== undefined) set.published = flags.published ? 1 : 0;
   await db.updateTable('organisations').set(set).where('id', '=', id).execute();
 }
+
+/** The Swedish descriptions of organisations shown in the directory (for the translators' queue). */
+export async function listOrganisationTexts(db: Db): Promise<{ id: number; slug: string; name: string; description: string }[]> {
+  return db.selectFrom('organisations').select(['id', 'slug', 'name', 'description']).where('published', '=', 1).orderBy('id').execute();
+}

@@ -13,6 +13,7 @@ export {
   listDistricts,
   listPlaceNames,
   listPlaces,
+  listPlaceTexts,
   mergePlaces,
   updatePlace,
   type PlaceListItem,

@@ -183,3 +183,9 @@ export async function mergePlaces(db: Db, fromId: number, intoId: number, now: D
     return Number(moved.numUpdatedRows);
   });
 }
+
+/** The Swedish directions of places that have any (for the translators' queue). */
+export async function listPlaceTexts(db: Db): Promise<{ id: number; name: string; directions: string }[]> {
+  const rows = await db.selectFrom('places').select(['id', 'name', 'directions']).where('directions', 'is not', null).orderBy('id').execute();
+  return rows.filter((r) => (r.directions ?? '').trim() !== '').map((r) => ({ id: r.id, name: r.name, directions: r.directions! }));
+}

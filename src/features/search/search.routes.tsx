@@ -75,7 +75,7 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
       const searched = terms.length > 0;
       const [found, organisations] = searched
         ? await Promise.all([
-            listActivitySummaries(db, { from: page.today, terms, limit: MAX_ACTIVITIES }),
+            listActivitySummaries(db, { from: page.today, terms, readerLanguage: page.lang.code, limit: MAX_ACTIVITIES }),
             listOrganisations(db, { terms, limit: MAX_ORGANISATIONS }),
           ])
         : [[], []];

@@ -1,7 +1,27 @@
 /** SQL for content translations. */
 import type { Db } from '../../db/index.js';
-import { cleanUserText } from '../../web/text.js';
+import { cleanUserText, foldForSearch } from '../../web/text.js';
 import { sourceHash, type TranslatableEntity, type Translation, type TranslationSource } from './translation.js';
+
+function toTranslation(r: { entity: string; entityId: number; field: string; language: string; text: string; source: string; translator: string | null; sourceHash: string; updatedAt: string }): Translation {
+  return {
+    entity: r.entity as TranslatableEntity,
+    entityId: r.entityId,
+    field: r.field,
+    language: r.language,
+    text: r.text,
+    source: r.source as TranslationSource,
+    translator: r.translator,
+    sourceHash: r.sourceHash,
+    updatedAt: r.updatedAt,
+  };
+}
+
+/** Every translation into one language, keyed `${entity}:${entityId}:${field}` (for the translators' queue). */
+export async function listTranslationsIn(db: Db, language: string): Promise<Map<string, Translation>> {
+  const rows = await db.selectFrom('translations').selectAll().where('language', '=', language).execute();
+  return new Map(rows.map((r) => [`${r.entity}:${r.entityId}:${r.field}`, toTranslation(r)]));
+}
 
 /** Translations of some entities' fields into one language, keyed `${entityId}:${field}`. */
 export async function findTranslations(
@@ -19,19 +39,7 @@ export async function findTranslations(
     .where('language', '=', language)
     .where('entityId', 'in', [...new Set(entityIds)])
     .execute();
-  for (const r of rows) {
-    out.set(`${r.entityId}:${r.field}`, {
-      entity: r.entity as TranslatableEntity,
-      entityId: r.entityId,
-      field: r.field,
-      language: r.language,
-      text: r.text,
-      source: r.source as TranslationSource,
-      translator: r.translator,
-      sourceHash: r.sourceHash,
-      updatedAt: r.updatedAt,
-    });
-  }
+  for (const r of rows) out.set(`${r.entityId}:${r.field}`, toTranslation(r));
   return out;
 }
 
@@ -50,7 +58,8 @@ export interface TranslationInput {
 /** Creates or replaces one translation. */
 export async function saveTranslation(db: Db, t: TranslationInput, now: Date): Promise<void> {
   const stamp = now.toISOString();
-  const values = { text: cleanUserText(t.text), source: t.source, translator: t.translator, sourceHash: sourceHash(t.swedish), updatedAt: stamp };
+  const text = cleanUserText(t.text);
+  const values = { text, source: t.source, translator: t.translator, sourceHash: sourceHash(t.swedish), updatedAt: stamp, searchText: foldForSearch(text) };
   await db
     .insertInto('translations')
     .values({ entity: t.entity, entityId: t.entityId, field: t.field, language: t.language, createdAt: stamp, ...values })

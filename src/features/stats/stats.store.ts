@@ -1,0 +1,19 @@
+/** SQL for view counts: how often each activity and organisation page is read, with nothing about who read it. */
+import type { Db } from '../../db/index.js';
+
+export type CountedEntity = 'activity' | 'organisation';
+
+/** Counts one reading of a page (no cookie, no address, no time: only the running total). */
+export async function recordView(db: Db, entity: CountedEntity, entityId: number): Promise<void> {
+  await db
+    .insertInto('viewCounts')
+    .values({ entity, entityId, views: 1 })
+    .onConflict((oc) => oc.columns(['entity', 'entityId']).doUpdateSet((eb) => ({ views: eb('viewCounts.views', '+', 1) })))
+    .execute();
+}
+
+/** Views per entity id (missing ids have none). */
+export async function viewCounts(db: Db, entity: CountedEntity): Promise<Map<number, number>> {
+  const rows = await db.selectFrom('viewCounts').select(['entityId', 'views']).where('entity', '=', entity).execute();
+  return new Map(rows.map((r) => [r.entityId, Number(r.views)]));
+}

@@ -287,6 +287,83 @@ export interface RevisionTable {
   decidedAt: string | null;
 }
 
+export interface GuideCaseTable {
+  id: Id;
+  /** Short code the person is given: 'K7-4F2Q'. */
+  reference: string;
+  /** 'new', 'contacted', 'referred', 'joined', 'not_joined', 'unreachable', 'closed'. */
+  status: string;
+  firstName: string | null;
+  /** E.164. */
+  phone: string | null;
+  email: string | null;
+  interestText: string | null;
+  /** Who filled the form in on the person's behalf (an SFI teacher), when someone did. */
+  helperName: string | null;
+  contactLanguage: string;
+  /** 'adult', 'youth' or 'child'. */
+  ageGroup: string;
+  districtId: number | null;
+  /** JSON array of category codes. */
+  interests: string;
+  /** JSON array of weekday codes (MO…SU). */
+  freeDays: string;
+  /** JSON array of 'daytime' | 'evening'. */
+  freeTimes: string;
+  onBehalf: Flag;
+  /** How many requests were merged into this case. */
+  requests: Generated<number>;
+  assignedTo: number | null;
+  followUpOn: string | null;
+  remindedOn: string | null;
+  firstContactAt: string | null;
+  closedAt: string | null;
+  /** 'joined', 'not_joined', 'unreachable' once closed. */
+  outcome: string | null;
+  erasedAt: string | null;
+  consentAt: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface GuideNoteTable {
+  id: Id;
+  caseId: number;
+  authorId: number | null;
+  text: string;
+  createdAt: string;
+}
+
+export interface GuideReferralTable {
+  id: Id;
+  caseId: number;
+  activityId: number | null;
+  organisationId: number | null;
+  tokenHash: string | null;
+  tokenExpiresAt: string | null;
+  /** 'sent', 'welcomed', 'declined'. */
+  status: string;
+  answer: string | null;
+  answeredAt: string | null;
+  createdBy: number | null;
+  createdAt: string;
+}
+
+export interface WishTable {
+  id: Id;
+  category: string | null;
+  text: string | null;
+  ageGroup: string;
+  districtId: number | null;
+  /** 'public' (the wish form) or 'case' (an interest from a guide case). */
+  source: string;
+  caseId: number | null;
+  /** The wish this one was merged into by the coordinator. */
+  mergedInto: number | null;
+  servedByActivityId: number | null;
+  createdAt: string;
+}
+
 export interface SettingTable {
   key: string;
   value: string;
@@ -319,5 +396,9 @@ export interface Database {
   revisions: RevisionTable;
   glossaryTerms: GlossaryTermTable;
   viewCounts: ViewCountTable;
+  guideCases: GuideCaseTable;
+  guideNotes: GuideNoteTable;
+  guideReferrals: GuideReferralTable;
+  wishes: WishTable;
 }
 

@@ -7,6 +7,7 @@ import * as accounts from './2026-11-27-004-accounts.js';
 import * as holidays from './2026-11-27-005-holidays.js';
 import * as revisions from './2026-11-28-006-revisions.js';
 import * as translator from './2026-11-28-008-translator.js';
+import * as guide from './2026-11-28-009-guide.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-001-initial': initial,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-005-holidays': holidays,
   '2026-11-28-006-revisions': revisions,
   '2026-11-28-008-translator': translator,
+  '2026-11-28-009-guide': guide,
 };

@@ -25,8 +25,15 @@ export interface Config {
   mailFrom: string;
   /** The first coordinator, created on start when there is none (ADMIN_EMAIL). */
   adminEmail: string;
+  /** Months after a föreningslots case closes before its personal data is erased (GUIDE_RETENTION_MONTHS). */
+  guideRetentionMonths: number;
   /** Optional machine-translation service (MT_URL); undefined turns machine translation off. */
   machineTranslation: MachineTranslationConfig | undefined;
+  /**
+   * Calendar import may fetch from loopback and private-network addresses (IMPORT_ALLOW_PRIVATE_HOSTS,
+   * default false): for tests and a calendar server inside the same network; off, they are refused.
+   */
+  importAllowPrivateHosts: boolean;
 }
 
 export interface MachineTranslationConfig {
@@ -152,5 +159,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: parseMailFrom(env.MAIL_FROM),
     adminEmail: parseAdminEmail(env.ADMIN_EMAIL),
     apiRateLimitPerMinute: parseWholeNumber('API_RATE_LIMIT_PER_MINUTE', env.API_RATE_LIMIT_PER_MINUTE, 600, 1, 1_000_000),
+    importAllowPrivateHosts: parseBoolean('IMPORT_ALLOW_PRIVATE_HOSTS', env.IMPORT_ALLOW_PRIVATE_HOSTS, false),
+    guideRetentionMonths: parseWholeNumber('GUIDE_RETENTION_MONTHS', env.GUIDE_RETENTION_MONTHS, 12, 1, 120),
   };
 }

@@ -7,6 +7,7 @@ import { seedDemoIfEmpty } from './demo/seed.js';
 import { ensureFirstAdmin } from './features/accounts/index.js';
 import { refreshOccurrenceWindow } from './features/calendar/index.js';
 import { deleteExpiredUnconfirmed } from './features/workspace/index.js';
+import { eraseExpired, sendFollowUpReminders } from './features/guide/index.js';
 import { localToday } from './web/time.js';
 
 async function main(): Promise<void> {
@@ -33,12 +34,19 @@ async function main(): Promise<void> {
 
   const app = await buildApp({ db, dialect, config, now });
   // Keep the materialised occurrences a rolling window ahead of today.
+  // Guides hear about due follow-ups; personal data of cases closed long enough ago is erased.
+  const guideJobs = async () => {
+    await sendFollowUpReminders({ db, mailer: app.deps.mailer, publicUrl: config.publicUrl }, now());
+    await eraseExpired(db, now(), config.guideRetentionMonths);
+  };
+  await guideJobs();
   // Suggestions nobody confirmed are deleted when their link expires (their senders' addresses with them).
   const timer = setInterval(() => {
     refreshOccurrenceWindow(db, localToday(now()))
       .then((refreshed) => (refreshed ? analyzeDatabase(db) : undefined))
       .catch((err) => app.log.error({ err }, 'occurrence refresh failed'));
     deleteExpiredUnconfirmed(db, now()).catch((err) => app.log.error({ err }, 'removing unconfirmed suggestions failed'));
+    guideJobs().catch((err) => app.log.error({ err }, 'guide reminders or erasure failed'));
   }, 6 * 60 * 60 * 1000);
   timer.unref();
 

@@ -100,6 +100,12 @@ export function Layout(props: LayoutProps) {
                     <span>{t('layout.admin')}</span>
                   </a>
                 ) : null}
+                {page.signedIn.isGuide ? (
+                  <a class="account-link" href={href('/lots')}>
+                    <Icon name="handshake" />
+                    <span>{t('layout.guide')}</span>
+                  </a>
+                ) : null}
                 {page.signedIn.isTranslator ? (
                   <a class="account-link" href={href('/oversatt')}>
                     <Icon name="languages" />
@@ -155,6 +161,9 @@ export function Layout(props: LayoutProps) {
             </li>
             <li>
               <a href={href('/tipsa')}>{t('layout.footer.suggest')}</a>
+            </li>
+            <li>
+              <a href={href('/hitta-forening')}>{t('layout.footer.findAssociation')}</a>
             </li>
             {page.signedIn ? null : (
               <li>

@@ -17,7 +17,7 @@ export interface PageContext {
   /** Absolute origin for links that leave the site (calendar files, share links). */
   publicUrl: string;
   /** The signed-in user, or null for an anonymous visitor. */
-  signedIn: { name: string; email: string; isAdmin: boolean; isEditor: boolean; isTranslator: boolean } | null;
+  signedIn: { name: string; email: string; isAdmin: boolean; isEditor: boolean; isTranslator: boolean; isGuide: boolean } | null;
   /** A site path in this page's language: href('/sok') → '/en/sok'. */
   href(path: string): string;
 }

@@ -34,6 +34,7 @@ export interface SignedInSummary {
   /** Edits at least one organisation's activities. */
   isEditor: boolean;
   isTranslator: boolean;
+  isGuide: boolean;
 }
 
 /** One registered route and its declared access, as the app records them. */

@@ -86,7 +86,7 @@ export const sessionPlugin = fp(async (app: FastifyInstance) => {
     if (!user || !user.active) return;
     request.viewer = user;
     request.sessionHash = hash;
-    request.signedIn = { name: user.name || user.email, email: user.email, isAdmin: user.isAdmin, isEditor: user.organisationIds.length > 0, isTranslator: user.isTranslator };
+    request.signedIn = { name: user.name || user.email, email: user.email, isAdmin: user.isAdmin, isEditor: user.organisationIds.length > 0, isTranslator: user.isTranslator, isGuide: user.isGuide };
     if (at.getTime() - new Date(session.lastSeenAt).getTime() > TOUCH_EVERY_MS) await touchSession(db, hash, expiry(at), at);
   });
 

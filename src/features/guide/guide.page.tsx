@@ -1,0 +1,505 @@
+/** Föreningslots pages: the request form (for people who read little: icons, few fields, big targets), the guide's queue and one case. */
+import { formatDate, formatList, nativeLanguageName, weekdayName } from '../../i18n/index.js';
+import { BackLink, CsrfField, ErrorSummary, Field, Pager, SelectField, TextArea } from '../../web/components.js';
+import { Icon } from '../../web/icon.js';
+import { Layout } from '../../web/layout.js';
+import { usePage } from '../../web/page.js';
+import { WEEKDAYS, categoryIcon } from '../calendar/index.js';
+import type { District } from '../places/index.js';
+import { CATEGORY_CODES } from '../taxonomy/index.js';
+import { CASE_AGE_GROUPS, CASE_STATUSES, FREE_TIMES, type GuideCase } from './case.js';
+import { CONTACT_LANGUAGES, REQUEST_LIMITS, type RequestForm } from './request-form.js';
+
+type T = (key: string, options?: Record<string, unknown>) => string;
+const useT = () => usePage().t as unknown as T;
+
+/** Checkboxes drawn as big tiles with an icon: interests a person can tap without reading much. */
+function IconChoices(props: { name: string; legend: string; options: { value: string; label: string; icon: Parameters<typeof Icon>[0]['name'] }[]; selected: string[]; error?: string | undefined }) {
+  const t = useT();
+  const id = `field-${props.name}`;
+  return (
+    <fieldset class={props.error ? 'tiles has-error' : 'tiles'} id={id} aria-describedby={props.error ? `${id}-error` : undefined}>
+      <legend>{props.legend}</legend>
+      <div class="tile-grid">
+        {props.options.map((o) => (
+          <label key={o.value} class="tile">
+            <input type="checkbox" name={props.name} value={o.value} checked={props.selected.includes(o.value)} />
+            <Icon name={o.icon} />
+            <span>{o.label}</span>
+          </label>
+        ))}
+      </div>
+      {props.error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {t(props.error)}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+function Choices(props: { name: string; legend: string; type: 'radio' | 'checkbox'; options: { value: string; label: string }[]; selected: string[]; error?: string | undefined; hint?: string }) {
+  const t = useT();
+  const id = `field-${props.name}`;
+  return (
+    <fieldset class={props.error ? 'checks has-error' : 'checks'} id={id} aria-describedby={[props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}>
+      <legend>{props.legend}</legend>
+      {props.hint ? (
+        <p class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.options.map((o) => (
+        <label key={o.value}>
+          <input type={props.type} name={props.name} value={o.value} checked={props.selected.includes(o.value)} /> {o.label}
+        </label>
+      ))}
+      {props.error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {t(props.error)}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+export function RequestPage(props: { form: RequestForm; errors: Record<string, string>; districts: District[]; csrf: string; retentionMonths: number }) {
+  const { lang, href } = usePage();
+  const t = useT();
+  const { form, errors } = props;
+  const labels: Record<string, string> = {
+    firstName: t('guide.form.firstName'),
+    phone: t('guide.form.phone'),
+    email: t('guide.form.email'),
+    contactLanguage: t('guide.form.contactLanguage'),
+    ageGroup: t('guide.form.ageGroup'),
+    districtId: t('guide.form.district'),
+    interests: t('guide.form.interests'),
+    interestText: t('guide.form.interestText'),
+    freeDays: t('guide.form.freeDays'),
+    freeTimes: t('guide.form.freeTimes'),
+    helperName: t('guide.form.helperName'),
+    consent: t('guide.form.consentLegend'),
+  };
+  return (
+    <Layout title={t('guide.form.title')}>
+      <div class="narrow-wide">
+        <h1>{t('guide.form.title')}</h1>
+        <p class="lead">{t('guide.form.lead')}</p>
+        <form method="post" action={href('/hitta-forening')} novalidate class="request-form">
+          <CsrfField token={props.csrf} />
+          <ErrorSummary errors={errors} labels={labels} />
+          <div class="honeypot" aria-hidden="true">
+            <label for="field-website">{t('guide.form.honeypot')}</label>
+            <input id="field-website" name="website" type="text" value={form.website} tabIndex={-1} autocomplete="off" />
+          </div>
+
+          <IconChoices
+            name="interests"
+            legend={t('guide.form.interests')}
+            options={CATEGORY_CODES.filter((c) => c !== 'volontar').map((c) => ({ value: c, label: t(`taxonomy.category.${c}`), icon: categoryIcon(c) }))}
+            selected={form.interests}
+            error={errors.interests}
+          />
+          <Field name="interestText" label={labels.interestText!} hint={t('guide.form.interestTextHint')} value={form.interestText} error={errors.interestText} maxLength={REQUEST_LIMITS.interestText} />
+
+          <Choices
+            name="ageGroup"
+            type="radio"
+            legend={labels.ageGroup!}
+            options={CASE_AGE_GROUPS.map((g) => ({ value: g, label: t(`guide.ageGroup.${g}`) }))}
+            selected={[form.ageGroup]}
+            error={errors.ageGroup}
+          />
+          <SelectField
+            name="districtId"
+            label={labels.districtId!}
+            value={form.districtId}
+            error={errors.districtId}
+            options={[{ value: '', label: t('guide.form.districtUnknown') }, ...props.districts.map((d) => ({ value: String(d.id), label: d.name }))]}
+          />
+          <Choices
+            name="freeDays"
+            type="checkbox"
+            legend={labels.freeDays!}
+            options={WEEKDAYS.map((d, i) => ({ value: d, label: weekdayName(lang, i + 1) }))}
+            selected={form.freeDays}
+            error={errors.freeDays}
+          />
+          <Choices name="freeTimes" type="checkbox" legend={labels.freeTimes!} options={FREE_TIMES.map((f) => ({ value: f, label: t(`guide.freeTime.${f}`) }))} selected={form.freeTimes} error={errors.freeTimes} />
+
+          <fieldset class="form-section">
+            <legend>{t('guide.form.aboutYou')}</legend>
+            <Field name="firstName" label={labels.firstName!} value={form.firstName} error={errors.firstName} required maxLength={REQUEST_LIMITS.firstName} autocomplete="given-name" />
+            <p class="hint">{t('guide.form.contactHint')}</p>
+            <Field name="phone" type="tel" label={labels.phone!} value={form.phone} error={errors.phone} maxLength={REQUEST_LIMITS.phone} autocomplete="tel" />
+            <Field name="email" type="email" label={labels.email!} value={form.email} error={errors.email} maxLength={REQUEST_LIMITS.email} autocomplete="email" />
+            <SelectField
+              name="contactLanguage"
+              label={labels.contactLanguage!}
+              value={form.contactLanguage}
+              error={errors.contactLanguage}
+              options={CONTACT_LANGUAGES.map((l) => ({ value: l, label: nativeLanguageName(l) }))}
+            />
+          </fieldset>
+
+          <fieldset class="form-section">
+            <legend>{t('guide.form.onBehalfLegend')}</legend>
+            <div class="checks">
+              <label for="field-onBehalf">
+                <input id="field-onBehalf" type="checkbox" name="onBehalf" value="true" checked={form.onBehalf} /> {t('guide.form.onBehalf')}
+              </label>
+            </div>
+            <Field name="helperName" label={labels.helperName!} hint={t('guide.form.helperHint')} value={form.helperName} error={errors.helperName} maxLength={REQUEST_LIMITS.helperName} />
+          </fieldset>
+
+          <fieldset class={errors.consent ? 'form-section consent has-error' : 'form-section consent'} id="field-consent">
+            <legend>{labels.consent}</legend>
+            <ul>
+              <li>{t('guide.form.consentWho')}</li>
+              <li>{t('guide.form.consentWhy')}</li>
+              <li>{t('guide.form.consentShare')}</li>
+              <li>{t('guide.form.consentHowLong', { months: props.retentionMonths })}</li>
+              <li>{t('guide.form.consentRights')}</li>
+            </ul>
+            <p>
+              <a href={href('/integritet')}>{t('guide.form.privacyLink')}</a>
+            </p>
+            <div class="checks">
+              <label for="field-consent-box">
+                <input id="field-consent-box" type="checkbox" name="consent" value="true" checked={form.consent} aria-describedby={errors.consent ? 'field-consent-error' : undefined} />{' '}
+                {t('guide.form.consent')}
+              </label>
+            </div>
+            {errors.consent ? (
+              <p class="field-error" id="field-consent-error">
+                {t(errors.consent)}
+              </p>
+            ) : null}
+          </fieldset>
+
+          <button type="submit" class="button big">
+            <Icon name="mail" />
+            {t('guide.form.submit')}
+          </button>
+        </form>
+      </div>
+    </Layout>
+  );
+}
+
+export function RequestDonePage(props: { reference: string; language: string }) {
+  const { href } = usePage();
+  const t = useT();
+  return (
+    <Layout title={t('guide.done.title')}>
+      <div class="narrow">
+        <h1>{t('guide.done.title')}</h1>
+        {props.reference ? (
+          <p class="reference">
+            {t('guide.done.reference')} <strong dir="ltr">{props.reference}</strong>
+          </p>
+        ) : null}
+        <ol class="next-steps">
+          <li>{t('guide.done.step1', { language: nativeLanguageName(props.language) })}</li>
+          <li>{t('guide.done.step2')}</li>
+          <li>{t('guide.done.step3')}</li>
+        </ol>
+        <p>
+          <a class="button secondary" href={href('/')}>
+            {t('errors.backToCalendar')}
+          </a>
+        </p>
+      </div>
+    </Layout>
+  );
+}
+
+function CaseStatusBadge(props: { status: string }) {
+  const t = useT();
+  const tone = props.status === 'new' ? 'badge badge-cancelled' : props.status === 'joined' ? 'badge badge-ok' : 'badge';
+  return <span class={tone}>{t(`guide.status.${props.status}`)}</span>;
+}
+
+export function CasesPage(props: { cases: GuideCase[]; total: number; page: number; pageSize: number; status?: string | undefined; mine: boolean; districts: District[]; viewerId: number }) {
+  const { lang, href, today } = usePage();
+  const t = useT();
+  const district = (id: number | null) => props.districts.find((d) => d.id === id)?.name ?? '—';
+  const query = (extra: Record<string, string>) => {
+    const p = new URLSearchParams({ ...(props.status ? { status: props.status } : {}), ...(props.mine ? { mina: '1' } : {}), ...extra });
+    return `${href('/lots')}?${p.toString()}`;
+  };
+  return (
+    <Layout title={t('guide.cases.title')}>
+      <h1>{t('guide.cases.title')}</h1>
+      <nav class="chips" aria-label={t('guide.cases.filter')}>
+        <ul>
+          <li>
+            <a class="chip" href={href('/lots')} aria-current={!props.status && !props.mine ? 'page' : undefined}>
+              {t('guide.cases.open')}
+            </a>
+          </li>
+          <li>
+            <a class="chip" href={`${href('/lots')}?mina=1`} aria-current={props.mine && !props.status ? 'page' : undefined}>
+              {t('guide.cases.mine')}
+            </a>
+          </li>
+          {CASE_STATUSES.map((s) => (
+            <li key={s}>
+              <a class="chip" href={`${href('/lots')}?status=${s}`} aria-current={props.status === s ? 'page' : undefined}>
+                {t(`guide.status.${s}`)}
+              </a>
+            </li>
+          ))}
+          <li>
+            <a class="chip" href={href('/lots/statistik')}>
+              {t('guide.cases.statistics')}
+            </a>
+          </li>
+        </ul>
+      </nav>
+      <p>{t('guide.cases.count', { count: props.total })}</p>
+      {props.cases.length === 0 ? (
+        <p>{t('guide.cases.none')}</p>
+      ) : (
+        <div class="table-scroll">
+          <table class="data-table">
+            <caption>{t('guide.cases.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('guide.cases.reference')}</th>
+                <th scope="col">{t('guide.cases.status')}</th>
+                <th scope="col">{t('guide.cases.interests')}</th>
+                <th scope="col">{t('guide.cases.district')}</th>
+                <th scope="col">{t('guide.cases.followUp')}</th>
+                <th scope="col">{t('guide.cases.received')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.cases.map((c) => (
+                <tr key={c.id} class={c.followUpOn && c.followUpOn <= today ? 'is-due' : undefined}>
+                  <td>
+                    <a href={href(`/lots/arende/${c.id}`)} dir="ltr">
+                      {c.reference}
+                    </a>
+                    {c.assignedTo === props.viewerId ? <span class="badge">{t('guide.cases.yours')}</span> : null}
+                  </td>
+                  <td>
+                    <CaseStatusBadge status={c.status} />
+                  </td>
+                  <td>{formatList(lang, c.interests.map((i) => t(`taxonomy.category.${i}`)))}</td>
+                  <td>{district(c.districtId)}</td>
+                  <td>{c.followUpOn ? formatDate(lang, c.followUpOn, 'dayMonth') : '—'}</td>
+                  <td>{formatDate(lang, c.createdAt.slice(0, 10), 'dayMonth')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager page={props.page} pages={Math.max(1, Math.ceil(props.total / props.pageSize))} hrefFor={(p) => query({ page: String(p) })} />
+    </Layout>
+  );
+}
+
+export function CasePage(props: {
+  item: GuideCase;
+  notes: { id: number; text: string; createdAt: string; authorName: string | null }[];
+  districts: District[];
+  assignee: string | null;
+  guides: { id: number; name: string }[];
+  history: { id: number; at: string; action: string; actorName: string | null }[];
+  viewerId: number;
+  csrf: string;
+  errors: Record<string, string>;
+  note: string;
+  saved?: string | undefined;
+}) {
+  const { lang, href } = usePage();
+  const t = useT();
+  const c = props.item;
+  const base = `/lots/arende/${c.id}`;
+  const erased = c.erasedAt !== null;
+  const district = props.districts.find((d) => d.id === c.districtId)?.name ?? t('guide.form.districtUnknown');
+  return (
+    <Layout title={t('guide.case.title', { reference: c.reference })}>
+      <BackLink href={href('/lots')}>{t('guide.cases.title')}</BackLink>
+      <h1>
+        {t('guide.case.title', { reference: '' })}
+        <bdi dir="ltr">{c.reference}</bdi>
+      </h1>
+      <p>
+        <CaseStatusBadge status={c.status} /> {props.assignee ? t('guide.case.assignedTo', { name: props.assignee }) : t('guide.case.unassigned')}
+      </p>
+      {props.saved ? (
+        <p class="notice" role="status">
+          {t(`guide.case.saved.${props.saved}`)}
+        </p>
+      ) : null}
+      {props.errors.action ? (
+        <p class="notice notice-cancelled" role="alert">
+          {t(props.errors.action)}
+        </p>
+      ) : null}
+      {erased ? <p class="notice">{t('guide.case.erasedNotice', { date: formatDate(lang, c.erasedAt!.slice(0, 10), 'dayMonthYear') })}</p> : null}
+      <p class="actions">
+        <a class="button" href={href(`${base}/forslag`)}>
+          <Icon name="search" />
+          {t('guide.case.suggestions')}
+        </a>
+      </p>
+      <section class="panel" aria-labelledby="person-heading">
+        <h2 id="person-heading">{t('guide.case.person')}</h2>
+        <dl class="facts-inline">
+          <dt>{t('guide.form.firstName')}</dt>
+          <dd>{c.firstName ?? '—'}</dd>
+          <dt>{t('guide.form.phone')}</dt>
+          <dd>
+            {c.phone ? (
+              <a href={`tel:${c.phone}`} dir="ltr">
+                {c.phone}
+              </a>
+            ) : (
+              '—'
+            )}
+          </dd>
+          <dt>{t('guide.form.email')}</dt>
+          <dd>{c.email ? <a href={`mailto:${c.email}`}>{c.email}</a> : '—'}</dd>
+          <dt>{t('guide.form.contactLanguage')}</dt>
+          <dd>{nativeLanguageName(c.contactLanguage)}</dd>
+          <dt>{t('guide.form.ageGroup')}</dt>
+          <dd>{t(`guide.ageGroup.${c.ageGroup}`)}</dd>
+          <dt>{t('guide.form.district')}</dt>
+          <dd>{district}</dd>
+          <dt>{t('guide.form.interests')}</dt>
+          <dd>{formatList(lang, c.interests.map((i) => t(`taxonomy.category.${i}`))) || '—'}</dd>
+          <dt>{t('guide.form.interestText')}</dt>
+          <dd class="user-text" dir="auto">
+            {c.interestText ?? '—'}
+          </dd>
+          <dt>{t('guide.form.freeDays')}</dt>
+          <dd>{formatList(lang, c.freeDays.map((d) => weekdayName(lang, WEEKDAYS.indexOf(d) + 1))) || '—'}</dd>
+          <dt>{t('guide.form.freeTimes')}</dt>
+          <dd>{formatList(lang, c.freeTimes.map((f) => t(`guide.freeTime.${f}`))) || '—'}</dd>
+          {c.onBehalf ? (
+            <>
+              <dt>{t('guide.form.helperName')}</dt>
+              <dd>{c.helperName ?? '—'}</dd>
+            </>
+          ) : null}
+          <dt>{t('guide.case.received')}</dt>
+          <dd>
+            {formatDate(lang, c.createdAt.slice(0, 10), 'dayMonthYear')}
+            {c.requests > 1 ? ` (${t('guide.case.requests', { count: c.requests })})` : ''}
+          </dd>
+        </dl>
+      </section>
+
+      <div class="review-actions">
+        <form method="post" action={href(base)} class="panel">
+          <CsrfField token={props.csrf} />
+          <input type="hidden" name="action" value="status" />
+          <SelectField
+            name="status"
+            label={t('guide.case.status')}
+            value={c.status}
+            error={props.errors.status}
+            options={CASE_STATUSES.map((s) => ({ value: s, label: t(`guide.status.${s}`) }))}
+          />
+          <button type="submit" class="button">
+            {t('guide.case.saveStatus')}
+          </button>
+        </form>
+        <form method="post" action={href(base)} class="panel">
+          <CsrfField token={props.csrf} />
+          <input type="hidden" name="action" value="assign" />
+          <SelectField
+            name="assignedTo"
+            label={t('guide.case.guide')}
+            value={c.assignedTo === null ? '' : String(c.assignedTo)}
+            error={props.errors.assignedTo}
+            options={[{ value: '', label: t('guide.case.nobody') }, ...props.guides.map((g) => ({ value: String(g.id), label: g.id === props.viewerId ? `${g.name} (${t('guide.case.me')})` : g.name }))]}
+          />
+          <button type="submit" class="button secondary">
+            {t('guide.case.saveGuide')}
+          </button>
+        </form>
+        <form method="post" action={href(base)} class="panel">
+          <CsrfField token={props.csrf} />
+          <input type="hidden" name="action" value="followUp" />
+          <Field name="followUpOn" type="date" label={t('guide.case.followUpOn')} hint={t('guide.case.followUpHint')} value={c.followUpOn ?? ''} error={props.errors.followUpOn} />
+          <button type="submit" class="button secondary">
+            {t('guide.case.saveFollowUp')}
+          </button>
+        </form>
+      </div>
+
+      <section aria-labelledby="notes-heading">
+        <h2 id="notes-heading">{t('guide.case.notes')}</h2>
+        {props.notes.length === 0 ? <p>{t('guide.case.noNotes')}</p> : null}
+        <ul class="notes">
+          {props.notes.map((n) => (
+            <li key={n.id} class="panel">
+              <p class="hint">
+                {formatDate(lang, n.createdAt.slice(0, 10), 'dayMonthYear')} · {n.authorName ?? '—'}
+              </p>
+              <p class="user-text" dir="auto">
+                {n.text}
+              </p>
+            </li>
+          ))}
+        </ul>
+        {erased ? null : (
+          <form method="post" action={href(base)} novalidate>
+            <CsrfField token={props.csrf} />
+            <input type="hidden" name="action" value="note" />
+            <TextArea name="note" label={t('guide.case.newNote')} hint={t('guide.case.noteHint')} value={props.note} error={props.errors.note} maxLength={2000} />
+            <button type="submit" class="button secondary">
+              {t('guide.case.addNote')}
+            </button>
+          </form>
+        )}
+      </section>
+
+      <section class="panel" aria-labelledby="rights-heading">
+        <h2 id="rights-heading">{t('guide.case.rights')}</h2>
+        <p>{t('guide.case.rightsLead')}</p>
+        <p>
+          <a href={href(`${base}/export.json`)} download>
+            {t('guide.case.export')}
+          </a>
+        </p>
+        {erased ? null : (
+          <form method="post" action={href(`${base}/radera`)}>
+            <CsrfField token={props.csrf} />
+            <div class="checks">
+              <label for="field-confirm">
+                <input id="field-confirm" type="checkbox" name="confirm" value="true" aria-describedby={props.errors.confirm ? 'field-confirm-error' : undefined} /> {t('guide.case.confirmErase')}
+              </label>
+            </div>
+            {props.errors.confirm ? (
+              <p class="field-error" id="field-confirm-error">
+                {t(props.errors.confirm)}
+              </p>
+            ) : null}
+            <button type="submit" class="button danger">
+              {t('guide.case.erase')}
+            </button>
+          </form>
+        )}
+      </section>
+
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">{t('guide.case.history')}</h2>
+        <ul class="recent-changes">
+          {props.history.map((h) => (
+            <li key={h.id}>
+              {new Date(h.at).toLocaleString(lang.intl, { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short', calendar: 'gregory', numberingSystem: 'latn' } as Intl.DateTimeFormatOptions)} ·{' '}
+              {t(`audit.actions.${h.action}`, { defaultValue: h.action })} · {h.actorName ?? '—'}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,3 @@
+/** Föreningslots: requests for help into an association, the guide's cases, referrals, wishes and outcomes. */
+export { guideRoutes } from './guide.routes.js';
+export { eraseExpired, sendFollowUpReminders } from './jobs.js';

@@ -1,0 +1,36 @@
+/** The guide's scheduled work: follow-up reminders by e-mail, and erasing personal data after the retention period. */
+import type { Db } from '../../db/index.js';
+import { translator } from '../../i18n/index.js';
+import type { MailSender } from '../../web/server.js';
+import { localToday } from '../../web/time.js';
+import { findUserById, recordAudit } from '../accounts/index.js';
+import { eraseExpiredCases, listDueFollowUps, markReminded } from './case.store.js';
+
+/** Tells each guide about their cases whose follow-up date has come (once a day per case); returns how many. */
+export async function sendFollowUpReminders(deps: { db: Db; mailer: MailSender; publicUrl: string }, now: Date): Promise<number> {
+  const today = localToday(now);
+  const sv = translator('sv');
+  let sent = 0;
+  for (const due of await listDueFollowUps(deps.db, today)) {
+    const guide = await findUserById(deps.db, due.assignedTo);
+    if (guide?.active) {
+      // The reminder names the case by its reference only: nothing personal leaves the system by e-mail.
+      await deps.mailer.send({
+        to: guide.email,
+        subject: sv('guide.mail.reminderSubject', { reference: due.reference }),
+        text: sv('guide.mail.reminderBody', { reference: due.reference, link: `${deps.publicUrl}/lots/arende/${due.id}` }),
+        purpose: 'guide-reminder',
+      });
+      sent++;
+    }
+    await markReminded(deps.db, due.id, today);
+  }
+  return sent;
+}
+
+/** Erases the personal data of cases closed longer ago than the retention period; audited as the system. */
+export async function eraseExpired(db: Db, now: Date, retentionMonths: number): Promise<number> {
+  const n = await eraseExpiredCases(db, now, retentionMonths);
+  if (n > 0) await recordAudit(db, { actorUserId: null, action: 'case.retentionErased', entity: 'case', entityId: null, after: { count: n, retentionMonths } }, now);
+  return n;
+}

@@ -46,6 +46,8 @@ describe.skipIf(skipDatabase())(`every route with every role on ${testDialect}`,
       .replace(':category', 'sprakcafe')
       .replace(':entity', 'activity')
       .replace(':token', 'A'.repeat(43))
+      .replace(':lang', 'ar')
+      .replace(':field', 'title')
       .replace(':id', String(activityA));
   }
 

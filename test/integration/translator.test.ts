@@ -143,4 +143,25 @@ describe.skipIf(skipDatabase())(`translator workspace on ${testDialect}`, () => 
     expect(after.body).toContain('kafeeyada luqadda');
     expect(after.body).not.toContain('kafeega luqadda');
   });
+
+  it('lets an organisation’s editor translate its own activity in the workspace, and nobody else’s', async () => {
+    const db = t.database.db;
+    const host = await db.selectFrom('activityHosts as h').innerJoin('organisations as o', 'o.id', 'h.organisationId').select(['o.id', 'o.slug']).where('h.activityId', '=', cafe.id).executeTakeFirstOrThrow();
+    const editor = await signedInClient(t, { organisationIds: [host.id], name: 'Hodan' });
+    const form = await editor.request('GET', `/hantera/${host.slug}/aktivitet/${cafe.id}`);
+    expect(form.body).toContain('id="translations"');
+    expect(form.body).toContain(`/hantera/${host.slug}/oversatt/so/activity/${cafe.id}/title`);
+    const url = `/hantera/${host.slug}/oversatt/so/activity/${cafe.id}/title`;
+    const page = await editor.request('GET', url);
+    expect(page.statusCode).toBe(200);
+    const saved = await editor.request('POST', url, { text: 'Kafeega luqadda', action: 'save', _csrf: csrfOf(page.body) });
+    expect(saved.statusCode).toBe(303);
+    expect(saved.headers.location).toBe(`/hantera/${host.slug}/aktivitet/${cafe.id}?oversatt=1#translations`);
+    expect((await t.app.inject({ method: 'GET', url: `/so/aktivitet/${cafe.id}-${cafe.slug}` })).body).toContain('Kafeega luqadda');
+    const other = await db.selectFrom('organisations').select(['id', 'slug']).where('id', '!=', host.id).orderBy('id').executeTakeFirstOrThrow();
+    const stranger = await signedInClient(t, { organisationIds: [other.id] });
+    expect((await stranger.request('GET', url)).statusCode).toBe(403);
+    expect((await stranger.request('GET', `/hantera/${other.slug}/oversatt/so/activity/${cafe.id}/title`)).statusCode).toBe(404);
+    expect((await editor.request('GET', `/hantera/${host.slug}/oversatt/so/place/1/directions`)).statusCode).toBe(404);
+  });
 });

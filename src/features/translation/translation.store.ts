@@ -66,3 +66,9 @@ export async function saveTranslation(db: Db, t: TranslationInput, now: Date): P
     .onConflict((oc) => oc.columns(['entity', 'entityId', 'field', 'language']).doUpdateSet(values))
     .execute();
 }
+
+/** Every translation of one entity, in all languages (for its editors' overview). */
+export async function findAllTranslations(db: Db, entity: TranslatableEntity, entityId: number): Promise<Translation[]> {
+  const rows = await db.selectFrom('translations').selectAll().where('entity', '=', entity).where('entityId', '=', entityId).execute();
+  return rows.map(toTranslation);
+}

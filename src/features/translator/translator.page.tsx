@@ -152,16 +152,18 @@ export function EditorPage(props: {
   error?: string | undefined;
   notice?: string | undefined;
   csrf: string;
+  /** Where the form posts, and the page it came from (the queue, or the organisation's activity). */
+  action: string;
+  back: { href: string; label: string };
 }) {
-  const { href } = usePage();
   const t = useT();
   const lang = findLanguage(props.language);
   const s = props.source;
-  const action = href(`/oversatt/${props.language}/${s.entity}/${s.entityId}/${s.field}`);
+  const action = props.action;
   const multiLine = s.field !== 'title';
   return (
     <Layout title={t('translator.editor.title', { label: s.label })}>
-      <BackLink href={href(`/oversatt/${props.language}`)}>{t('translator.title')}</BackLink>
+      <BackLink href={props.back.href}>{props.back.label}</BackLink>
       <h1>
         {t('translator.editor.title', { label: '' })}
         <bdi lang="sv">{s.label}</bdi>

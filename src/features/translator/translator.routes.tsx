@@ -9,9 +9,9 @@ import { LANGUAGES, localesDir } from '../../i18n/index.js';
 import { HttpError, notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
-import { recordAudit } from '../accounts/index.js';
-import { listActivityTexts } from '../calendar/index.js';
-import { listOrganisationTexts } from '../organisations/index.js';
+import { canEditOrganisation, recordAudit } from '../accounts/index.js';
+import { findActivity, listActivityTexts } from '../calendar/index.js';
+import { findAnyOrganisation, listOrganisationTexts } from '../organisations/index.js';
 import { listPlaceTexts } from '../places/index.js';
 import { viewCounts } from '../stats/index.js';
 import {
@@ -128,78 +128,128 @@ export async function translatorRoutes(app: FastifyInstance): Promise<void> {
     return found;
   };
 
-  const editorPage = async (request: FastifyRequest<{ Params: EditorParams }>, reply: FastifyReply, state: { text?: string; error?: string; notice?: string; status?: number } = {}) => {
-    const p = request.params;
-    const source = await sourceOf(p);
-    const existing = (await listTranslationsIn(db, p.lang)).get(`${p.entity}:${p.id}:${p.field}`);
-    const glossary = mergeGlossary(p.lang, await listGlossary(db, p.lang));
-    return sendPage(
-      reply,
-      pageContext(request),
-      <EditorPage
-        language={p.lang}
-        source={source}
-        existing={existing}
-        state={stateOf(source.swedish, existing)}
-        text={state.text ?? existing?.text ?? ''}
-        terms={termsIn(source.swedish, glossary)}
-        maxLength={FIELD_LIMITS[p.field] ?? 4000}
-        machineAvailable={machine !== undefined}
-        error={state.error}
-        notice={state.notice}
-        csrf={reply.generateCsrf()}
-      />,
-      state.status ?? 200,
+  /**
+   * The side-by-side editor at `path` (translators use /oversatt/..., an organisation's editors the
+   * same editor inside their workspace). `authorise` throws when the viewer may not translate this text.
+   */
+  const registerEditor = (options: {
+    path: string;
+    access: 'translator' | 'editor';
+    params: Record<string, unknown>;
+    authorise: (request: FastifyRequest, p: EditorParams & { org?: string }) => Promise<void>;
+    urlOf: (p: EditorParams & { org?: string }) => string;
+    back: (request: FastifyRequest, p: EditorParams & { org?: string }) => { href: string; label: string };
+    done: (p: EditorParams & { org?: string }, saved: string) => string;
+  }) => {
+    const editorPage = async (request: FastifyRequest<{ Params: EditorParams & { org?: string } }>, reply: FastifyReply, state: { text?: string; error?: string; notice?: string; status?: number } = {}) => {
+      const p = request.params;
+      const page = pageContext(request);
+      const source = await sourceOf(p);
+      const existing = (await listTranslationsIn(db, p.lang)).get(`${p.entity}:${p.id}:${p.field}`);
+      const glossary = mergeGlossary(p.lang, await listGlossary(db, p.lang));
+      return sendPage(
+        reply,
+        page,
+        <EditorPage
+          language={p.lang}
+          source={source}
+          existing={existing}
+          state={stateOf(source.swedish, existing)}
+          text={state.text ?? existing?.text ?? ''}
+          terms={termsIn(source.swedish, glossary)}
+          maxLength={FIELD_LIMITS[p.field] ?? 4000}
+          machineAvailable={machine !== undefined}
+          error={state.error}
+          notice={state.notice}
+          csrf={reply.generateCsrf()}
+          action={page.href(options.urlOf(p))}
+          back={options.back(request, p)}
+        />,
+        state.status ?? 200,
+      );
+    };
+
+    app.get<{ Params: EditorParams & { org?: string } }>(options.path, { config: { access: options.access }, schema: { params: options.params } }, async (request, reply) => {
+      await options.authorise(request, request.params);
+      return editorPage(request, reply);
+    });
+
+    app.post<{ Params: EditorParams & { org?: string }; Body: { text?: string; action?: string } }>(
+      options.path,
+      {
+        config: { access: options.access },
+        schema: {
+          params: options.params,
+          body: { type: 'object', properties: { text: { type: 'string', maxLength: 8000 }, action: { type: 'string', enum: ['save', 'approve', 'machine'] } } },
+        },
+      },
+      async (request, reply) => {
+        const page = pageContext(request);
+        const p = request.params;
+        await options.authorise(request, p);
+        const viewer = request.viewer!;
+        const source = await sourceOf(p);
+        const text = (request.body.text ?? '').replace(/\r\n?/g, '\n').trim();
+        const action = request.body.action ?? 'save';
+        const who = viewer.name || viewer.email;
+        const at = now();
+        const base = { entity: p.entity, entityId: p.id, field: p.field, language: p.lang, swedish: source.swedish };
+        if (action === 'machine') {
+          if (!machine) throw new HttpError(400, 'errors.badRequest');
+          try {
+            const [draft] = await machine.translate([source.swedish], 'sv', p.lang);
+            const drafted = (draft ?? '').slice(0, FIELD_LIMITS[p.field] ?? 4000);
+            await saveTranslation(db, { ...base, text: drafted, source: 'machine', translator: machine.name }, at);
+            await recordAudit(db, { actorUserId: viewer.id, action: 'translation.machine', entity: p.entity, entityId: p.id, after: { field: p.field, language: p.lang } }, at);
+            app.responseCache.clear();
+            return editorPage(request, reply, { text: drafted, notice: 'translator.editor.machineDrafted' });
+          } catch (error) {
+            if (!(error instanceof MachineTranslationError)) throw error;
+            request.log.warn({ code: error.code, status: error.status }, 'machine translation failed');
+            return editorPage(request, reply, { text, error: `translator.mt.${error.code.replace('translation.mt.', '')}`, status: 502 });
+          }
+        }
+        if (text === '') return editorPage(request, reply, { text, error: 'translator.errors.textRequired', status: 400 });
+        if (text.length > (FIELD_LIMITS[p.field] ?? 4000)) return editorPage(request, reply, { text, error: 'translator.errors.textTooLong', status: 400 });
+        // Saving by a person, with or without changes, makes it a human translation of the current Swedish.
+        await saveTranslation(db, { ...base, text, source: 'human', translator: who }, at);
+        await recordAudit(db, { actorUserId: viewer.id, action: action === 'approve' ? 'translation.approved' : 'translation.saved', entity: p.entity, entityId: p.id, after: { field: p.field, language: p.lang, text } }, at);
+        app.responseCache.clear();
+        return reply.redirect(page.href(options.done(p, action === 'approve' ? 'approved' : 'saved')), 303);
+      },
     );
   };
 
-  app.get<{ Params: EditorParams }>('/oversatt/:lang/:entity/:id/:field', { config: { access: 'translator' }, schema: { params: editorParams } }, async (request, reply) =>
-    editorPage(request, reply),
-  );
+  registerEditor({
+    path: '/oversatt/:lang/:entity/:id/:field',
+    access: 'translator',
+    params: editorParams,
+    authorise: async () => {},
+    urlOf: (p) => `/oversatt/${p.lang}/${p.entity}/${p.id}/${p.field}`,
+    back: (request, p) => ({ href: pageContext(request).href(`/oversatt/${p.lang}`), label: pageContext(request).t('translator.title') }),
+    done: (p, saved) => `/oversatt/${p.lang}?sparad=${saved}`,
+  });
 
-  app.post<{ Params: EditorParams; Body: { text?: string; action?: string } }>(
-    '/oversatt/:lang/:entity/:id/:field',
-    {
-      config: { access: 'translator' },
-      schema: {
-        params: editorParams,
-        body: { type: 'object', properties: { text: { type: 'string', maxLength: 8000 }, action: { type: 'string', enum: ['save', 'approve', 'machine'] } } },
-      },
+  // An organisation's editors translate their own activities and profile in their workspace.
+  registerEditor({
+    path: '/hantera/:org/oversatt/:lang/:entity/:id/:field',
+    access: 'editor',
+    params: { ...editorParams, required: [...editorParams.required, 'org'], properties: { ...editorParams.properties, org: { type: 'string', maxLength: 80, pattern: '^[a-z0-9-]+$' } } },
+    authorise: async (request, p) => {
+      const o = await findAnyOrganisation(db, { slug: p.org! });
+      if (!o) throw notFound();
+      if (!canEditOrganisation(request.viewer, o.id)) throw new HttpError(403, 'errors.forbidden');
+      if (p.entity === 'organisation' && p.id !== o.id) throw notFound();
+      if (p.entity === 'activity' && !(await findActivity(db, p.id, { includeUnpublished: true }))?.hosts.some((h) => h.id === o.id)) throw notFound();
+      if (p.entity === 'place') throw notFound();
     },
-    async (request, reply) => {
-      const page = pageContext(request);
-      const p = request.params;
-      const viewer = request.viewer!;
-      const source = await sourceOf(p);
-      const text = (request.body.text ?? '').replace(/\r\n?/g, '\n').trim();
-      const action = request.body.action ?? 'save';
-      const who = viewer.name || viewer.email;
-      const at = now();
-      const base = { entity: p.entity, entityId: p.id, field: p.field, language: p.lang, swedish: source.swedish };
-      if (action === 'machine') {
-        if (!machine) throw new HttpError(400, 'errors.badRequest');
-        try {
-          const [draft] = await machine.translate([source.swedish], 'sv', p.lang);
-          const drafted = (draft ?? '').slice(0, FIELD_LIMITS[p.field] ?? 4000);
-          await saveTranslation(db, { ...base, text: drafted, source: 'machine', translator: machine.name }, at);
-          await recordAudit(db, { actorUserId: viewer.id, action: 'translation.machine', entity: p.entity, entityId: p.id, after: { field: p.field, language: p.lang } }, at);
-          app.responseCache.clear();
-          return editorPage(request, reply, { text: drafted, notice: 'translator.editor.machineDrafted' });
-        } catch (error) {
-          if (!(error instanceof MachineTranslationError)) throw error;
-          request.log.warn({ code: error.code, status: error.status }, 'machine translation failed');
-          return editorPage(request, reply, { text, error: `translator.mt.${error.code.replace('translation.mt.', '')}`, status: 502 });
-        }
-      }
-      if (text === '') return editorPage(request, reply, { text, error: 'translator.errors.textRequired', status: 400 });
-      if (text.length > (FIELD_LIMITS[p.field] ?? 4000)) return editorPage(request, reply, { text, error: 'translator.errors.textTooLong', status: 400 });
-      // Saving by a person, with or without changes, makes it a human translation of the current Swedish.
-      await saveTranslation(db, { ...base, text, source: 'human', translator: who }, at);
-      await recordAudit(db, { actorUserId: viewer.id, action: action === 'approve' ? 'translation.approved' : 'translation.saved', entity: p.entity, entityId: p.id, after: { field: p.field, language: p.lang, text } }, at);
-      app.responseCache.clear();
-      return reply.redirect(`${page.href(`/oversatt/${p.lang}`)}?sparad=${action === 'approve' ? 'approved' : 'saved'}`, 303);
-    },
-  );
+    urlOf: (p) => `/hantera/${p.org}/oversatt/${p.lang}/${p.entity}/${p.id}/${p.field}`,
+    back: (request, p) => ({
+      href: pageContext(request).href(p.entity === 'activity' ? `/hantera/${p.org}/aktivitet/${p.id}#translations` : `/hantera/${p.org}/profil#translations`),
+      label: pageContext(request).t('translator.editor.backToWorkspace'),
+    }),
+    done: (p) => (p.entity === 'activity' ? `/hantera/${p.org}/aktivitet/${p.id}?oversatt=1#translations` : `/hantera/${p.org}/profil?oversatt=1#translations`),
+  });
 
   // --- the glossary ----------------------------------------------------------------------------------
 

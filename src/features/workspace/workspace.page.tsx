@@ -1,6 +1,6 @@
 /** The organisation's workspace pages: its activities, the activity form with preview, pause, cancel a date, delete, profile. */
 import type { ComponentChildren } from 'preact';
-import { formatDate, formatTimeRange } from '../../i18n/index.js';
+import { findLanguage, formatDate, formatTimeRange } from '../../i18n/index.js';
 import { BackLink, ChoiceGroup, CsrfField, ErrorSummary, Field, SelectField, TextArea } from '../../web/components.js';
 import { Icon } from '../../web/icon.js';
 import { Layout } from '../../web/layout.js';
@@ -149,6 +149,10 @@ export function OrganisationWorkspacePage(props: { organisation: Organisation; a
         <a class="button secondary" href={href(`${base}/profil`)}>
           <Icon name="building" />
           {t('workspace.org.editProfile')}
+        </a>
+        <a class="button secondary" href={href(`${base}/kalender`)}>
+          <Icon name="calendar" />
+          {t('imports.workspaceLink')}
         </a>
         {o.published ? (
           <a class="button secondary" href={href(`/organisationer/${o.slug}`)}>
@@ -311,6 +315,7 @@ export function ActivityFormPage(props: {
   waiting: boolean;
   isAdmin: boolean;
   direct: boolean;
+  translations?: { rows: TranslationRow[]; saved: boolean } | undefined;
 }) {
   const { href } = usePage();
   const t = useT();
@@ -351,6 +356,7 @@ export function ActivityFormPage(props: {
         <ActivityFields form={props.form} errors={props.errors} choices={props.choices} />
         <SaveButtons direct={props.direct} isAdmin={props.isAdmin} hasEmail={!!o.email} />
       </form>
+      {a && props.translations ? <TranslationsPanel org={o.slug} entity="activity" id={a.id} rows={props.translations.rows} saved={props.translations.saved} /> : null}
     </Layout>
   );
 }
@@ -523,6 +529,7 @@ export function ProfileFormPage(props: {
   waiting: boolean;
   isAdmin: boolean;
   direct: boolean;
+  translations?: { rows: TranslationRow[]; saved: boolean } | undefined;
 }) {
   const { href } = usePage();
   const t = useT();
@@ -552,7 +559,69 @@ export function ProfileFormPage(props: {
           ) : null}
         </div>
       </form>
+      {props.translations ? <TranslationsPanel org={o.slug} entity="organisation" id={o.id} rows={props.translations.rows} saved={props.translations.saved} /> : null}
     </Layout>
   );
 }
 
+
+export interface TranslationRow {
+  language: string;
+  /** Per field: its state in that language. */
+  states: { field: string; state: 'missing' | 'outdated' | 'machine' | 'done' }[];
+}
+
+/** Each language with the state of each translatable text, and a link to translate it. */
+export function TranslationsPanel(props: { org: string; entity: 'activity' | 'organisation'; id: number; rows: TranslationRow[]; saved: boolean }) {
+  const { href } = usePage();
+  const t = useT();
+  const fieldName = (f: string) => t(`translator.fields.${props.entity}.${f}`);
+  return (
+    <section class="panel" id="translations" aria-labelledby="translations-heading">
+      <h2 id="translations-heading">{t('workspace.translations.heading')}</h2>
+      <p>{t('workspace.translations.lead')}</p>
+      {props.saved ? (
+        <p class="notice" role="status">
+          {t('workspace.translations.saved')}
+        </p>
+      ) : null}
+      <div class="table-scroll">
+        <table class="data-table">
+          <caption class="visually-hidden">{t('workspace.translations.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('workspace.translations.language')}</th>
+              {props.rows[0]?.states.map((s) => (
+                <th key={s.field} scope="col">
+                  {fieldName(s.field)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((r) => {
+              const l = findLanguage(r.language);
+              return (
+                <tr key={r.language}>
+                  <th scope="row" lang={r.language} dir={l?.dir}>
+                    {l?.nativeName ?? r.language}
+                  </th>
+                  {r.states.map((s) => (
+                    <td key={s.field}>
+                      <a
+                        href={href(`/hantera/${props.org}/oversatt/${r.language}/${props.entity}/${props.id}/${s.field}`)}
+                        aria-label={t('workspace.translations.edit', { field: fieldName(s.field), language: l?.nativeName ?? r.language })}
+                      >
+                        {t(`workspace.translations.${s.state}`)}
+                      </a>
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -35,8 +35,11 @@ import {
   ProfileFormPage,
   WorkspaceHomePage,
   type ClashNote,
+  type TranslationRow,
   type WorkspaceActivity,
 } from './workspace.page.js';
+import { LANGUAGES } from '../../i18n/index.js';
+import { findAllTranslations, sourceHash } from '../translation/index.js';
 
 const PAUSE_NOTE_MAX = 200;
 const MESSAGE_MAX = 2000;
@@ -63,6 +66,21 @@ type Body = Record<string, unknown>;
 
 export function workflowDeps(app: FastifyInstance): WorkflowDeps {
   return { db: app.deps.db, mailer: app.deps.mailer, publicUrl: app.deps.config.publicUrl, adminEmail: app.deps.config.adminEmail };
+}
+
+/** Each interface language but Swedish, with the state of each text of an entity in it. */
+async function translationRows(app: FastifyInstance, entity: 'activity' | 'organisation', id: number, fields: { field: string; swedish: string }[]): Promise<TranslationRow[]> {
+  const all = await findAllTranslations(app.deps.db, entity, id);
+  return LANGUAGES.filter((l) => l.code !== 'sv').map((l) => ({
+    language: l.code,
+    states: fields
+      .filter((f) => f.swedish.trim() !== '')
+      .map((f) => {
+        const tr = all.find((x) => x.language === l.code && x.field === f.field);
+        const state = !tr || tr.text.trim() === '' ? 'missing' : tr.sourceHash !== sourceHash(f.swedish) ? 'outdated' : tr.source === 'machine' ? 'machine' : 'done';
+        return { field: f.field, state };
+      }),
+  }));
 }
 
 /** The choices the activity form offers: places, districts and possible co-hosts. */
@@ -227,6 +245,10 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
   ) => {
     const page = pageContext(request);
     const choices = await activityChoices(app, o.id);
+    const a = state.activity;
+    const translations = a
+      ? { rows: await translationRows(app, 'activity', a.id, [{ field: 'title', swedish: a.title }, { field: 'description', swedish: a.description }]), saved: /[?&]oversatt=1/.test(page.search) }
+      : undefined;
     const preview = state.preview ? { activity: state.preview, ...activityDates(state.preview.schedule, page.today) } : undefined;
     return sendPage(
       reply,
@@ -245,6 +267,7 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
         waiting={state.waiting ?? false}
         isAdmin={request.viewer!.isAdmin}
         direct={saveModeFor(request.viewer!, o, false) === 'direct'}
+        translations={translations}
       />,
       state.status ?? 200,
     );
@@ -457,10 +480,13 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
     extra: { errors?: Record<string, string>; conflict?: { mine: Record<string, unknown>; theirs: Record<string, unknown> }; waiting?: boolean; status?: number } = {},
   ) => {
     const districts = await listDistricts(db);
+    const page = pageContext(request);
+    const translations = { rows: await translationRows(app, 'organisation', o.id, [{ field: 'description', swedish: o.description }]), saved: /[?&]oversatt=1/.test(page.search) };
     return sendPage(
       reply,
-      pageContext(request),
+      page,
       <ProfileFormPage
+        translations={translations}
         organisation={o}
         form={form}
         errors={extra.errors ?? {}}

@@ -7,6 +7,7 @@ import { accountsRoutes, sessionPlugin } from './features/accounts/index.js';
 import { reviewRoutes, workspaceRoutes } from './features/workspace/index.js';
 import { translatorRoutes } from './features/translator/index.js';
 import { guideRoutes } from './features/guide/index.js';
+import { referralRoutes } from './features/guide/index.js';
 import { adminRoutes } from './features/admin/index.js';
 import { calendarRoutes } from './features/calendar/index.js';
 import { createMailer, type Mailer } from './features/mail/index.js';
@@ -53,6 +54,7 @@ const PAGE_FEATURES = [
   reviewRoutes,
   translatorRoutes,
   guideRoutes,
+  referralRoutes,
 ];
 
 export async function buildApp(deps: BuildDeps): Promise<FastifyInstance> {

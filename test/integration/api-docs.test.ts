@@ -1,5 +1,6 @@
 /** The API's OpenAPI description comes from the validating schemas; the API is rate-limited per client. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { skipDatabase, testDialect } from '../support/db.js';
 
@@ -46,5 +47,21 @@ describe.skipIf(skipDatabase())(`API documentation and limits on ${testDialect}`
     expect(last!.headers['retry-after']).toBeDefined();
     // Another client is not affected.
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/organisations', remoteAddress: '10.9.8.8' })).statusCode).toBe(200);
+  });
+
+  it('shares the count between instances that share the database', async () => {
+    const second = await buildApp({ ...t.app.deps });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const app = i % 2 === 0 ? t.app : second;
+        statuses.push((await app.inject({ method: 'GET', url: '/api/v1/organisations', remoteAddress: '10.1.1.1' })).statusCode);
+      }
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+      const rows = await t.database.db.selectFrom('rateLimits').selectAll().where('key', 'like', 'api:%').execute();
+      expect(rows.map((r) => r.key)).toContain('api:10.1.1.1');
+    } finally {
+      await second.close();
+    }
   });
 });

@@ -207,6 +207,33 @@ export async function hitRateLimit(
   });
 }
 
+/**
+ * Counts one hit on `key` in a fixed window of `windowMs`, in one atomic statement (several
+ * instances share the count through the database). Returns the count and when the window started.
+ */
+export async function incrementRateLimit(db: Db, key: string, now: Date, windowMs: number): Promise<{ count: number; windowStart: Date }> {
+  const stamp = now.toISOString();
+  const cutoff = new Date(now.getTime() - windowMs).toISOString();
+  const row = await db
+    .insertInto('rateLimits')
+    .values({ key, windowStart: stamp, count: 1 })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet((eb) => ({
+        count: eb.case().when('rateLimits.windowStart', '<=', cutoff).then(1).else(eb('rateLimits.count', '+', 1)).end(),
+        windowStart: eb.case().when('rateLimits.windowStart', '<=', cutoff).then(stamp).else(eb.ref('rateLimits.windowStart')).end(),
+      })),
+    )
+    .returning(['count', 'windowStart'])
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.count), windowStart: new Date(row.windowStart) };
+}
+
+/** Forgets rate-limit windows that ended long ago (one row per client would otherwise pile up). */
+export async function pruneRateLimits(db: Db, olderThan: Date): Promise<number> {
+  const result = await db.deleteFrom('rateLimits').where('windowStart', '<', olderThan.toISOString()).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export async function clearRateLimit(db: Db, key: string): Promise<void> {
   await db.deleteFrom('rateLimits').where('key', '=', key).execute();
 }

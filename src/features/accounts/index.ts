@@ -11,6 +11,8 @@ export {
   findUserForLogin,
   grantRoles,
   hitRateLimit,
+  incrementRateLimit,
+  pruneRateLimits,
   insertAuthToken,
   insertUser,
   listAudit,

@@ -1,6 +1,8 @@
 /** The read-only JSON API, versioned under /api/v1. Parameters are validated by schema; errors are JSON. */
 import type { FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
+import type { Db } from '../../db/index.js';
+import { incrementRateLimit } from '../accounts/index.js';
 import { HttpError, badParameter, notFound } from '../../web/errors.js';
 import { pageContext } from '../../web/server.js';
 import { addDays, daysBetween, isIsoDate } from '../../web/time.js';
@@ -116,6 +118,25 @@ function organisationJson(o: Organisation, publicUrl: string) {
   };
 }
 
+type StoreCallback = (error: Error | null, result?: { current: number; ttl: number }) => void;
+
+/** A @fastify/rate-limit store over the rate_limits table: the count is the same on every instance. */
+export function databaseRateLimitStore(db: Db, now: () => Date) {
+  return class DatabaseRateLimitStore {
+    incr(key: string, callback: StoreCallback, timeWindow: number): void {
+      const at = now();
+      incrementRateLimit(db, `api:${key}`, at, timeWindow).then(
+        (r) => callback(null, { current: r.count, ttl: Math.max(0, r.windowStart.getTime() + timeWindow - at.getTime()) }),
+        (error: Error) => callback(error),
+      );
+    }
+
+    child(): DatabaseRateLimitStore {
+      return this;
+    }
+  };
+}
+
 export async function apiRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.deps;
   const publicUrl = app.deps.config.publicUrl;
@@ -123,8 +144,14 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   app.addHook('onSend', async (_request, reply) => {
     reply.header('access-control-allow-origin', '*');
   });
-  // Per client address, in this process; generous for apps, a brake for scrapers gone wrong.
-  await app.register(rateLimit, { max: app.deps.config.apiRateLimitPerMinute, timeWindow: '1 minute' });
+  // Per client address, counted in the database so every instance behind a proxy shares the count;
+  // generous for apps, a brake for scrapers gone wrong. A database hiccup lets the request through.
+  await app.register(rateLimit, {
+    max: app.deps.config.apiRateLimitPerMinute,
+    timeWindow: '1 minute',
+    store: databaseRateLimitStore(db, app.deps.now),
+    skipOnError: true,
+  });
 
   app.get<{ Querystring: OccurrencesQuery }>(
     '/api/v1/activities',

@@ -1,3 +1,4 @@
 /** Föreningslots: requests for help into an association, the guide's cases, referrals, wishes and outcomes. */
 export { guideRoutes } from './guide.routes.js';
 export { eraseExpired, sendFollowUpReminders } from './jobs.js';
+export { referralRoutes } from './referral.routes.js';

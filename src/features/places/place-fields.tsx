@@ -1,33 +1,8 @@
 /** The labelled place fields with their errors, for the admin place form and for forms that create a place on the way. */
-import { Field } from '../../web/components.js';
+import { Field, SelectField, TextArea } from '../../web/components.js';
 import { usePage } from '../../web/page.js';
 import type { District } from './place.js';
 import { PLACE_LIMITS, placeFieldName, type PlaceForm } from './place-form.js';
-
-/** A labelled multi-line field with its error tied to it (Field is single-line only). */
-function TextArea(props: { name: string; label: string; value: string; error?: string | undefined; maxLength: number; hint?: string }) {
-  const { t } = usePage();
-  const id = `field-${props.name}`;
-  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={props.error ? 'field has-error' : 'field'}>
-      <label for={id}>{props.label}</label>
-      {props.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      <textarea id={id} name={props.name} rows={3} maxLength={props.maxLength} aria-invalid={props.error ? 'true' : undefined} aria-describedby={describedBy}>
-        {props.value}
-      </textarea>
-      {props.error ? (
-        <p class="field-error" id={`${id}-error`}>
-          {(t as unknown as (k: string) => string)(props.error)}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 /**
  * The place fields (name, address, postal code, city, district, coordinates, accessibility,
@@ -39,12 +14,10 @@ function TextArea(props: { name: string; label: string; value: string; error?: s
  */
 export function PlaceFields(props: { form: PlaceForm; errors: Record<string, string>; districts: District[]; prefix?: string; required?: boolean }) {
   const { t } = usePage();
-  const tr = t as unknown as (k: string) => string;
   const prefix = props.prefix ?? '';
   const name = (f: keyof PlaceForm) => placeFieldName(prefix, f);
   const { form, errors } = props;
   const required = props.required ?? prefix === '';
-  const districtId = `field-${name('districtId')}`;
   const stepFreeId = `field-${name('stepFree')}`;
   return (
     <>
@@ -62,22 +35,13 @@ export function PlaceFields(props: { form: PlaceForm; errors: Record<string, str
         <Field name={name('postalCode')} label={t('places.fields.postalCode')} value={form.postalCode} error={errors.postalCode} maxLength={6} hint={t('places.fields.postalCodeHint')} autocomplete="postal-code" />
         <Field name={name('city')} label={t('places.fields.city')} value={form.city} error={errors.city} maxLength={PLACE_LIMITS.city} autocomplete="address-level2" />
       </div>
-      <div class={errors.districtId ? 'field has-error' : 'field'}>
-        <label for={districtId}>{t('places.fields.district')}</label>
-        <select id={districtId} name={name('districtId')} aria-invalid={errors.districtId ? 'true' : undefined} aria-describedby={errors.districtId ? `${districtId}-error` : undefined}>
-          <option value="">{t('places.fields.noDistrict')}</option>
-          {props.districts.map((d) => (
-            <option key={d.id} value={String(d.id)} selected={form.districtId === String(d.id)}>
-              {d.name}
-            </option>
-          ))}
-        </select>
-        {errors.districtId ? (
-          <p class="field-error" id={`${districtId}-error`}>
-            {tr(errors.districtId)}
-          </p>
-        ) : null}
-      </div>
+      <SelectField
+        name={name('districtId')}
+        label={t('places.fields.district')}
+        value={form.districtId}
+        error={errors.districtId}
+        options={[{ value: '', label: t('places.fields.noDistrict') }, ...props.districts.map((d) => ({ value: String(d.id), label: d.name }))]}
+      />
       <fieldset class="place-coordinates">
         <legend>{t('places.fields.coordinates')}</legend>
         <p class="hint">{t('places.fields.coordinatesHint')}</p>

@@ -18,11 +18,11 @@ function IconChoices(props: { name: string; legend: string; options: { value: st
   const t = useT();
   const id = `field-${props.name}`;
   return (
-    <fieldset class={props.error ? 'tiles has-error' : 'tiles'} id={id} aria-describedby={props.error ? `${id}-error` : undefined}>
+    <fieldset class={props.error ? 'pick-tiles has-error' : 'pick-tiles'} id={id} aria-describedby={props.error ? `${id}-error` : undefined}>
       <legend>{props.legend}</legend>
-      <div class="tile-grid">
+      <div class="pick-grid">
         {props.options.map((o) => (
-          <label key={o.value} class="tile">
+          <label key={o.value} class="pick">
             <input type="checkbox" name={props.name} value={o.value} checked={props.selected.includes(o.value)} />
             <Icon name={o.icon} />
             <span>{o.label}</span>

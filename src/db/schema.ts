@@ -369,6 +369,46 @@ export interface SettingTable {
   value: string;
 }
 
+export interface CalendarFeedTable {
+  id: Id;
+  organisationId: number;
+  /** The ICS address (http or https); it may hold a secret (Google's private address): never logged or mailed. */
+  url: string;
+  /** The category new activities from this feed get. */
+  category: string;
+  createdBy: number | null;
+  createdAt: string;
+  /** 0 once disconnected: no longer synced, its activities stay. */
+  active: Generated<Flag>;
+  lastSyncAt: string | null;
+  lastSuccessAt: string | null;
+  /** Why the last sync failed, as JSON { code, params } (a catalogue key, no secrets). */
+  lastError: string | null;
+  /** What the last successful sync did and skipped, as JSON. */
+  lastReport: string | null;
+  consecutiveFailures: Generated<number>;
+  /** When editors and the coordinator were last told it fails (at most once a day). */
+  failureMailedAt: string | null;
+  etag: string | null;
+  lastModified: string | null;
+  /** A sync holds the feed until then, so two never run on one feed at once. */
+  lockedUntil: string | null;
+}
+
+export interface ImportedEventTable {
+  id: Id;
+  feedId: number;
+  uid: string;
+  /** '' for an event or series; a date for one date of an expanded series or a lone changed date. */
+  recurrenceId: Generated<string>;
+  /** Null when the activity was deleted here (it is then not imported again). */
+  activityId: number | null;
+  /** Fingerprint of what the feed said last time ('removed' once it left the feed). */
+  lastHash: string;
+  lastSeenAt: string;
+  createdAt: string;
+}
+
 export interface Database {
   districts: DistrictTable;
   organisations: OrganisationTable;
@@ -394,6 +434,8 @@ export interface Database {
   auditEntries: AuditEntryTable;
   outbox: OutboxTable;
   revisions: RevisionTable;
+  calendarFeeds: CalendarFeedTable;
+  importedEvents: ImportedEventTable;
   glossaryTerms: GlossaryTermTable;
   viewCounts: ViewCountTable;
   guideCases: GuideCaseTable;

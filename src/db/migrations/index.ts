@@ -6,6 +6,7 @@ import * as outbox from './2026-11-27-003-outbox.js';
 import * as accounts from './2026-11-27-004-accounts.js';
 import * as holidays from './2026-11-27-005-holidays.js';
 import * as revisions from './2026-11-28-006-revisions.js';
+import * as calendarImports from './2026-11-28-007-calendar-imports.js';
 import * as translator from './2026-11-28-008-translator.js';
 import * as guide from './2026-11-28-009-guide.js';
 
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-004-accounts': accounts,
   '2026-11-27-005-holidays': holidays,
   '2026-11-28-006-revisions': revisions,
+  '2026-11-28-007-calendar-imports': calendarImports,
   '2026-11-28-008-translator': translator,
   '2026-11-28-009-guide': guide,
 };

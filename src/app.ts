@@ -9,6 +9,7 @@ import { translatorRoutes } from './features/translator/index.js';
 import { guideRoutes } from './features/guide/index.js';
 import { referralRoutes } from './features/guide/index.js';
 import { adminRoutes } from './features/admin/index.js';
+import { importRoutes } from './features/imports/index.js';
 import { calendarRoutes } from './features/calendar/index.js';
 import { createMailer, type Mailer } from './features/mail/index.js';
 import {
@@ -52,6 +53,7 @@ const PAGE_FEATURES = [
   adminRoutes,
   workspaceRoutes,
   reviewRoutes,
+  importRoutes,
   translatorRoutes,
   guideRoutes,
   referralRoutes,

@@ -7,6 +7,7 @@ import { seedDemoIfEmpty } from './demo/seed.js';
 import { ensureFirstAdmin } from './features/accounts/index.js';
 import { refreshOccurrenceWindow } from './features/calendar/index.js';
 import { deleteExpiredUnconfirmed } from './features/workspace/index.js';
+import { createImportDeps, runImports } from './features/imports/index.js';
 import { eraseExpired, sendFollowUpReminders } from './features/guide/index.js';
 import { localToday } from './web/time.js';
 
@@ -49,9 +50,18 @@ async function main(): Promise<void> {
     guideJobs().catch((err) => app.log.error({ err }, 'guide reminders or erasure failed'));
   }, 6 * 60 * 60 * 1000);
   timer.unref();
+  // Connected calendars are synced every hour (first a minute after start), by one instance at a time.
+  const importDeps = createImportDeps({ db, mailer: app.deps.mailer, config, log: app.log });
+  const syncCalendars = () => {
+    runImports(importDeps, now()).catch((err) => app.log.error({ err }, 'calendar import failed'));
+  };
+  const importTimer = setInterval(syncCalendars, 60 * 60 * 1000);
+  importTimer.unref();
+  setTimeout(syncCalendars, 60 * 1000).unref();
 
   const shutdown = async () => {
     clearInterval(timer);
+    clearInterval(importTimer);
     await app.close();
     await close();
     process.exit(0);

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ImportError } from './ics-split.js';
-import { EXPAND_MAX, hashFields, mapCalendar, matchPlace, recurrenceFor, ruleParts, untilDate, type FeedEvent, type MappingContext } from './mapping.js';
+import { EXPAND_MAX, hashFields, mapCalendar, matchPlace, type FeedEvent, type MappingContext } from './mapping.js';
+import { recurrenceFor, ruleParts, untilDate } from './recurrence-rules.js';
 
 const fixture = (name: string) => fs.readFileSync(new URL(`../../../test/fixtures/ics/${name}`, import.meta.url), 'utf8');
 const places = [

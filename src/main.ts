@@ -4,7 +4,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { analyzeDatabase, migrateToLatest, openDatabase } from './db/index.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
-import { ensureFirstAdmin } from './features/accounts/index.js';
+import { ensureFirstAdmin, pruneRateLimits } from './features/accounts/index.js';
 import { refreshOccurrenceWindow } from './features/calendar/index.js';
 import { deleteExpiredUnconfirmed } from './features/workspace/index.js';
 import { createImportDeps, runImports } from './features/imports/index.js';
@@ -48,6 +48,7 @@ async function main(): Promise<void> {
       .catch((err) => app.log.error({ err }, 'occurrence refresh failed'));
     deleteExpiredUnconfirmed(db, now()).catch((err) => app.log.error({ err }, 'removing unconfirmed suggestions failed'));
     guideJobs().catch((err) => app.log.error({ err }, 'guide reminders or erasure failed'));
+    pruneRateLimits(db, new Date(now().getTime() - 864e5)).catch((err) => app.log.error({ err }, 'pruning rate limits failed'));
   }, 6 * 60 * 60 * 1000);
   timer.unref();
   // Connected calendars are synced every hour (first a minute after start), by one instance at a time.

@@ -1,6 +1,7 @@
 /** The API's OpenAPI description comes from the validating schemas; the API is rate-limited per client. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
+import { pruneRateLimits } from '../../src/features/accounts/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { skipDatabase, testDialect } from '../support/db.js';
 
@@ -60,6 +61,9 @@ describe.skipIf(skipDatabase())(`API documentation and limits on ${testDialect}`
       expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
       const rows = await t.database.db.selectFrom('rateLimits').selectAll().where('key', 'like', 'api:%').execute();
       expect(rows.map((r) => r.key)).toContain('api:10.1.1.1');
+      // Old windows are forgotten; current ones stay.
+      expect(await pruneRateLimits(t.database.db, new Date(Date.now() - 864e5))).toBe(0);
+      expect(await pruneRateLimits(t.database.db, new Date(Date.now() + 864e5))).toBeGreaterThan(0);
     } finally {
       await second.close();
     }

@@ -62,8 +62,8 @@ describe.skipIf(skipDatabase())(`API documentation and limits on ${testDialect}`
       const rows = await t.database.db.selectFrom('rateLimits').selectAll().where('key', 'like', 'api:%').execute();
       expect(rows.map((r) => r.key)).toContain('api:10.1.1.1');
       // Old windows are forgotten; current ones stay.
-      expect(await pruneRateLimits(t.database.db, new Date(Date.now() - 864e5))).toBe(0);
-      expect(await pruneRateLimits(t.database.db, new Date(Date.now() + 864e5))).toBeGreaterThan(0);
+      expect(await pruneRateLimits(t.database.db, new Date(t.app.deps.now().getTime() - 864e5))).toBe(0);
+      expect(await pruneRateLimits(t.database.db, new Date(t.app.deps.now().getTime() + 864e5))).toBeGreaterThan(0);
     } finally {
       await second.close();
     }

@@ -173,7 +173,8 @@ export function CalendarImportPage(props: CalendarImportProps) {
         ) : (
           <>
             <ErrorSummary errors={props.errors} labels={{ url: t('imports.page.url'), category: t('imports.page.category') }} />
-            <form method="post" action={href(base)}>
+            {/* The server's messages, in the reader's language, beside each field: not the browser's. */}
+            <form method="post" action={href(base)} novalidate>
               <CsrfField token={props.csrf} />
               <Field name="url" type="url" label={t('imports.page.url')} hint={t('imports.page.urlHint')} value={props.form.url} error={props.errors.url} autocomplete="off" maxLength={URL_MAX} required />
               <SelectField

@@ -8,6 +8,7 @@ import { reviewRoutes, workspaceRoutes } from './features/workspace/index.js';
 import { translatorRoutes } from './features/translator/index.js';
 import { guideRoutes } from './features/guide/index.js';
 import { referralRoutes } from './features/guide/index.js';
+import { wishesRoutes } from './features/guide/index.js';
 import { adminRoutes } from './features/admin/index.js';
 import { importRoutes } from './features/imports/index.js';
 import { calendarRoutes } from './features/calendar/index.js';
@@ -55,6 +56,7 @@ const PAGE_FEATURES = [
   reviewRoutes,
   importRoutes,
   translatorRoutes,
+  wishesRoutes,
   guideRoutes,
   referralRoutes,
 ];

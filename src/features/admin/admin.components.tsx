@@ -8,6 +8,7 @@ const SECTIONS = [
   { path: '/admin/aktiviteter', label: 'admin.activities.title' },
   { path: '/admin/platser', label: 'admin.places.title' },
   { path: '/admin/utkorg', label: 'admin.outbox.title' },
+  { path: '/admin/onskemal', label: 'guide.wishes.admin.title' },
   { path: '/admin/kalendrar', label: 'imports.admin.title' },
   { path: '/planering/krockar', label: 'planning.clashes.link' },
 ] as const;

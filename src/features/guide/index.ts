@@ -2,3 +2,4 @@
 export { guideRoutes } from './guide.routes.js';
 export { eraseExpired, sendFollowUpReminders } from './jobs.js';
 export { referralRoutes } from './referral.routes.js';
+export { wishesRoutes } from './wishes.routes.js';

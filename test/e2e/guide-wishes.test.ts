@@ -1,0 +1,86 @@
+/** "Efterfrågas" in Swedish and right-to-left Arabic, the wish form with its errors, and the guide's statistics at 360 px, with axe. */
+import { inject, afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { eraseCase, submitCase, updateCase } from '../../src/features/guide/case.store.js';
+import { insertWish } from '../../src/features/guide/wish.store.js';
+import { expectAccessible, expectNoHorizontalScroll, screenshot, startBrowserHarness, type BrowserHarness } from '../support/browser.js';
+import { signedInClient } from '../support/client.js';
+
+const skip = inject('chromiumSkip');
+
+describe.skipIf(skip)('wishes and the guide’s statistics in Chromium', () => {
+  let h: BrowserHarness;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    h = await startBrowserHarness();
+    const db = h.testApp.database.db;
+    const now = h.testApp.app.deps.now();
+    const district = (await db.selectFrom('districts').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
+    // A long word and Arabic free text must wrap and keep their own direction at 360 px.
+    for (const text of ['Simning för kvinnor på kvällen', 'Vattengymnastikochsimskolaförvuxnasomaldrigharsimmatförut', 'كرة القدم للبنات']) {
+      await insertWish(db, { category: null, text, ageGroup: 'adult', districtId: district, source: 'public', caseId: null }, now);
+    }
+    await insertWish(db, { category: 'idrott', text: null, ageGroup: 'child', districtId: null, source: 'case', caseId: null }, now);
+    const base = { phone: null, email: null, contactLanguage: 'ar', ageGroup: 'adult' as const, interestText: null, freeDays: [], freeTimes: [], onBehalf: false, helperName: null };
+    const a = (await submitCase(db, { ...base, firstName: 'Amal', phone: '+46701111111', districtId: district, interests: ['idrott', 'sprakcafe'] }, new Date('2026-10-05T08:00:00Z'))).case;
+    await updateCase(db, a, { status: 'joined' }, new Date('2026-10-08T08:00:00Z'));
+    await eraseCase(db, a.id, new Date('2026-11-20T08:00:00Z'));
+    await submitCase(db, { ...base, firstName: 'Bilal', phone: '+46702222222', districtId: null, interests: [] }, new Date('2026-11-02T08:00:00Z'));
+
+    const guide = await signedInClient(h.testApp, { isGuide: true, name: 'Samira' });
+    context = await h.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'sv-SE' });
+    await context.addCookies([{ name: 'sid', value: guide.cookies.get('sid')!, url: h.baseUrl }]);
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await context?.close();
+    await h?.close();
+  });
+
+  it('lists wishes and takes a new one in Swedish and in Arabic, errors beside the fields', async () => {
+    for (const prefix of ['', '/ar']) {
+      await page.goto(`${h.baseUrl}${prefix}/efterfragas`);
+      expect(await page.locator('html').getAttribute('dir')).toBe(prefix ? 'rtl' : 'ltr');
+      await expectNoHorizontalScroll(page, `wishes ${prefix}`);
+      await expectAccessible(page, `wishes ${prefix}`);
+      // The honeypot is there for robots, out of sight and out of the tab order for people.
+      const box = await page.locator('#wish-form .honeypot').boundingBox();
+      expect(box!.width * box!.height).toBeLessThanOrEqual(1);
+      expect(await page.locator('#field-lamna_tomt').getAttribute('tabindex')).toBe('-1');
+
+      await page.locator('#field-text').fill('Läs mer på http://spam.example');
+      await page.locator('#wish-form button[type="submit"]').click();
+      await page.waitForLoadState();
+      await expect.poll(() => page.locator('#field-text-error').isVisible()).toBe(true);
+      expect(await page.locator('#field-text').inputValue()).toBe('Läs mer på http://spam.example');
+      await expectNoHorizontalScroll(page, `wish errors ${prefix}`);
+      await expectAccessible(page, `wish errors ${prefix}`);
+
+      await page.locator('#field-text').fill('');
+      await page.locator('label.wish-tile', { has: page.locator('input[value="natur"]') }).click();
+      await page.locator('input[name="ageGroup"][value="child"]').check();
+      await page.locator('#wish-form button[type="submit"]').click();
+      await page.waitForURL(/tack=1/);
+      expect(await page.locator('.notice[role="status"]').count()).toBe(1);
+      await expectAccessible(page, `wish thanks ${prefix}`);
+      await screenshot(page, `wishes${prefix.replace('/', '-') || '-sv'}-360`);
+    }
+    await page.goto(`${h.baseUrl}/efterfragas`);
+    expect(await page.locator('#wishes-open + ul li', { hasText: 'Natur' }).textContent()).toContain('2 önskemål');
+  });
+
+  it('shows the guide’s statistics as tables that fit a phone', async () => {
+    for (const prefix of ['', '/ar']) {
+      await page.goto(`${h.baseUrl}${prefix}/lots/statistik`);
+      expect(await page.locator('h1').count()).toBe(1);
+      expect(await page.locator('table caption').count()).toBe(3);
+      await expectNoHorizontalScroll(page, `statistics ${prefix}`);
+      await expectAccessible(page, `statistics ${prefix}`);
+      await screenshot(page, `guide-statistics${prefix.replace('/', '-') || '-sv'}-360`);
+    }
+    const body = await page.locator('main').textContent();
+    for (const personal of ['Amal', 'Bilal', '+4670']) expect(body).not.toContain(personal);
+  });
+});

@@ -324,4 +324,15 @@ describe.skipIf(skipDatabase())(`calendar import on ${testDialect}`, () => {
     const page = await editor.request('GET', `/hantera/${org.slug}/kalender`);
     expect(page.body).toContain('Ni har inte kopplat någon kalender ännu.');
   });
+
+  it('takes up a calendar connected again where it left off, without importing anything twice', async () => {
+    const before = await activitiesOf(org.id);
+    const feed = await feedOf(org.id);
+    served.set('/oxhagen.ics', { status: 200, body: fixture('google.ics') });
+    const res = await editor.submit(`/hantera/${org.slug}/kalender`, `/hantera/${org.slug}/kalender`, { url: `${base}/oxhagen.ics`, category: 'kurs' });
+    expect(res.headers.location).toBe(`/hantera/${org.slug}/kalender?sparad=connected`);
+    expect(await feedOf(org.id)).toMatchObject({ id: feed.id, active: 1, category: 'kurs' });
+    expect((await run()).failed).toBe(0);
+    expect((await activitiesOf(org.id)).map((a) => a.id)).toEqual(before.map((a) => a.id));
+  });
 });

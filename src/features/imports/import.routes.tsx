@@ -98,8 +98,9 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
       if (read.url && read.category) {
         const existing = await findFeedByUrl(db, o.id, read.url);
         if (existing?.active) read.errors.url = 'imports.errors.alreadyConnected';
-        else if (!existing && (await listFeedsOfOrganisation(db, o.id)).length >= MAX_FEEDS) read.errors.url = 'imports.errors.tooManyFeeds';
+        else if ((await listFeedsOfOrganisation(db, o.id)).length >= MAX_FEEDS) read.errors.url = 'imports.errors.tooManyFeeds';
         if (Object.keys(read.errors).length === 0) {
+          // Connecting a disconnected calendar again takes up its history: nothing is imported twice.
           const id = existing ? existing.id : await insertFeed(db, { organisationId: o.id, url: read.url, category: read.category, createdBy: request.viewer!.id }, now());
           if (existing) await reactivateFeed(db, existing.id, read.category);
           await recordAudit(db, { actorUserId: request.viewer!.id, action: 'import.connected', entity: 'organisation', entityId: o.id, after: { feed: id, category: read.category } }, now());

@@ -101,6 +101,8 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
   });
   app.addHook('onSend', async (request, reply, payload) => {
     if (!request.cacheKey || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+    // A page with a form carries this visitor's CSRF token; one that asks not to be stored is theirs too.
+    if (payload.includes('name="_csrf"') || /no-store|private/.test(String(reply.getHeader('cache-control') ?? ''))) return payload;
     const type = String(reply.getHeader('content-type') ?? '');
     if (!/^(text\/html|application\/json|text\/calendar)/.test(type)) return payload;
     cache.set(request.cacheKey, { expires: clock().getTime() + ttlMs, status: 200, type, body: payload });

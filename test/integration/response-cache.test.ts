@@ -42,4 +42,19 @@ describe.skipIf(skipDatabase())(`response cache on ${testDialect}`, () => {
     t.app.responseCache.clear();
     expect((await t.app.inject({ method: 'GET', url: '/organisationer' })).headers['x-cache']).toBe('miss');
   });
+
+  it('never stores a page whose form carries a visitor’s own CSRF token', async () => {
+    for (const url of ['/tipsa', '/hitta-forening', '/efterfragas', '/logga-in']) {
+      const first = await t.app.inject({ method: 'GET', url });
+      const second = await t.app.inject({ method: 'GET', url });
+      expect(second.headers['x-cache'], url).not.toBe('hit');
+      const token = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+      expect(token(first.body), url).toBeTruthy();
+      expect(token(second.body), url).not.toBe(token(first.body));
+      // Each visitor can post the form they were given.
+      const cookie = String(second.headers['set-cookie'] ?? '').split(';')[0];
+      const post = await t.app.inject({ method: 'POST', url, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${encodeURIComponent(token(second.body)!)}` });
+      expect(post.statusCode, url).not.toBe(403);
+    }
+  });
 });

@@ -38,8 +38,6 @@ export async function wishesRoutes(app: FastifyInstance): Promise<void> {
   // --- the public page and form --------------------------------------------------------------------
 
   const publicPage = async (request: FastifyRequest, reply: FastifyReply, state: { form: WishForm; errors?: Record<string, string>; status?: number; thanks?: boolean }) => {
-    // Never kept in the response cache: the form carries this visitor's CSRF token.
-    delete request.cacheKey;
     const page = pageContext(request);
     const [groups, districts] = await Promise.all([loadGroups(), listDistricts(db)]);
     const published = await findActivities(db, groups.flatMap((g) => (g.servedByActivityId === null ? [] : [g.servedByActivityId])));

@@ -65,3 +65,24 @@ export function DateTime(props: { iso: string }) {
 export function Hidden(props: { children: string }) {
   return <span class="visually-hidden">{props.children}</span>;
 }
+
+/** The search box above an admin list, and how many the list holds (announced after a search). */
+export function ListSearch(props: { action: string; id: string; label: string; q: string; count: string }) {
+  const { t } = usePage();
+  return (
+    <>
+      <form method="get" action={props.action} role="search" class="search-form">
+        <label for={props.id}>{props.label}</label>
+        <div class="search-row">
+          <input id={props.id} name="q" type="search" value={props.q} maxLength={100} />
+          <button type="submit" class="button">
+            {t('search.submit')}
+          </button>
+        </div>
+      </form>
+      <p class="result-count" role="status">
+        {props.count}
+      </p>
+    </>
+  );
+}

@@ -5,7 +5,7 @@ import { usePage } from '../../web/page.js';
 import { withQuery } from '../calendar/index.js';
 import { rolesOf, type User } from '../accounts/index.js';
 import type { OutboxEntry } from '../mail/index.js';
-import { AdminNav, Hidden } from './admin.components.js';
+import { AdminNav, Hidden, ListSearch } from './admin.components.js';
 
 type Errors = Record<string, string>;
 
@@ -84,18 +84,7 @@ export function UsersPage(props: UsersPageProps) {
           </button>
         </form>
       </section>
-      <form method="get" action={href('/admin/anvandare')} role="search" class="search-form">
-        <label for="user-q">{t('admin.users.search')}</label>
-        <div class="search-row">
-          <input id="user-q" name="q" type="search" value={props.q} maxLength={100} />
-          <button type="submit" class="button">
-            {t('search.submit')}
-          </button>
-        </div>
-      </form>
-      <p class="result-count" role="status">
-        {t('admin.users.count', { count: props.total })}
-      </p>
+      <ListSearch action={href('/admin/anvandare')} id="user-q" label={t('admin.users.search')} q={props.q} count={t('admin.users.count', { count: props.total })} />
       <div class="table-wrap">
         <table class="data-table admin-table">
           <thead>

@@ -4,7 +4,7 @@ import { Layout } from '../../web/layout.js';
 import { usePage } from '../../web/page.js';
 import { withQuery } from '../calendar/index.js';
 import type { OrganisationAdminItem } from '../organisations/index.js';
-import { AdminNav, Hidden, Notice } from './admin.components.js';
+import { AdminNav, Hidden, Notice, ListSearch } from './admin.components.js';
 
 export interface OrganisationsAdminProps {
   organisations: OrganisationAdminItem[];
@@ -42,18 +42,7 @@ export function OrganisationsAdminPage(props: OrganisationsAdminProps) {
       <AdminNav />
       <Notice message={props.message} />
       <p class="lead">{t('admin.organisations.lead')}</p>
-      <form method="get" action={href('/admin/organisationer')} role="search" class="search-form">
-        <label for="org-q">{t('admin.organisations.search')}</label>
-        <div class="search-row">
-          <input id="org-q" name="q" type="search" value={props.q} maxLength={100} />
-          <button type="submit" class="button">
-            {t('search.submit')}
-          </button>
-        </div>
-      </form>
-      <p class="result-count" role="status">
-        {t('admin.organisations.count', { count: props.total })}
-      </p>
+      <ListSearch action={href('/admin/organisationer')} id="org-q" label={t('admin.organisations.search')} q={props.q} count={t('admin.organisations.count', { count: props.total })} />
       <div class="table-wrap">
         <table class="data-table admin-table">
           <thead>

@@ -4,7 +4,7 @@ import { Layout } from '../../web/layout.js';
 import { usePage } from '../../web/page.js';
 import { withQuery } from '../calendar/index.js';
 import { PlaceFields, type District, type PlaceForm, type PlaceListItem, type StoredPlace } from '../places/index.js';
-import { AdminNav, Hidden, Notice } from './admin.components.js';
+import { AdminNav, Hidden, Notice, ListSearch } from './admin.components.js';
 
 export interface PlacesAdminProps {
   places: PlaceListItem[];
@@ -28,18 +28,7 @@ export function PlacesAdminPage(props: PlacesAdminProps) {
           {t('admin.places.new')}
         </a>
       </p>
-      <form method="get" action={href('/admin/platser')} role="search" class="search-form">
-        <label for="place-q">{t('admin.places.search')}</label>
-        <div class="search-row">
-          <input id="place-q" name="q" type="search" value={props.q} maxLength={100} />
-          <button type="submit" class="button">
-            {t('search.submit')}
-          </button>
-        </div>
-      </form>
-      <p class="result-count" role="status">
-        {t('admin.places.count', { count: props.total })}
-      </p>
+      <ListSearch action={href('/admin/platser')} id="place-q" label={t('admin.places.search')} q={props.q} count={t('admin.places.count', { count: props.total })} />
       <div class="table-wrap">
         <table class="data-table admin-table">
           <thead>

@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { translator } from '../../i18n/index.js';
 import { notFound } from '../../web/errors.js';
+import { formBodySchema, trimmed } from '../../web/form.js';
 import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
 import { isIsoDate } from '../../web/time.js';
@@ -22,10 +23,6 @@ const REQUESTS_PER_HOUR = 5;
 const NOTE_MAX = 2000;
 
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1, maximum: 999999999 } } } as const;
-const formBody = {
-  type: 'object',
-  additionalProperties: { anyOf: [{ type: 'string', maxLength: 3000 }, { type: 'array', maxItems: 20, items: { type: 'string', maxLength: 100 } }] },
-} as const;
 
 /** What an audit entry about a case may say: the action and the fields touched, never their values. */
 function logCase(db: FastifyInstance['deps']['db'], actorUserId: number, action: string, caseId: number, fields: Record<string, unknown> = {}, now: Date) {
@@ -45,7 +42,7 @@ export async function guideRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/hitta-forening', { config: { access: 'public' } }, async (request, reply) => requestPage(request, reply, emptyRequestForm(pageContext(request).lang.code)));
 
-  app.post<{ Body: Record<string, unknown> }>('/hitta-forening', { config: { access: 'public' }, schema: { body: formBody } }, async (request, reply) => {
+  app.post<{ Body: Record<string, unknown> }>('/hitta-forening', { config: { access: 'public' }, schema: { body: formBodySchema } }, async (request, reply) => {
     const page = pageContext(request);
     const { form, errors, request: caseRequest, spam } = readRequestForm(request.body ?? {});
     if (form.districtId !== '' && !errors.districtId && !(await listDistricts(db)).some((d) => String(d.id) === form.districtId)) errors.districtId = 'guide.form.errors.choiceInvalid';
@@ -144,12 +141,12 @@ export async function guideRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: { id: number }; Body: Record<string, unknown> }>(
     '/lots/arende/:id',
-    { config: { access: 'guide' }, schema: { params: idParams, body: formBody } },
+    { config: { access: 'guide' }, schema: { params: idParams, body: formBodySchema } },
     async (request, reply) => {
       const page = pageContext(request);
       const c = await caseOr404(request.params.id);
       const body = request.body ?? {};
-      const str = (k: string) => (typeof body[k] === 'string' ? (body[k] as string).trim() : '');
+      const str = (k: string) => trimmed(body, k);
       const action = str('action');
       const at = now();
       const viewer = request.viewer!;
@@ -217,7 +214,7 @@ export async function guideRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: { id: number }; Body: Record<string, unknown> }>(
     '/lots/arende/:id/radera',
-    { config: { access: 'guide' }, schema: { params: idParams, body: formBody } },
+    { config: { access: 'guide' }, schema: { params: idParams, body: formBodySchema } },
     async (request, reply) => {
       const page = pageContext(request);
       const c = await caseOr404(request.params.id);

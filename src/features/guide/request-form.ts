@@ -1,5 +1,6 @@
 /** The "get help finding an association" form as typed, its checks, and the request it becomes. Pure. */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { field, ticked, values } from '../../web/form.js';
 import { WEEKDAYS, type Weekday } from '../calendar/index.js';
 import { isEmail, normaliseEmail } from '../accounts/index.js';
 import { CATEGORY_CODES, SPOKEN_LANGUAGES, isOneOf, type Category } from '../taxonomy/index.js';
@@ -47,9 +48,6 @@ export function emptyRequestForm(language: string): RequestForm {
   };
 }
 
-const one = (v: unknown): string => (Array.isArray(v) ? one(v[0]) : typeof v === 'string' ? v : '');
-const many = (v: unknown): string[] => [...new Set((Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string' && x !== ''))];
-const checked = (v: unknown) => ['true', 'on', '1'].includes(one(v));
 
 /** A phone number in E.164 ('+46701740605'), Swedish numbers written the Swedish way included; null when not a real number. */
 export function phoneE164(text: string): string | null {
@@ -59,20 +57,20 @@ export function phoneE164(text: string): string | null {
 
 export function readRequestForm(body: Record<string, unknown>): { form: RequestForm; errors: Record<string, string>; request: CaseRequest | null; spam: boolean } {
   const form: RequestForm = {
-    firstName: one(body.firstName).trim(),
-    phone: one(body.phone).trim(),
-    email: one(body.email).trim(),
-    contactLanguage: one(body.contactLanguage),
-    ageGroup: one(body.ageGroup),
-    districtId: one(body.districtId),
-    interests: many(body.interests),
-    interestText: one(body.interestText).trim(),
-    freeDays: many(body.freeDays),
-    freeTimes: many(body.freeTimes),
-    onBehalf: checked(body.onBehalf),
-    helperName: one(body.helperName).trim(),
-    consent: checked(body.consent),
-    website: one(body.website),
+    firstName: field(body, 'firstName').trim(),
+    phone: field(body, 'phone').trim(),
+    email: field(body, 'email').trim(),
+    contactLanguage: field(body, 'contactLanguage'),
+    ageGroup: field(body, 'ageGroup'),
+    districtId: field(body, 'districtId'),
+    interests: values(body, 'interests'),
+    interestText: field(body, 'interestText').trim(),
+    freeDays: values(body, 'freeDays'),
+    freeTimes: values(body, 'freeTimes'),
+    onBehalf: ticked(body, 'onBehalf'),
+    helperName: field(body, 'helperName').trim(),
+    consent: ticked(body, 'consent'),
+    website: field(body, 'website'),
   };
   const errors: Record<string, string> = {};
   const e = (field: string, key: string) => {

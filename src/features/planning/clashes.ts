@@ -128,3 +128,34 @@ export function findClashes(subject: PlannedActivity, others: readonly PlannedAc
   }
   return clashes.sort(compareClashes);
 }
+
+/** What plannedActivities needs of a listed occurrence (the calendar's OccurrenceItem has it). */
+export interface ListedOccurrence extends PlannedOccurrence {
+  activityId: number;
+  category: string;
+  status: string;
+  place: { districtSlug: string | null; latitude: number | null; longitude: number | null } | null;
+}
+
+/** Listed occurrences grouped into planned activities, cancelled ones left out; by activity id. */
+export function plannedActivities<T extends ListedOccurrence>(items: readonly T[]): Map<number, PlannedActivity & { first: T }> {
+  const planned = new Map<number, PlannedActivity & { first: T }>();
+  for (const o of items) {
+    if (o.status === 'cancelled') continue;
+    let p = planned.get(o.activityId);
+    if (!p) {
+      p = {
+        id: o.activityId,
+        category: o.category,
+        districtSlug: o.place?.districtSlug ?? null,
+        latitude: o.place?.latitude ?? null,
+        longitude: o.place?.longitude ?? null,
+        occurrences: [],
+        first: o,
+      };
+      planned.set(o.activityId, p);
+    }
+    p.occurrences.push({ startsAt: o.startsAt, endsAt: o.endsAt, localDate: o.localDate });
+  }
+  return planned;
+}

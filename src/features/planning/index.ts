@@ -4,6 +4,7 @@ export {
   clashWindow,
   compareClashes,
   findClashes,
+  plannedActivities,
   type Clash,
   type PlannedActivity,
   type PlannedOccurrence,

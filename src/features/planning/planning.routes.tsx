@@ -21,7 +21,7 @@ import {
 } from '../calendar/index.js';
 import { listDistricts } from '../places/index.js';
 import { CATEGORY_CODES, type Category } from '../taxonomy/index.js';
-import { clashWindow, findClashes, type PlannedActivity } from './clashes.js';
+import { clashWindow, findClashes, plannedActivities } from './clashes.js';
 import { ClashesPage, type ClashActivity, type ClashRow } from './clashes.page.js';
 import { countByDistrict, gaps, weekGrid, type GridOccurrence } from './grid.js';
 import { GridPage, SlotPage } from './grid.page.js';
@@ -223,21 +223,7 @@ export async function planningRoutes(app: FastifyInstance): Promise<void> {
       const window = clashWindow(page.today);
       // Clashes are within a category; the district filter picks the subjects, their rivals may be anywhere.
       const items = await listOccurrences(db, { ...filters, district: undefined, from: window.from, to: window.to });
-      const planned = new Map<number, PlannedActivity>();
-      for (const o of items) {
-        if (o.status === 'cancelled') continue;
-        const p = planned.get(o.activityId) ?? {
-          id: o.activityId,
-          category: o.category,
-          districtSlug: o.place?.districtSlug ?? null,
-          latitude: o.place?.latitude ?? null,
-          longitude: o.place?.longitude ?? null,
-          occurrences: [],
-        };
-        p.occurrences.push({ startsAt: o.startsAt, endsAt: o.endsAt, localDate: o.localDate });
-        planned.set(o.activityId, p);
-      }
-      const all = [...planned.values()];
+      const all = [...plannedActivities(items).values()];
       const subjects = filters.district ? all.filter((a) => a.districtSlug === filters.district) : all;
       const details = await findActivities(db, all.map((a) => a.id));
       const describe = (id: number): ClashActivity => {

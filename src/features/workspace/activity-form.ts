@@ -3,6 +3,7 @@
  * up what needs the database (the place exists, the co-host exists) themselves.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { field, ticked, values } from '../../web/form.js';
 import { isIsoDate, isTime, isoWeekday } from '../../web/time.js';
 import { WEEKDAYS, validateSchedule, type ActivityDetail, type ActivityInput, type Recurrence, type Schedule, type Weekday } from '../calendar/index.js';
 import { emptyPlaceForm, readPlaceForm, type PlaceForm, type PlaceInput } from '../places/index.js';
@@ -131,17 +132,6 @@ export function activityFormOf(a: ActivityInput | ActivityDetail, organisationId
   };
 }
 
-function one(value: unknown): string {
-  if (Array.isArray(value)) return one(value[0]);
-  return typeof value === 'string' ? value : '';
-}
-
-function many(value: unknown): string[] {
-  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return [...new Set(list.filter((v): v is string => typeof v === 'string' && v !== ''))];
-}
-
-const checked = (value: unknown) => ['true', 'on', '1'].includes(one(value));
 
 export interface ReadActivityForm {
   form: ActivityForm;
@@ -171,31 +161,31 @@ export function readActivityForm(
 ): ReadActivityForm {
   const placeRead = readPlaceForm(body, 'newPlace');
   const form: ActivityForm = {
-    title: one(body.title).trim(),
-    description: one(body.description).replace(/\r\n?/g, '\n').trim(),
-    category: one(body.category),
-    audience: one(body.audience),
-    ageGroups: many(body.ageGroups),
-    gender: one(body.gender) || 'all',
-    isFree: one(body.isFree) !== 'false',
-    costText: one(body.costText).trim(),
-    registration: one(body.registration) || 'none',
-    contactName: one(body.contactName).trim(),
-    contactPhone: one(body.contactPhone).trim(),
-    contactEmail: one(body.contactEmail).trim(),
-    placeId: one(body.placeId),
+    title: field(body, 'title').trim(),
+    description: field(body, 'description').replace(/\r\n?/g, '\n').trim(),
+    category: field(body, 'category'),
+    audience: field(body, 'audience'),
+    ageGroups: values(body, 'ageGroups'),
+    gender: field(body, 'gender') || 'all',
+    isFree: field(body, 'isFree') !== 'false',
+    costText: field(body, 'costText').trim(),
+    registration: field(body, 'registration') || 'none',
+    contactName: field(body, 'contactName').trim(),
+    contactPhone: field(body, 'contactPhone').trim(),
+    contactEmail: field(body, 'contactEmail').trim(),
+    placeId: field(body, 'placeId'),
     newPlace: placeRead.form,
-    languages: many(body.languages),
-    coHostId: one(body.coHostId),
-    repeat: one(body.repeat) || 'once',
-    startDate: one(body.startDate).trim(),
-    startTime: one(body.startTime).trim(),
-    endTime: one(body.endTime).trim(),
-    weekdays: many(body.weekdays),
-    monthlyNth: one(body.monthlyNth) || '1',
-    validUntil: one(body.validUntil).trim(),
-    runsOnHolidays: checked(body.runsOnHolidays),
-    version: one(body.version),
+    languages: values(body, 'languages'),
+    coHostId: field(body, 'coHostId'),
+    repeat: field(body, 'repeat') || 'once',
+    startDate: field(body, 'startDate').trim(),
+    startTime: field(body, 'startTime').trim(),
+    endTime: field(body, 'endTime').trim(),
+    weekdays: values(body, 'weekdays'),
+    monthlyNth: field(body, 'monthlyNth') || '1',
+    validUntil: field(body, 'validUntil').trim(),
+    runsOnHolidays: ticked(body, 'runsOnHolidays'),
+    version: field(body, 'version'),
   };
   const errors: Record<string, string> = {};
   const e = (field: string, key: string) => {

@@ -1,4 +1,5 @@
 /** The organisation profile form as typed, its checks, and the profile it becomes. Pure. */
+import { field, values } from '../../web/form.js';
 import { CATEGORY_CODES, ORGANISATION_KINDS, isOneOf, type Category, type OrganisationKind } from '../taxonomy/index.js';
 import type { Organisation, OrganisationProfile } from '../organisations/index.js';
 import { isEmail, normaliseEmail } from '../accounts/index.js';
@@ -35,9 +36,6 @@ export function profileFormOf(o: Organisation | (OrganisationProfile & { updated
   };
 }
 
-const one = (v: unknown): string => (Array.isArray(v) ? one(v[0]) : typeof v === 'string' ? v : '');
-const many = (v: unknown): string[] =>
-  [...new Set((Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string' && x !== ''))];
 
 /** A web address people can follow: http(s) only, "www.example.se" gets https:// in front. */
 export function normaliseWebsite(text: string): string | null {
@@ -54,16 +52,16 @@ export function normaliseWebsite(text: string): string | null {
 
 export function readProfileForm(body: Record<string, unknown>): { form: ProfileForm; errors: Record<string, string>; profile: OrganisationProfile | null } {
   const form: ProfileForm = {
-    name: one(body.name).trim(),
-    kind: one(body.kind),
-    description: one(body.description).replace(/\r\n?/g, '\n').trim(),
-    website: one(body.website).trim(),
-    email: one(body.email).trim(),
-    phone: one(body.phone).trim(),
-    contactName: one(body.contactName).trim(),
-    categories: many(body.categories),
-    districtIds: many(body.districtIds),
-    version: one(body.version),
+    name: field(body, 'name').trim(),
+    kind: field(body, 'kind'),
+    description: field(body, 'description').replace(/\r\n?/g, '\n').trim(),
+    website: field(body, 'website').trim(),
+    email: field(body, 'email').trim(),
+    phone: field(body, 'phone').trim(),
+    contactName: field(body, 'contactName').trim(),
+    categories: values(body, 'categories'),
+    districtIds: values(body, 'districtIds'),
+    version: field(body, 'version'),
   };
   const errors: Record<string, string> = {};
   const e = (field: string, key: string) => {

@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { translator } from '../../i18n/index.js';
 import { HttpError, notFound } from '../../web/errors.js';
+import { formBodySchema, trimmed, type FormBody } from '../../web/form.js';
 import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
 import { hashSecret, hitRateLimit, isEmail, newSecret, normaliseEmail, recordAudit } from '../accounts/index.js';
@@ -24,14 +25,14 @@ import {
   type SuggestForm,
 } from './review.page.js';
 import { activityFacts, approveRevision, CONFIRM_DAYS, profileFacts, returnRevision } from './workflow.js';
-import { activityChoices, checkReferences, formBody, previewDetail, workflowDeps } from './workspace.routes.js';
+import { activityChoices, checkReferences, previewDetail, workflowDeps } from './workspace.routes.js';
 
 const PAGE_SIZE = 30;
 /** Suggestions one address may send per hour. */
 const SUGGESTIONS_PER_HOUR = 5;
 
-type Body = Record<string, unknown>;
-const str = (body: Body, key: string) => (typeof body[key] === 'string' ? (body[key] as string).trim() : '');
+type Body = FormBody;
+const str = trimmed;
 const idParams = { type: 'object', properties: { id: { type: 'integer', minimum: 1, maximum: 999999999 } }, required: ['id'] } as const;
 const tokenParams = { type: 'object', properties: { token: { type: 'string', minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' } }, required: ['token'] } as const;
 
@@ -101,7 +102,7 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: { id: number }; Body: Body }>(
     '/admin/granska/:id/godkann',
-    { config: { access: 'admin' }, schema: { params: idParams, body: formBody } },
+    { config: { access: 'admin' }, schema: { params: idParams, body: formBodySchema } },
     async (request, reply) => {
       const page = pageContext(request);
       const r = await revisionOr404(request.params.id);
@@ -117,7 +118,7 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: { id: number }; Body: Body }>(
     '/admin/granska/:id/skicka-tillbaka',
-    { config: { access: 'admin' }, schema: { params: idParams, body: formBody } },
+    { config: { access: 'admin' }, schema: { params: idParams, body: formBodySchema } },
     async (request, reply) => {
       const page = pageContext(request);
       const r = await revisionOr404(request.params.id);
@@ -180,7 +181,7 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: { token: string }; Body: Body }>(
     '/forslag/:token',
-    { config: { access: 'public' }, schema: { params: tokenParams, body: formBody } },
+    { config: { access: 'public' }, schema: { params: tokenParams, body: formBodySchema } },
     async (request, reply) => {
       reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
       const page = pageContext(request);
@@ -221,7 +222,7 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
     return suggestPage(request, reply, { form: { activity: emptyActivityForm(page.today), senderName: '', senderEmail: '', organisationId: '', organisationName: '' } });
   });
 
-  app.post<{ Body: Body }>('/tipsa', { config: { access: 'public' }, schema: { body: formBody } }, async (request, reply) => {
+  app.post<{ Body: Body }>('/tipsa', { config: { access: 'public' }, schema: { body: formBodySchema } }, async (request, reply) => {
     const page = pageContext(request);
     const body = request.body ?? {};
     const organisationId = str(body, 'organisationId');

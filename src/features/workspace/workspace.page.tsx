@@ -361,6 +361,29 @@ export function ActivityFormPage(props: {
   );
 }
 
+/** What was paused or cancelled, each with a button that undoes it (posts `name=value`). */
+function UndoList(props: { id: string; heading: string; action: string; csrf: string; name: string; button: string; items: { value: string; text: string }[] }) {
+  if (props.items.length === 0) return null;
+  return (
+    <section class="panel" aria-labelledby={`${props.id}-heading`}>
+      <h2 id={`${props.id}-heading`}>{props.heading}</h2>
+      <ul class="plain">
+        {props.items.map((item) => (
+          <li key={item.value}>
+            <form method="post" action={props.action} class="inline-form">
+              <CsrfField token={props.csrf} />
+              <span>{item.text}</span>{' '}
+              <button type="submit" name={props.name} value={item.value} class="button secondary">
+                {props.button}
+              </button>
+            </form>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function PausePage(props: { organisation: Organisation; activity: ActivityDetail; form: { fromDate: string; toDate: string; note: string }; errors: Record<string, string>; csrf: string }) {
   const { lang, href } = usePage();
   const t = useT();
@@ -371,27 +394,15 @@ export function PausePage(props: { organisation: Organisation; activity: Activit
       <BackLink href={href(`/hantera/${props.organisation.slug}`)}>{props.organisation.name}</BackLink>
       <h1>{t('workspace.pause.title', { title: a.title })}</h1>
       <p class="lead">{t('workspace.pause.lead')}</p>
-      {a.schedule.pauses.length > 0 ? (
-        <section class="panel" aria-labelledby="pauses-heading">
-          <h2 id="pauses-heading">{t('workspace.pause.existing')}</h2>
-          <ul class="plain">
-            {a.schedule.pauses.map((p) => (
-              <li key={p.fromDate}>
-                <form method="post" action={action} class="inline-form">
-                  <CsrfField token={props.csrf} />
-                  <span>
-                    {formatDate(lang, p.fromDate, 'dayMonthYear')} – {formatDate(lang, p.toDate, 'dayMonthYear')}
-                    {p.note ? ` (${p.note})` : ''}
-                  </span>{' '}
-                  <button type="submit" name="remove" value={p.fromDate} class="button secondary">
-                    {t('workspace.pause.remove')}
-                  </button>
-                </form>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <UndoList
+        id="pauses"
+        heading={t('workspace.pause.existing')}
+        action={action}
+        csrf={props.csrf}
+        name="remove"
+        button={t('workspace.pause.remove')}
+        items={a.schedule.pauses.map((p) => ({ value: p.fromDate, text: `${formatDate(lang, p.fromDate, 'dayMonthYear')} – ${formatDate(lang, p.toDate, 'dayMonthYear')}${p.note ? ` (${p.note})` : ''}` }))}
+      />
       <form method="post" action={action} novalidate class="panel">
         <CsrfField token={props.csrf} />
         <ErrorSummary errors={props.errors} labels={{ fromDate: t('workspace.pause.from'), toDate: t('workspace.pause.to'), note: t('workspace.fields.note') }} />
@@ -447,27 +458,15 @@ export function CancelDatePage(props: {
           </button>
         </form>
       )}
-      {cancelled.length > 0 ? (
-        <section class="panel" aria-labelledby="cancelled-heading">
-          <h2 id="cancelled-heading">{t('workspace.cancel.existing')}</h2>
-          <ul class="plain">
-            {cancelled.map((d) => (
-              <li key={d.originalDate}>
-                <form method="post" action={action} class="inline-form">
-                  <CsrfField token={props.csrf} />
-                  <span>
-                    {formatDate(lang, d.localDate, 'weekdayDayMonth')}
-                    {d.note ? ` (${d.note})` : ''}
-                  </span>{' '}
-                  <button type="submit" name="restore" value={d.originalDate} class="button secondary">
-                    {t('workspace.cancel.restore')}
-                  </button>
-                </form>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <UndoList
+        id="cancelled"
+        heading={t('workspace.cancel.existing')}
+        action={action}
+        csrf={props.csrf}
+        name="restore"
+        button={t('workspace.cancel.restore')}
+        items={cancelled.map((d) => ({ value: d.originalDate, text: `${formatDate(lang, d.localDate, 'weekdayDayMonth')}${d.note ? ` (${d.note})` : ''}` }))}
+      />
     </Layout>
   );
 }

@@ -1,6 +1,7 @@
 /** The organisation's workspace: its activities and profile, created and changed by its editors and the coordinator. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError, notFound } from '../../web/errors.js';
+import { formBodySchema, trimmed, type FormBody } from '../../web/form.js';
 import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
 import { addDays, isIsoDate } from '../../web/time.js';
@@ -18,7 +19,7 @@ import {
   type ActivityDetail,
   type ActivityInput,
 } from '../calendar/index.js';
-import { clashWindow, findClashes, type PlannedActivity } from '../planning/index.js';
+import { clashWindow, findClashes, plannedActivities, type PlannedActivity } from '../planning/index.js';
 import { findAnyOrganisation, findOrganisationsByIds, listOrganisationNames, type Organisation } from '../organisations/index.js';
 import { districtIdExists, listDistricts, listPlaceNames, findPlace } from '../places/index.js';
 import { activityFormOf, emptyActivityForm, readActivityForm, type ActivityForm, type ReadActivityForm } from './activity-form.js';
@@ -51,18 +52,8 @@ const activityParams = {
   required: ['org', 'id'],
 } as const;
 
-/** Form bodies: every value a string (or a list of strings for repeated checkboxes), each with a length limit. */
-export const formBody = {
-  type: 'object',
-  additionalProperties: {
-    anyOf: [
-      { type: 'string', maxLength: 5000 },
-      { type: 'array', maxItems: 40, items: { type: 'string', maxLength: 200 } },
-    ],
-  },
-} as const;
 
-type Body = Record<string, unknown>;
+type Body = FormBody;
 
 export function workflowDeps(app: FastifyInstance): WorkflowDeps {
   return { db: app.deps.db, mailer: app.deps.mailer, publicUrl: app.deps.config.publicUrl, adminEmail: app.deps.config.adminEmail };
@@ -141,29 +132,14 @@ async function clashesFor(app: FastifyInstance, input: ActivityInput, selfId: nu
       .map((o) => ({ startsAt: o.startsAt, endsAt: o.endsAt, localDate: o.localDate })),
   };
   const items = await listOccurrences(db, { category: input.category, from: window.from, to: window.to });
-  const others = new Map<number, PlannedActivity & { title: string; slug: string; place: string | null }>();
-  for (const o of items) {
-    if (o.status === 'cancelled' || o.activityId === selfId) continue;
-    const p = others.get(o.activityId) ?? {
-      id: o.activityId,
-      category: o.category,
-      districtSlug: o.place?.districtSlug ?? null,
-      latitude: o.place?.latitude ?? null,
-      longitude: o.place?.longitude ?? null,
-      occurrences: [],
-      title: o.title,
-      slug: o.slug,
-      place: o.place ? `${o.place.name}${o.place.districtName ? `, ${o.place.districtName}` : ''}` : null,
-    };
-    p.occurrences.push({ startsAt: o.startsAt, endsAt: o.endsAt, localDate: o.localDate });
-    others.set(o.activityId, p);
-  }
+  const others = plannedActivities(items.filter((o) => o.activityId !== selfId));
   return findClashes(subject, [...others.values()])
     .filter((c) => c.sameDistrict || (c.distanceMeters !== null && c.distanceMeters < 3000))
     .slice(0, 5)
     .map((c) => {
-      const other = others.get(c.activityId)!;
-      return { id: other.id, slug: other.slug, title: other.title, place: other.place, firstDate: c.firstDate, dates: c.overlappingDates, sameDistrict: c.sameDistrict };
+      const { first } = others.get(c.activityId)!;
+      const place = first.place ? `${first.place.name}${first.place.districtName ? `, ${first.place.districtName}` : ''}` : null;
+      return { id: first.activityId, slug: first.slug, title: first.title, place, firstDate: c.firstDate, dates: c.overlappingDates, sameDistrict: c.sameDistrict };
     });
 }
 
@@ -337,7 +313,7 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: { org: string }; Body: Body }>(
     '/hantera/:org/ny',
-    { config: { access: 'editor' }, schema: { params: orgParams, body: formBody } },
+    { config: { access: 'editor' }, schema: { params: orgParams, body: formBodySchema } },
     async (request, reply) => saveFromForm(request, reply, await organisationFor(request, request.params.org), undefined),
   );
 
@@ -355,7 +331,7 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: { org: string; id: number }; Body: Body }>(
     '/hantera/:org/aktivitet/:id',
-    { config: { access: 'editor' }, schema: { params: activityParams, body: formBody } },
+    { config: { access: 'editor' }, schema: { params: activityParams, body: formBodySchema } },
     async (request, reply) => {
       const o = await organisationFor(request, request.params.org);
       return saveFromForm(request, reply, o, await activityOf(o, request.params.id));
@@ -382,13 +358,13 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: { org: string; id: number }; Body: Body }>(
     '/hantera/:org/aktivitet/:id/paus',
-    { config: { access: 'editor' }, schema: { params: activityParams, body: formBody } },
+    { config: { access: 'editor' }, schema: { params: activityParams, body: formBodySchema } },
     async (request, reply) => {
       const page = pageContext(request);
       const o = await organisationFor(request, request.params.org);
       const a = await activityOf(o, request.params.id);
       const body = request.body ?? {};
-      const str = (k: string) => (typeof body[k] === 'string' ? (body[k] as string).trim() : '');
+      const str = (k: string) => trimmed(body, k);
       if (str('remove') !== '') {
         const pauses = a.schedule.pauses.filter((p) => p.fromDate !== str('remove'));
         await writeSchedule(request, a, { ...a.schedule, pauses }, 'activity.pauseRemoved', { fromDate: str('remove') });
@@ -422,13 +398,13 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: { org: string; id: number }; Body: Body }>(
     '/hantera/:org/aktivitet/:id/installt',
-    { config: { access: 'editor' }, schema: { params: activityParams, body: formBody } },
+    { config: { access: 'editor' }, schema: { params: activityParams, body: formBodySchema } },
     async (request, reply) => {
       const page = pageContext(request);
       const o = await organisationFor(request, request.params.org);
       const a = await activityOf(o, request.params.id);
       const body = request.body ?? {};
-      const str = (k: string) => (typeof body[k] === 'string' ? (body[k] as string).trim() : '');
+      const str = (k: string) => trimmed(body, k);
       if (str('restore') !== '') {
         const changes = a.schedule.changes.filter((c) => !(c.kind === 'cancelled' && c.originalDate === str('restore')));
         await writeSchedule(request, a, { ...a.schedule, changes }, 'activity.dateRestored', { date: str('restore') });
@@ -512,7 +488,7 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: { org: string }; Body: Body }>(
     '/hantera/:org/profil',
-    { config: { access: 'editor' }, schema: { params: orgParams, body: formBody } },
+    { config: { access: 'editor' }, schema: { params: orgParams, body: formBodySchema } },
     async (request, reply) => {
       const page = pageContext(request);
       const o = await organisationFor(request, request.params.org);

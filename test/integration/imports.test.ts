@@ -266,6 +266,12 @@ describe.skipIf(skipDatabase())(`calendar import on ${testDialect}`, () => {
     expect((await mails('import-failed')).length).toBe(mailsBefore + 2);
     expect(await snapshot()).toBe(before);
 
+    // An empty calendar where events were before cancels nothing: it is reported instead.
+    served.set('/oxhagen.ics', { status: 200, body: 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\nEND:VCALENDAR\r\n' });
+    await run();
+    expect(JSON.parse((await feedOf(org.id)).lastError!).code).toBe('imports.errors.emptyFeed');
+    expect(await snapshot()).toBe(before);
+
     served.set('/oxhagen.ics', { status: 200, body: '<!doctype html><title>Logga in</title><p>Logga in för att se kalendern' });
     hour += 24;
     await run();

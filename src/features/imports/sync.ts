@@ -300,6 +300,11 @@ async function syncHeld(deps: ImportDeps, feed: CalendarFeed, now: Date): Promis
     }
     validators = { etag: fetched.etag, lastModified: fetched.lastModified };
     mapped = mapCalendar(fetched.text, { today, places: await listPlaceNames(db), locationLabel: sv()('imports.locationLabel') });
+    // A calendar that held events and now holds none is far more often a broken export or a wrong
+    // address than every event ending at once: nothing is cancelled until a person looks.
+    if (mapped.events.length === 0 && mapped.keepUids.size === 0 && (await listImportedEvents(db, feed.id)).some((r) => r.activityId !== null && r.lastHash !== REMOVED)) {
+      throw new ImportError('imports.errors.emptyFeed');
+    }
   } catch (err) {
     const error: FeedError = err instanceof ImportError ? { code: err.code, params: err.params } : { code: 'imports.errors.unreadable', params: {} };
     if (!(err instanceof ImportError)) deps.log?.error({ err, feedId: feed.id }, 'reading a calendar feed failed');

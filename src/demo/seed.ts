@@ -2,6 +2,7 @@
 import type { Db } from '../db/index.js';
 import { expandSchedule, findActivity, inputOf, insertActivity, parseRRule, type ActivityInput, type Schedule } from '../features/calendar/index.js';
 import { insertRevision } from '../features/workspace/index.js';
+import { insertWish, submitCase, updateCase } from '../features/guide/index.js';
 import { insertOrganisation } from '../features/organisations/index.js';
 import { insertDistrict, insertPlace } from '../features/places/index.js';
 import { addDays, localToday, startOfIsoWeek } from '../web/time.js';
@@ -153,6 +154,7 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
     for (const t of list) await save('organisation', id, 'description', o.description, t);
   }
   await seedReviews(db, now, today, orgIds, placeIds, activityIds);
+  await seedGuide(db, now, districtIds);
   return { organisations: organisations.length, places: places.length, activities: activities.length };
 }
 
@@ -232,4 +234,62 @@ export async function isEmpty(db: Db): Promise<boolean> {
 export async function seedDemoIfEmpty(db: Db, now: Date): Promise<SeedResult | null> {
   if (!(await isEmpty(db))) return null;
   return seedDemo(db, now);
+}
+
+/**
+ * What the föreningslots works with in the demo: two requests (one already contacted) and the wishes
+ * newcomers have asked for at SFI visits (football for children, swimming for women, …).
+ */
+async function seedGuide(db: Db, now: Date, districtIds: Map<string, number>) {
+  const district = (slug: string) => districtIds.get(slug) ?? null;
+  await submitCase(
+    db,
+    {
+      firstName: 'Amal',
+      phone: '+46701234567',
+      email: null,
+      contactLanguage: 'ar',
+      ageGroup: 'adult',
+      districtId: district('vivalla'),
+      interests: ['sprakcafe', 'idrott'],
+      interestText: 'Simning, gärna bara för kvinnor',
+      freeDays: ['TU', 'TH'],
+      freeTimes: ['evening'],
+      onBehalf: true,
+      helperName: 'Sara, lärare på SFI',
+    },
+    now,
+  );
+  const second = await submitCase(
+    db,
+    {
+      firstName: 'Yonas',
+      phone: null,
+      email: 'yonas@example.se',
+      contactLanguage: 'ti',
+      ageGroup: 'youth',
+      districtId: district('baronbackarna'),
+      interests: ['idrott'],
+      interestText: 'Fotboll',
+      freeDays: ['SA', 'SU'],
+      freeTimes: ['daytime'],
+      onBehalf: false,
+      helperName: null,
+    },
+    now,
+  );
+  await updateCase(db, second.case, { status: 'contacted' }, now);
+  const wishes: [string | null, string | null, string, string][] = [
+    ['idrott', 'Fotboll för barn', 'child', 'vivalla'],
+    ['idrott', 'Fotboll för barn', 'child', 'vivalla'],
+    ['idrott', 'Fotboll för barn', 'child', 'brickebacken'],
+    ['idrott', 'Simning för kvinnor', 'adult', 'vivalla'],
+    ['idrott', 'Simning för kvinnor', 'adult', 'brickebacken'],
+    ['idrott', 'Gymnastik för barn', 'child', 'baronbackarna'],
+    ['sprakcafe', 'Öva engelska', 'adult', 'centrum'],
+    ['natur', null, 'adult', 'vivalla'],
+  ];
+  for (const [category, text, ageGroup, slug] of wishes) {
+    await insertWish(db, { category, text, ageGroup, districtId: district(slug), source: 'public', caseId: null }, now);
+  }
 }

@@ -165,6 +165,9 @@ export function Layout(props: LayoutProps) {
             <li>
               <a href={href('/hitta-forening')}>{t('layout.footer.findAssociation')}</a>
             </li>
+            <li>
+              <a href={href('/efterfragas')}>{t('layout.footer.wishes')}</a>
+            </li>
             {page.signedIn ? null : (
               <li>
                 <a href={href('/logga-in')}>{t('layout.signIn')}</a>

@@ -70,7 +70,9 @@ describe.skipIf(skipDatabase())(`wishes and outcomes on ${testDialect}`, () => {
   beforeAll(async () => {
     t = await createTestApp();
     const db = t.database.db;
+    // The demo's wishes and cases aside: these tests count from nothing.
     await db.deleteFrom('wishes').execute();
+    await db.deleteFrom('guideCases').execute();
     districts = await db.selectFrom('districts').select(['id', 'name']).orderBy('name').limit(2).execute();
     activity = await db.selectFrom('activities').select(['id', 'slug', 'title']).where('status', '=', 'published').orderBy('id').executeTakeFirstOrThrow();
     admin = await signedInClient(t, { isAdmin: true, name: 'Anette' });

@@ -114,6 +114,19 @@ export function WeekPage(props: WeekPageProps) {
         </a>
       </p>
       <SubscribeLinks params={filterParams(props.filters)} />
+      <aside class="help-box" aria-labelledby="help-heading">
+        <h2 id="help-heading">
+          <Icon name="handshake" />
+          {t('week.help.heading')}
+        </h2>
+        <p>{t('week.help.text')}</p>
+        <p class="actions">
+          <a class="button" href={href('/hitta-forening')}>
+            {t('week.help.button')}
+          </a>
+          <a href={href('/efterfragas')}>{t('week.help.wish')}</a>
+        </p>
+      </aside>
     </Layout>
   );
 }

@@ -216,3 +216,20 @@ export function BackLink(props: { href: string; children: preact.ComponentChildr
     </p>
   );
 }
+
+/** An instant as a short date and time in Stockholm, in the page's language (always Gregorian, Latin digits). */
+export function DateTime(props: { iso: string }) {
+  const { lang } = usePage();
+  const text = new Date(props.iso).toLocaleString(lang.intl, {
+    timeZone: 'Europe/Stockholm',
+    dateStyle: 'short',
+    timeStyle: 'short',
+    calendar: 'gregory',
+    numberingSystem: 'latn',
+  } as Intl.DateTimeFormatOptions);
+  return (
+    <time dateTime={props.iso} dir="ltr">
+      {text}
+    </time>
+  );
+}

@@ -1,5 +1,6 @@
 /** What every coordinator screen shares: the admin navigation, the status notice and date-times. */
 import { usePage } from '../../web/page.js';
+export { DateTime } from '../../web/components.js';
 
 const SECTIONS = [
   { path: '/admin/granska', label: 'review.title' },
@@ -44,22 +45,6 @@ export function Notice(props: { message?: string | undefined }) {
   );
 }
 
-/** An instant as a short date and time in Stockholm, in the page's language (always Gregorian, Latin digits). */
-export function DateTime(props: { iso: string }) {
-  const { lang } = usePage();
-  const text = new Date(props.iso).toLocaleString(lang.intl, {
-    timeZone: 'Europe/Stockholm',
-    dateStyle: 'short',
-    timeStyle: 'short',
-    calendar: 'gregory',
-    numberingSystem: 'latn',
-  } as Intl.DateTimeFormatOptions);
-  return (
-    <time dateTime={props.iso} dir="ltr">
-      {text}
-    </time>
-  );
-}
 
 /** Text for screen readers only, e.g. which row a repeated button acts on. */
 export function Hidden(props: { children: string }) {

@@ -1,6 +1,6 @@
 /** Föreningslots pages: the request form (for people who read little: icons, few fields, big targets), the guide's queue and one case. */
 import { formatDate, formatList, nativeLanguageName, weekdayName } from '../../i18n/index.js';
-import { BackLink, CsrfField, ErrorSummary, Field, Pager, SelectField, TextArea } from '../../web/components.js';
+import { BackLink, CsrfField, DateTime, ErrorSummary, Field, Pager, SelectField, TextArea } from '../../web/components.js';
 import { Icon } from '../../web/icon.js';
 import { Layout } from '../../web/layout.js';
 import { usePage } from '../../web/page.js';
@@ -494,7 +494,7 @@ export function CasePage(props: {
         <ul class="recent-changes">
           {props.history.map((h) => (
             <li key={h.id}>
-              {new Date(h.at).toLocaleString(lang.intl, { timeZone: 'Europe/Stockholm', dateStyle: 'short', timeStyle: 'short', calendar: 'gregory', numberingSystem: 'latn' } as Intl.DateTimeFormatOptions)} ·{' '}
+              <DateTime iso={h.at} /> ·{' '}
               {t(`audit.actions.${h.action}`, { defaultValue: h.action })} · {h.actorName ?? '—'}
             </li>
           ))}

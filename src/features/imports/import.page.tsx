@@ -1,6 +1,6 @@
 /** Calendar import pages: an organisation's connected calendars with the form to connect one, and the coordinator's list of all. */
 import type { ComponentChildren } from 'preact';
-import { BackLink, CsrfField, ErrorSummary, Field, SelectField } from '../../web/components.js';
+import { BackLink, CsrfField, ErrorSummary, Field, SelectField, DateTime } from '../../web/components.js';
 import { Layout } from '../../web/layout.js';
 import { usePage } from '../../web/page.js';
 import { AdminNav } from '../admin/index.js';
@@ -21,22 +21,6 @@ export function shortUrl(url: string): string {
   return segments.length === 1 ? `${u.host}/${segments[0]}` : `${u.host}/…/${segments.at(-1)}`;
 }
 
-/** An instant as a short date and time in Stockholm, in the page's language (Gregorian, Latin digits). */
-function When(props: { iso: string }) {
-  const { lang } = usePage();
-  const text = new Date(props.iso).toLocaleString(lang.intl, {
-    timeZone: 'Europe/Stockholm',
-    dateStyle: 'short',
-    timeStyle: 'short',
-    calendar: 'gregory',
-    numberingSystem: 'latn',
-  } as Intl.DateTimeFormatOptions);
-  return (
-    <time dateTime={props.iso} dir="ltr">
-      {text}
-    </time>
-  );
-}
 
 function Notice(props: { kind: 'info' | 'error'; children: ComponentChildren }) {
   return (
@@ -80,7 +64,7 @@ function FeedPanel(props: { feed: FeedListItem; base: string; csrf: string }) {
           </>
         ) : null}
         <dt>{t('imports.feed.lastSync')}</dt>
-        <dd>{f.lastSyncAt ? <When iso={f.lastSyncAt} /> : t('imports.feed.never')}</dd>
+        <dd>{f.lastSyncAt ? <DateTime iso={f.lastSyncAt} /> : t('imports.feed.never')}</dd>
         <dt>{t('imports.feed.category')}</dt>
         <dd>{t(`taxonomy.category.${f.category}`)}</dd>
       </dl>
@@ -238,8 +222,8 @@ export function CalendarFeedsAdminPage(props: { feeds: FeedListItem[] }) {
                     {f.consecutiveFailures > 0 ? <div class="sub">{t('imports.feed.failures', { count: f.consecutiveFailures })}</div> : null}
                     {f.lastError ? <div>{t(f.lastError.code, f.lastError.params)}</div> : null}
                   </td>
-                  <td>{f.lastSyncAt ? <When iso={f.lastSyncAt} /> : t('imports.feed.never')}</td>
-                  <td>{f.lastSuccessAt ? <When iso={f.lastSuccessAt} /> : '—'}</td>
+                  <td>{f.lastSyncAt ? <DateTime iso={f.lastSyncAt} /> : t('imports.feed.never')}</td>
+                  <td>{f.lastSuccessAt ? <DateTime iso={f.lastSuccessAt} /> : '—'}</td>
                 </tr>
               ))}
             </tbody>

@@ -179,41 +179,21 @@ export function OrganisationWorkspacePage(props: { organisation: Organisation; a
               </p>
               <p class="hint">{x.nextDate ? t('workspace.org.nextDate', { date: formatDate(lang, x.nextDate, 'weekdayDayMonth') }) : t('workspace.org.noNextDate')}</p>
               <ul class="row-actions">
-                <li>
-                  <a href={href(`${base}/aktivitet/${a.id}`)}>
-                    <Icon name="pencil" />
-                    {t('workspace.actions.edit')}
-                  </a>
-                </li>
-                <li>
-                  <a href={href(`${base}/ny?fran=${a.id}`)}>
-                    <Icon name="copy" />
-                    {t('workspace.actions.duplicate')}
-                  </a>
-                </li>
-                <li>
-                  <a href={href(`${base}/aktivitet/${a.id}/installt`)}>
-                    <Icon name="calendar-x" />
-                    {t('workspace.actions.cancelDate')}
-                  </a>
-                </li>
-                <li>
-                  <a href={href(`${base}/aktivitet/${a.id}/paus`)}>
-                    <Icon name="pause" />
-                    {t('workspace.actions.pause')}
-                  </a>
-                </li>
-                {a.status === 'published' ? (
-                  <li>
-                    <a href={href(activityPath(a))}>{t('workspace.actions.view')}</a>
+                {[
+                  { path: `${base}/aktivitet/${a.id}`, icon: 'pencil' as const, label: 'edit' },
+                  { path: `${base}/ny?fran=${a.id}`, icon: 'copy' as const, label: 'duplicate' },
+                  { path: `${base}/aktivitet/${a.id}/installt`, icon: 'calendar-x' as const, label: 'cancelDate' },
+                  { path: `${base}/aktivitet/${a.id}/paus`, icon: 'pause' as const, label: 'pause' },
+                  ...(a.status === 'published' ? [{ path: activityPath(a), icon: 'eye' as const, label: 'view' }] : []),
+                  { path: `${base}/aktivitet/${a.id}/ta-bort`, icon: 'trash' as const, label: 'delete' },
+                ].map((action) => (
+                  <li key={action.label}>
+                    <a href={href(action.path)}>
+                      <Icon name={action.icon} />
+                      {t(`workspace.actions.${action.label}`)}
+                    </a>
                   </li>
-                ) : null}
-                <li>
-                  <a href={href(`${base}/aktivitet/${a.id}/ta-bort`)}>
-                    <Icon name="trash" />
-                    {t('workspace.actions.delete')}
-                  </a>
-                </li>
+                ))}
               </ul>
             </li>
           );

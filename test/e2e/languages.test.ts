@@ -21,15 +21,15 @@ function swedishFragments(code: string): string[] {
       strings(loadCatalogue('sv'))
         .filter((s) => !own.has(s))
         .flatMap((s) => s.split(/\{\{\s*\w+\s*\}\}/))
-        // Proper names are the same in every language ("… i Örebro" in an organisation's name).
-        .flatMap((s) => s.split(/Örebro|Tillsammans/))
+        // Proper names are the same in every language ("… i Örebro", "Örebro Föreningsråd").
+        .flatMap((s) => s.split(/Örebro Föreningsråd|Örebro|Tillsammans/))
         .map((s) => s.trim())
         .filter((s) => s.length >= 8),
     ),
   ];
 }
 
-const PAGES = ['/', '/kategorier', '/kategori/sprakcafe', '/organisationer', '/organisationer/roda-korset-orebro', '/sok?q=a', '/om', '/tillganglighet'];
+const PAGES = ['/', '/kategorier', '/kategori/sprakcafe', '/organisationer', '/organisationer/roda-korset-orebro', '/sok?q=a', '/om', '/tillganglighet', '/integritet', '/hitta-forening', '/efterfragas', '/tipsa'];
 
 describe.skipIf(skip)('every language in Chromium', () => {
   let h: BrowserHarness;

@@ -3,13 +3,17 @@ import type { Db } from '../../db/index.js';
 
 export type CountedEntity = 'activity' | 'organisation';
 
-/** Counts one reading of a page (no cookie, no address, no time: only the running total). */
+/**
+ * Counts one reading of a page (no cookie, no address, no time: only the running total). Best
+ * effort: a count that cannot be written never keeps a reader from the page.
+ */
 export async function recordView(db: Db, entity: CountedEntity, entityId: number): Promise<void> {
   await db
     .insertInto('viewCounts')
     .values({ entity, entityId, views: 1 })
     .onConflict((oc) => oc.columns(['entity', 'entityId']).doUpdateSet((eb) => ({ views: eb('viewCounts.views', '+', 1) })))
-    .execute();
+    .execute()
+    .catch(() => undefined);
 }
 
 /** Views per entity id (missing ids have none). */

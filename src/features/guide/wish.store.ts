@@ -1,6 +1,7 @@
 /** SQL for wishes: activities people ask for that nobody offers yet. No personal data is stored with a wish. */
 import type { Db } from '../../db/index.js';
 import { cleanUserText } from '../../web/text.js';
+import { mergeTargetFor } from './wishes.js';
 
 export const WISH_AGE_GROUPS = ['adult', 'youth', 'child'] as const;
 
@@ -13,10 +14,13 @@ export interface NewWish {
   caseId: number | null;
 }
 
+/** Stores a wish; one whose label the coordinator has merged before joins that group at once. */
 export async function insertWish(db: Db, w: NewWish, now: Date): Promise<number> {
+  const text = w.text === null ? null : cleanUserText(w.text);
+  const mergedInto = mergeTargetFor({ category: w.category, text }, await listWishes(db));
   const row = await db
     .insertInto('wishes')
-    .values({ ...w, text: w.text === null ? null : cleanUserText(w.text), createdAt: now.toISOString() })
+    .values({ ...w, text, mergedInto, createdAt: now.toISOString() })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HONEYPOT_FIELD, groupWishes, normaliseWishText, readWishForm, wishKey, wishRoots, wishesToMerge, wishTextProblem, type WishRecord } from './wishes.js';
+import { HONEYPOT_FIELD, groupWishes, normaliseWishText, readWishForm, wishKey, wishRoots, wishesToMerge, wishTextProblem, type WishRecord, mergeTargetFor } from './wishes.js';
 
 let next = 1;
 function wish(overrides: Partial<WishRecord> = {}): WishRecord {
@@ -149,5 +149,29 @@ describe('readWishForm', () => {
     const r = readWishForm({ category: 'kultur', ageGroup: 'youth', [HONEYPOT_FIELD]: 'http://bot' }, categories);
     expect(r.form.honeypot).toBe('http://bot');
     expect(r.input).not.toBeNull();
+  });
+});
+
+describe('mergeTargetFor', () => {
+  const w = (id: number, text: string | null, mergedInto: number | null = null, category: string | null = 'idrott') => ({
+    id,
+    category,
+    text,
+    ageGroup: 'adult',
+    districtId: null,
+    mergedInto,
+    servedByActivityId: null,
+  });
+
+  it('sends a new wish to the group its label was merged into, following merges', () => {
+    const wishes = [w(1, 'Fotboll för barn'), w(2, 'fotboll barn', 1), w(3, 'Football kids', 2)];
+    expect(mergeTargetFor({ category: 'idrott', text: 'Fotboll barn!' }, wishes)).toBe(1);
+    expect(mergeTargetFor({ category: 'idrott', text: 'football kids' }, wishes)).toBe(1);
+  });
+
+  it('leaves a label nobody merged, and the merge target’s own label, alone', () => {
+    const wishes = [w(1, 'Fotboll för barn'), w(2, 'fotboll barn', 1)];
+    expect(mergeTargetFor({ category: 'idrott', text: 'Simning' }, wishes)).toBeNull();
+    expect(mergeTargetFor({ category: 'idrott', text: 'Fotboll för barn' }, wishes)).toBeNull();
   });
 });

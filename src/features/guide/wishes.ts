@@ -85,6 +85,17 @@ export function wishRoots(wishes: readonly WishRecord[]): Map<number, number> {
   return roots;
 }
 
+/**
+ * The wish a new one joins: when the coordinator has merged wishes with the same label into another
+ * group, a new wish with that label counts there too (so merging once is enough). Null otherwise.
+ */
+export function mergeTargetFor(w: Pick<WishRecord, 'category' | 'text'>, wishes: readonly WishRecord[]): number | null {
+  const key = wishKey(w);
+  const roots = wishRoots(wishes);
+  const merged = wishes.find((x) => x.mergedInto !== null && wishKey(x) === key);
+  return merged ? (roots.get(merged.id) ?? null) : null;
+}
+
 const emptyAges = (): Record<CaseAgeGroup, number> => Object.fromEntries(CASE_AGE_GROUPS.map((g) => [g, 0])) as Record<CaseAgeGroup, number>;
 
 /**

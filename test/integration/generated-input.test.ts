@@ -75,4 +75,41 @@ describe.skipIf(skipDatabase())(`generated input on ${testDialect}`, () => {
       { numRuns: testDialect === 'postgres' ? 150 : 400 },
     );
   }, 120_000);
+
+  it('never answers 500 to any form body on the public forms, and never stores one that fails its checks', async () => {
+    const FIELDS = [
+      'title', 'description', 'category', 'audience', 'ageGroups', 'gender', 'isFree', 'costText', 'registration', 'contactPhone', 'contactEmail',
+      'placeId', 'newPlace.name', 'newPlace.districtId', 'newPlace.latitude', 'languages', 'repeat', 'startDate', 'startTime', 'endTime', 'weekdays',
+      'monthlyNth', 'validUntil', 'senderName', 'senderEmail', 'organisationId', 'firstName', 'phone', 'email', 'contactLanguage', 'ageGroup',
+      'districtId', 'interests', 'interestText', 'freeDays', 'freeTimes', 'onBehalf', 'helperName', 'consent', 'text', 'website', '__proto__',
+    ];
+    const body = fc
+      .array(fc.tuple(fc.constantFrom(...FIELDS), fc.oneof(VALUES, fc.constantFrom('TU', 'sprakcafe', 'new', 'weekly', '18:00', '25:61', '+46701740605'))), { maxLength: 14 })
+      .map((pairs) => pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&'));
+    // Each form with its own CSRF token (a visitor's cookie and the token from the page).
+    const forms = await Promise.all(
+      ['/tipsa', '/hitta-forening', '/efterfragas'].map(async (url) => {
+        const page = await t.app.inject({ method: 'GET', url });
+        return { url, cookie: String(page.headers['set-cookie'] ?? '').split(';')[0]!, token: /name="_csrf" value="([^"]+)"/.exec(page.body)![1]! };
+      }),
+    );
+    const stored = async () => Number((await t.database.db.selectFrom('guideCases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await stored();
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...forms), body, async (form, payload) => {
+        await t.database.db.deleteFrom('rateLimits').execute();
+        const res = await t.app.inject({
+          method: 'POST',
+          url: form.url,
+          headers: { cookie: form.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+          payload: `${payload}&_csrf=${encodeURIComponent(form.token)}`,
+        });
+        expect([200, 303, 400, 429], `${form.url} ${payload}`).toContain(res.statusCode);
+        expect(res.body.startsWith('<!doctype html>') || res.statusCode === 303).toBe(true);
+      }),
+      { numRuns: testDialect === 'postgres' ? 100 : 300 },
+    );
+    // No generated body names an age group the request form knows, so none passes its checks: nothing half-stored.
+    expect(await stored()).toBe(before);
+  }, 180_000);
 });

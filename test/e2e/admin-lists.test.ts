@@ -1,11 +1,10 @@
 /** The coordinator's organisation, activity, place and history screens in Chromium on a phone: axe, no sideways scroll, one place merge. */
 import { inject, afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { ensureFirstAdmin } from '../../src/features/accounts/index.js';
 import { insertActivity } from '../../src/features/calendar/index.js';
 import { insertPlace } from '../../src/features/places/index.js';
 import { FIXED_NOW } from '../support/app.js';
-import { expectAccessible, expectNoHorizontalScroll, screenshot, startBrowserHarness, type BrowserHarness } from '../support/browser.js';
+import { expectAccessible, expectNoHorizontalScroll, screenshot, signInFirstCoordinator, startBrowserHarness, type BrowserHarness } from '../support/browser.js';
 import { activityInput } from '../support/factories.js';
 
 const skip = inject('chromiumSkip');
@@ -39,10 +38,7 @@ describe.skipIf(skip)('coordinator lists in Chromium', () => {
     activityId = await insertActivity(db, activityInput({ title: 'Flyttkören', placeId: fromId }), FIXED_NOW, '2026-11-26');
     context = await h.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'sv-SE' });
     page = await context.newPage();
-    const link = await ensureFirstAdmin(db, { email: 'samordnare@tillsammans.test', publicUrl: h.baseUrl, now: FIXED_NOW });
-    await page.goto(link!);
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.waitForURL(/\/konto$/);
+    await signInFirstCoordinator(h, page);
   });
   afterAll(async () => {
     await context?.close();

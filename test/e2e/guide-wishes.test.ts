@@ -3,8 +3,7 @@ import { inject, afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { eraseCase, submitCase, updateCase } from '../../src/features/guide/case.store.js';
 import { insertWish } from '../../src/features/guide/wish.store.js';
-import { expectAccessible, expectNoHorizontalScroll, screenshot, startBrowserHarness, type BrowserHarness } from '../support/browser.js';
-import { signedInClient } from '../support/client.js';
+import { expectAccessible, expectNoHorizontalScroll, screenshot, signedInContext, startBrowserHarness, type BrowserHarness } from '../support/browser.js';
 
 const skip = inject('chromiumSkip');
 
@@ -32,9 +31,7 @@ describe.skipIf(skip)('wishes and the guide’s statistics in Chromium', () => {
     await eraseCase(db, a.id, new Date('2026-11-20T08:00:00Z'));
     await submitCase(db, { ...base, firstName: 'Bilal', phone: '+46702222222', districtId: null, interests: [] }, new Date('2026-11-02T08:00:00Z'));
 
-    const guide = await signedInClient(h.testApp, { isGuide: true, name: 'Samira' });
-    context = await h.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'sv-SE' });
-    await context.addCookies([{ name: 'sid', value: guide.cookies.get('sid')!, url: h.baseUrl }]);
+    context = await signedInContext(h, { isGuide: true, name: 'Samira' });
     page = await context.newPage();
   });
   afterAll(async () => {

@@ -8,8 +8,7 @@ import { inject, afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { eraseExpired } from '../../src/features/guide/index.js';
 import { listOutbox } from '../../src/features/mail/index.js';
-import { expectAccessible, expectNoHorizontalScroll, screenshot, startBrowserHarness, type BrowserHarness } from '../support/browser.js';
-import { signedInClient } from '../support/client.js';
+import { expectAccessible, expectNoHorizontalScroll, screenshot, signedInContext, startBrowserHarness, type BrowserHarness } from '../support/browser.js';
 
 const skip = inject('chromiumSkip');
 
@@ -24,10 +23,8 @@ describe.skipIf(skip)('föreningslots in Chromium', () => {
   beforeAll(async () => {
     h = await startBrowserHarness();
     newcomer = await h.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'ar' });
-    guideContext = await h.browser.newContext({ viewport: { width: 390, height: 800 }, locale: 'sv-SE' });
+    guideContext = await signedInContext(h, { isGuide: true, name: 'Nadia' }, { viewport: { width: 390, height: 800 } });
     organisation = await h.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'sv-SE' });
-    const client = await signedInClient(h.testApp, { isGuide: true, name: 'Nadia' });
-    await guideContext.addCookies([{ name: 'sid', value: client.cookies.get('sid')!, url: h.baseUrl }]);
     person = await newcomer.newPage();
     guide = await guideContext.newPage();
   });

@@ -1,10 +1,9 @@
 /** Calendar import pages in Chromium on a phone: axe, no sideways scroll, errors beside the fields. */
 import { inject, afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { ensureFirstAdmin } from '../../src/features/accounts/index.js';
 import { insertFeed, recordFailure, recordSuccess } from '../../src/features/imports/import.store.js';
 import { FIXED_NOW } from '../support/app.js';
-import { expectAccessible, expectNoHorizontalScroll, screenshot, startBrowserHarness, type BrowserHarness } from '../support/browser.js';
+import { expectAccessible, expectNoHorizontalScroll, screenshot, signInFirstCoordinator, startBrowserHarness, type BrowserHarness } from '../support/browser.js';
 
 const skip = inject('chromiumSkip');
 
@@ -38,10 +37,7 @@ describe.skipIf(skip)('calendar import pages in Chromium', () => {
     await recordFailure(db, failing, { code: 'imports.errors.http', params: { status: '500' } }, FIXED_NOW);
     context = await h.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'sv-SE' });
     page = await context.newPage();
-    const link = await ensureFirstAdmin(db, { email: 'samordnare@tillsammans.test', publicUrl: h.baseUrl, now: FIXED_NOW });
-    await page.goto(link!);
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.waitForURL(/\/konto$/);
+    await signInFirstCoordinator(h, page);
   });
   afterAll(async () => {
     await context?.close();

@@ -1,8 +1,7 @@
 /** The translator's queue, editor and glossary in Chromium, in Swedish and right-to-left Arabic, with axe. */
 import { inject, afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { expectAccessible, expectNoHorizontalScroll, screenshot, startBrowserHarness, type BrowserHarness } from '../support/browser.js';
-import { signedInClient } from '../support/client.js';
+import { expectAccessible, expectNoHorizontalScroll, screenshot, signedInContext, startBrowserHarness, type BrowserHarness } from '../support/browser.js';
 
 const skip = inject('chromiumSkip');
 
@@ -13,9 +12,7 @@ describe.skipIf(skip)('translator workspace in Chromium', () => {
 
   beforeAll(async () => {
     h = await startBrowserHarness();
-    const translator = await signedInClient(h.testApp, { isTranslator: true, name: 'Layla' });
-    context = await h.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'sv-SE' });
-    await context.addCookies([{ name: 'sid', value: translator.cookies.get('sid')!, url: h.baseUrl }]);
+    context = await signedInContext(h, { isTranslator: true, name: 'Layla' });
     page = await context.newPage();
   });
   afterAll(async () => {

@@ -5,10 +5,8 @@
  */
 import { inject, afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { ensureFirstAdmin } from '../../src/features/accounts/index.js';
 import { listOutbox } from '../../src/features/mail/index.js';
-import { FIXED_NOW } from '../support/app.js';
-import { expectAccessible, expectNoHorizontalScroll, screenshot, startBrowserHarness, type BrowserHarness } from '../support/browser.js';
+import { expectAccessible, expectNoHorizontalScroll, screenshot, signInFirstCoordinator, startBrowserHarness, type BrowserHarness } from '../support/browser.js';
 
 const skip = inject('chromiumSkip');
 
@@ -38,10 +36,7 @@ describe.skipIf(skip)('workspace and review in Chromium', () => {
   }
 
   it('invite → sign in by link → weekly activity → review → on the start page', async () => {
-    const link = await ensureFirstAdmin(h.testApp.database.db, { email: 'samordnare@tillsammans.test', publicUrl: h.baseUrl, now: FIXED_NOW });
-    await admin.goto(link!);
-    await admin.getByRole('button', { name: 'Logga in' }).click();
-    await admin.waitForURL(/\/konto$/);
+    await signInFirstCoordinator(h, admin);
 
     // The coordinator invites an editor of an organisation that is reviewed.
     await admin.goto(`${h.baseUrl}/admin/anvandare`);

@@ -3,9 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { createTestApp, type TestApp } from './app.js';
+import { ensureFirstAdmin } from '../../src/features/accounts/index.js';
+import type { NewUser } from '../../src/features/accounts/accounts.store.js';
+import { createTestApp, FIXED_NOW, type TestApp } from './app.js';
+import { signedInClient } from './client.js';
 import { CHROMIUM_ARGS } from '../../src/features/print/index.js';
 import { CHROMIUM_PATH } from './environment.js';
 
@@ -54,4 +57,24 @@ export async function expectNoHorizontalScroll(page: Page, label: string): Promi
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** Signs the first coordinator in on `page` by the one-time link printed at first start, as a person would. */
+export async function signInFirstCoordinator(h: BrowserHarness, page: Page): Promise<void> {
+  const link = await ensureFirstAdmin(h.testApp.database.db, { email: 'samordnare@tillsammans.test', publicUrl: h.baseUrl, now: FIXED_NOW });
+  await page.goto(link!);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.waitForURL(/\/konto$/);
+}
+
+/** A browser context (a 360 px phone in Swedish unless told otherwise) signed in as a new user with these roles. */
+export async function signedInContext(
+  h: BrowserHarness,
+  roles: Partial<NewUser>,
+  options: { viewport?: { width: number; height: number }; locale?: string } = {},
+): Promise<BrowserContext> {
+  const client = await signedInClient(h.testApp, roles);
+  const context = await h.browser.newContext({ viewport: options.viewport ?? { width: 360, height: 740 }, locale: options.locale ?? 'sv-SE' });
+  await context.addCookies([{ name: 'sid', value: client.cookies.get('sid')!, url: h.baseUrl }]);
+  return context;
 }

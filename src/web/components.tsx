@@ -233,3 +233,13 @@ export function DateTime(props: { iso: string }) {
     </time>
   );
 }
+
+/** A one-line message about what just happened (announced as status), or a warning or error (announced as alert). */
+export function Notice(props: { kind?: 'info' | 'error' | 'warning'; children: preact.ComponentChildren }) {
+  const kind = props.kind ?? 'info';
+  return (
+    <p class={`notice notice-${kind === 'error' ? 'cancelled' : kind}`} role={kind === 'info' ? 'status' : 'alert'}>
+      {props.children}
+    </p>
+  );
+}

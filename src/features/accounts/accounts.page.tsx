@@ -1,19 +1,11 @@
 /** Sign-in, the sign-in link, and the account page. Forms keep what was typed and show errors beside fields. */
-import type { ComponentChildren } from 'preact';
-import { CsrfField, Field } from '../../web/components.js';
+import { CsrfField, Field, Notice } from '../../web/components.js';
 import { Layout } from '../../web/layout.js';
 import { usePage } from '../../web/page.js';
 import { rolesOf, type User } from './user.js';
 
 type Errors = Record<string, string>;
 
-function Notice(props: { kind: 'info' | 'error'; children: ComponentChildren }) {
-  return (
-    <p class={props.kind === 'error' ? 'notice notice-cancelled' : 'notice'} role={props.kind === 'error' ? 'alert' : 'status'}>
-      {props.children}
-    </p>
-  );
-}
 
 export interface SignInProps {
   csrf: string;

@@ -35,15 +35,6 @@ export function AdminNav() {
   );
 }
 
-/** The outcome of the last action ("Saved."), announced to screen readers. */
-export function Notice(props: { message?: string | undefined }) {
-  if (!props.message) return null;
-  return (
-    <p class="notice" role="status">
-      {props.message}
-    </p>
-  );
-}
 
 
 /** Text for screen readers only, e.g. which row a repeated button acts on. */

@@ -1,5 +1,5 @@
 /** The coordinator's screens: users (invite, deactivate) and the mail outbox. */
-import { CsrfField, Field, Pager } from '../../web/components.js';
+import { CsrfField, Field, Notice, Pager } from '../../web/components.js';
 import { Layout } from '../../web/layout.js';
 import { usePage } from '../../web/page.js';
 import { withQuery } from '../calendar/index.js';
@@ -41,9 +41,9 @@ export function UsersPage(props: UsersPageProps) {
       <h1>{t('admin.users.title')}</h1>
       <AdminNav />
       {props.message ? (
-        <p class="notice" role="status">
+        <Notice>
           {props.message}
-        </p>
+        </Notice>
       ) : null}
       <section class="panel" aria-labelledby="invite-heading">
         <h2 id="invite-heading">{t('admin.users.inviteHeading')}</h2>

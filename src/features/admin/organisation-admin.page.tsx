@@ -1,10 +1,10 @@
 /** The coordinator's list of every organisation: trusted or not, shown in the directory or not, who edits it. */
-import { CsrfField, Pager } from '../../web/components.js';
+import { CsrfField, Notice, Pager } from '../../web/components.js';
 import { Layout } from '../../web/layout.js';
 import { usePage } from '../../web/page.js';
 import { withQuery } from '../calendar/index.js';
 import type { OrganisationAdminItem } from '../organisations/index.js';
-import { AdminNav, Hidden, Notice, ListSearch } from './admin.components.js';
+import { AdminNav, Hidden, ListSearch } from './admin.components.js';
 
 export interface OrganisationsAdminProps {
   organisations: OrganisationAdminItem[];
@@ -40,7 +40,7 @@ export function OrganisationsAdminPage(props: OrganisationsAdminProps) {
     <Layout title={t('admin.organisations.title')}>
       <h1>{t('admin.organisations.title')}</h1>
       <AdminNav />
-      <Notice message={props.message} />
+      {props.message ? <Notice>{props.message}</Notice> : null}
       <p class="lead">{t('admin.organisations.lead')}</p>
       <ListSearch action={href('/admin/organisationer')} id="org-q" label={t('admin.organisations.search')} q={props.q} count={t('admin.organisations.count', { count: props.total })} />
       <div class="table-wrap">

@@ -1,10 +1,10 @@
 /** The coordinator's places: list with search, the place form (new and edit), and merging two places into one. */
-import { CsrfField, Pager } from '../../web/components.js';
+import { CsrfField, Notice, Pager } from '../../web/components.js';
 import { Layout } from '../../web/layout.js';
 import { usePage } from '../../web/page.js';
 import { withQuery } from '../calendar/index.js';
 import { PlaceFields, type District, type PlaceForm, type PlaceListItem, type StoredPlace } from '../places/index.js';
-import { AdminNav, Hidden, Notice, ListSearch } from './admin.components.js';
+import { AdminNav, Hidden, ListSearch } from './admin.components.js';
 
 export interface PlacesAdminProps {
   places: PlaceListItem[];
@@ -22,7 +22,7 @@ export function PlacesAdminPage(props: PlacesAdminProps) {
     <Layout title={t('admin.places.title')}>
       <h1>{t('admin.places.title')}</h1>
       <AdminNav />
-      <Notice message={props.message} />
+      {props.message ? <Notice>{props.message}</Notice> : null}
       <p>
         <a class="button" href={href('/admin/platser/ny')}>
           {t('admin.places.new')}
@@ -92,7 +92,7 @@ export function PlaceEditPage(props: PlaceEditProps) {
     <Layout title={title}>
       <h1>{title}</h1>
       <AdminNav />
-      <Notice message={props.message} />
+      {props.message ? <Notice>{props.message}</Notice> : null}
       <form method="post" action={action} class="panel place-form" novalidate>
         <CsrfField token={props.csrf} />
         <PlaceFields form={props.form} errors={props.errors} districts={props.districts} />

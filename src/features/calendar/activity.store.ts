@@ -673,7 +673,8 @@ export async function countActivitiesByCategory(db: Db, from: string): Promise<M
   return new Map(rows.map((r) => [r.category, Number(r.n)]));
 }
 
-/** The Swedish texts of every published activity (for the translators' queue). */
-export async function listActivityTexts(db: Db): Promise<{ id: number; slug: string; title: string; description: string }[]> {
-  return db.selectFrom('activities').select(['id', 'slug', 'title', 'description']).where('status', '=', 'published').orderBy('id').execute();
+/** The Swedish texts of every published activity, or of the given ones (for the translators). */
+export async function listActivityTexts(db: Db, ids?: number[]): Promise<{ id: number; slug: string; title: string; description: string }[]> {
+  const q = db.selectFrom('activities').select(['id', 'slug', 'title', 'description']).where('status', '=', 'published').orderBy('id');
+  return (ids ? q.where('id', 'in', ids.length > 0 ? ids : [0]) : q).execute();
 }

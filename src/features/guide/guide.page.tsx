@@ -1,6 +1,6 @@
 /** Föreningslots pages: the request form (for people who read little: icons, few fields, big targets), the guide's queue and one case. */
 import { formatDate, formatList, nativeLanguageName, weekdayName } from '../../i18n/index.js';
-import { BackLink, CsrfField, DateTime, ErrorSummary, Field, Pager, SelectField, TextArea } from '../../web/components.js';
+import { BackLink, CsrfField, DateTime, ErrorSummary, Field, Notice, Pager, SelectField, TextArea } from '../../web/components.js';
 import { Icon } from '../../web/icon.js';
 import { Layout } from '../../web/layout.js';
 import { usePage } from '../../web/page.js';
@@ -332,9 +332,9 @@ export function CasePage(props: {
         <CaseStatusBadge status={c.status} /> {props.assignee ? t('guide.case.assignedTo', { name: props.assignee }) : t('guide.case.unassigned')}
       </p>
       {props.saved ? (
-        <p class="notice" role="status">
+        <Notice>
           {t(`guide.case.saved.${props.saved}`)}
-        </p>
+        </Notice>
       ) : null}
       {props.errors.action ? (
         <p class="notice notice-cancelled" role="alert">

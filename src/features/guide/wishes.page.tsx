@@ -3,7 +3,7 @@
  * list and wish page (merge, split off, mark as offered, delete). Nothing about who asked is shown.
  */
 import { formatList } from '../../i18n/index.js';
-import { BackLink, CsrfField, ErrorSummary, Field, SelectField } from '../../web/components.js';
+import { BackLink, CsrfField, ErrorSummary, Field, Notice, SelectField } from '../../web/components.js';
 import { Icon } from '../../web/icon.js';
 import { Layout } from '../../web/layout.js';
 import { usePage, type PageContext } from '../../web/page.js';
@@ -95,9 +95,9 @@ export function WishesPage(props: WishesPageProps) {
         </p>
       </header>
       {props.thanks ? (
-        <p class="notice" role="status">
+        <Notice>
           {t('guide.wishes.thanks')}
-        </p>
+        </Notice>
       ) : null}
 
       <section aria-labelledby="wishes-open">
@@ -217,13 +217,6 @@ export interface WishesAdminProps {
   chosen?: { merge: string[]; into: string };
 }
 
-function Notice(props: { message?: string | undefined }) {
-  return props.message ? (
-    <p class="notice" role="status">
-      {props.message}
-    </p>
-  ) : null;
-}
 
 export function WishesAdminPage(props: WishesAdminProps) {
   const page = usePage();
@@ -239,7 +232,7 @@ export function WishesAdminPage(props: WishesAdminProps) {
       <p>
         <a href={href('/efterfragas')}>{t('guide.wishes.admin.publicLink')}</a>
       </p>
-      <Notice message={props.message} />
+      {props.message ? <Notice>{props.message}</Notice> : null}
       {props.groups.length === 0 ? (
         <p>{t('guide.wishes.admin.empty')}</p>
       ) : (
@@ -347,7 +340,7 @@ export function WishAdminPage(props: WishAdminProps) {
         {t('guide.wishes.admin.label')}: <WishLabel group={g} />
       </h1>
       <AdminNav />
-      <Notice message={props.message} />
+      {props.message ? <Notice>{props.message}</Notice> : null}
       <p>
         <strong>{t('guide.wishes.count', { count: g.total })}</strong>
       </p>

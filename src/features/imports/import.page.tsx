@@ -1,6 +1,5 @@
 /** Calendar import pages: an organisation's connected calendars with the form to connect one, and the coordinator's list of all. */
-import type { ComponentChildren } from 'preact';
-import { BackLink, CsrfField, ErrorSummary, Field, SelectField, DateTime } from '../../web/components.js';
+import { BackLink, CsrfField, DateTime, ErrorSummary, Field, Notice, SelectField } from '../../web/components.js';
 import { Layout } from '../../web/layout.js';
 import { usePage } from '../../web/page.js';
 import { AdminNav } from '../admin/index.js';
@@ -22,13 +21,6 @@ export function shortUrl(url: string): string {
 }
 
 
-function Notice(props: { kind: 'info' | 'error'; children: ComponentChildren }) {
-  return (
-    <div class={`notice ${props.kind === 'error' ? 'notice-cancelled' : 'notice-info'}`} role={props.kind === 'error' ? 'alert' : 'status'}>
-      {props.children}
-    </div>
-  );
-}
 
 function StatusBadge(props: { feed: FeedListItem }) {
   const t = useT();

@@ -250,7 +250,8 @@ export async function setOrganisationFlags(db: Db, id: number, flags: { trusted?
   await db.updateTable('organisations').set(set).where('id', '=', id).execute();
 }
 
-/** The Swedish descriptions of organisations shown in the directory (for the translators' queue). */
-export async function listOrganisationTexts(db: Db): Promise<{ id: number; slug: string; name: string; description: string }[]> {
-  return db.selectFrom('organisations').select(['id', 'slug', 'name', 'description']).where('published', '=', 1).orderBy('id').execute();
+/** The Swedish descriptions of organisations shown in the directory, or of the given ones (for the translators). */
+export async function listOrganisationTexts(db: Db, ids?: number[]): Promise<{ id: number; slug: string; name: string; description: string }[]> {
+  const q = db.selectFrom('organisations').select(['id', 'slug', 'name', 'description']).where('published', '=', 1).orderBy('id');
+  return (ids ? q.where('id', 'in', ids.length > 0 ? ids : [0]) : q).execute();
 }

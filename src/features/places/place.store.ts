@@ -184,8 +184,9 @@ export async function mergePlaces(db: Db, fromId: number, intoId: number, now: D
   });
 }
 
-/** The Swedish directions of places that have any (for the translators' queue). */
-export async function listPlaceTexts(db: Db): Promise<{ id: number; name: string; directions: string }[]> {
-  const rows = await db.selectFrom('places').select(['id', 'name', 'directions']).where('directions', 'is not', null).orderBy('id').execute();
+/** The Swedish directions of places that have any, or of the given ones (for the translators). */
+export async function listPlaceTexts(db: Db, ids?: number[]): Promise<{ id: number; name: string; directions: string }[]> {
+  const q = db.selectFrom('places').select(['id', 'name', 'directions']).where('directions', 'is not', null).orderBy('id');
+  const rows = await (ids ? q.where('id', 'in', ids.length > 0 ? ids : [0]) : q).execute();
   return rows.filter((r) => (r.directions ?? '').trim() !== '').map((r) => ({ id: r.id, name: r.name, directions: r.directions! }));
 }

@@ -16,8 +16,10 @@ export async function recordView(db: Db, entity: CountedEntity, entityId: number
     .catch(() => undefined);
 }
 
-/** Views per entity id (missing ids have none). */
-export async function viewCounts(db: Db, entity: CountedEntity): Promise<Map<number, number>> {
-  const rows = await db.selectFrom('viewCounts').select(['entityId', 'views']).where('entity', '=', entity).execute();
+/** Views per entity id, of all or of the given ids (missing ids have none). */
+export async function viewCounts(db: Db, entity: CountedEntity, ids?: number[]): Promise<Map<number, number>> {
+  if (ids && ids.length === 0) return new Map();
+  const q = db.selectFrom('viewCounts').select(['entityId', 'views']).where('entity', '=', entity);
+  const rows = await (ids ? q.where('entityId', 'in', ids) : q).execute();
   return new Map(rows.map((r) => [r.entityId, Number(r.views)]));
 }

@@ -1,6 +1,6 @@
 /** The translator's pages: the queue of one language, the side-by-side editor, the glossary. */
 import { LANGUAGES, findLanguage } from '../../i18n/index.js';
-import { BackLink, CsrfField, ErrorSummary, Field, Pager } from '../../web/components.js';
+import { BackLink, CsrfField, ErrorSummary, Field, Notice, Pager } from '../../web/components.js';
 import { Icon } from '../../web/icon.js';
 import { Layout } from '../../web/layout.js';
 import { usePage } from '../../web/page.js';
@@ -71,9 +71,9 @@ export function QueuePage(props: {
       <h1>{t('translator.title')}</h1>
       <LanguageTabs current={props.language} />
       {props.saved ? (
-        <p class="notice" role="status">
+        <Notice>
           {t(`translator.saved.${props.saved}`)}
-        </p>
+        </Notice>
       ) : null}
       <p class="lead">
         {t('translator.queueLead')} <LanguageName code={props.language} />
@@ -172,9 +172,9 @@ export function EditorPage(props: {
         {t(`translator.fields.${s.entity}.${s.field}`)} · <LanguageName code={props.language} /> · <StateBadge state={props.state} />
       </p>
       {props.notice ? (
-        <p class="notice" role="status">
+        <Notice>
           {t(props.notice)}
-        </p>
+        </Notice>
       ) : null}
       <ErrorSummary errors={props.error ? { text: props.error } : {}} labels={{ text: t('translator.editor.yours') }} />
       <div class="side-by-side">
@@ -298,9 +298,9 @@ export function GlossaryPage(props: {
       <LanguageTabs current={props.language} suffix="/ordlista" />
       <p class="lead">{t('translator.glossary.lead')}</p>
       {props.saved ? (
-        <p class="notice" role="status">
+        <Notice>
           {t('translator.glossary.saved')}
-        </p>
+        </Notice>
       ) : null}
       <div class="table-scroll">
         <table class="data-table">

@@ -18,6 +18,7 @@ import {
   MachineTranslationError,
   TRANSLATABLE,
   createMachineTranslator,
+  findTranslations,
   listTranslationsIn,
   saveTranslation,
   type MachineTranslator,
@@ -64,14 +65,15 @@ export async function translatorRoutes(app: FastifyInstance): Promise<void> {
   const { db, now, config } = app.deps;
   const machine: MachineTranslator | undefined = config.machineTranslation ? createMachineTranslator(config.machineTranslation) : undefined;
 
-  /** Every translatable Swedish text with how often its page is read. */
-  const sources = async (): Promise<SourceText[]> => {
+  /** Every translatable Swedish text with how often its page is read, or those of one entity. */
+  const sources = async (only?: { entity: TranslatableEntity; id: number }): Promise<SourceText[]> => {
+    const ids = (entity: TranslatableEntity) => (only ? (only.entity === entity ? [only.id] : []) : undefined);
     const [activities, organisations, places, activityViews, organisationViews] = await Promise.all([
-      listActivityTexts(db),
-      listOrganisationTexts(db),
-      listPlaceTexts(db),
-      viewCounts(db, 'activity'),
-      viewCounts(db, 'organisation'),
+      listActivityTexts(db, ids('activity')),
+      listOrganisationTexts(db, ids('organisation')),
+      listPlaceTexts(db, ids('place')),
+      viewCounts(db, 'activity', ids('activity')),
+      viewCounts(db, 'organisation', ids('organisation')),
     ]);
     return [
       ...activities.flatMap((a) => [
@@ -123,7 +125,7 @@ export async function translatorRoutes(app: FastifyInstance): Promise<void> {
   /** The source text of an editor URL, or 404. */
   const sourceOf = async (p: EditorParams): Promise<QueueItem | SourceText> => {
     if (!(TRANSLATABLE[p.entity] as readonly string[]).includes(p.field)) throw notFound();
-    const found = (await sources()).find((s) => s.entity === p.entity && s.entityId === p.id && s.field === p.field);
+    const found = (await sources({ entity: p.entity, id: p.id })).find((s) => s.field === p.field);
     if (!found || found.swedish.trim() === '') throw notFound();
     return found;
   };
@@ -145,7 +147,7 @@ export async function translatorRoutes(app: FastifyInstance): Promise<void> {
       const p = request.params;
       const page = pageContext(request);
       const source = await sourceOf(p);
-      const existing = (await listTranslationsIn(db, p.lang)).get(`${p.entity}:${p.id}:${p.field}`);
+      const existing = (await findTranslations(db, p.entity, [p.id], p.lang)).get(`${p.id}:${p.field}`);
       const glossary = mergeGlossary(p.lang, await listGlossary(db, p.lang));
       return sendPage(
         reply,

@@ -5,7 +5,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { field, ticked, values } from '../../web/form.js';
 import { isIsoDate, isTime, isoWeekday } from '../../web/time.js';
-import { WEEKDAYS, validateSchedule, type ActivityDetail, type ActivityInput, type Recurrence, type Schedule, type Weekday } from '../calendar/index.js';
+import { WEEKDAYS, inputOf, validateSchedule, type ActivityDetail, type ActivityInput, type Recurrence, type Schedule, type Weekday } from '../calendar/index.js';
 import { emptyPlaceForm, readPlaceForm, type PlaceForm, type PlaceInput } from '../places/index.js';
 import {
   AGE_GROUPS,
@@ -101,10 +101,10 @@ function repeatOf(r: Recurrence): { repeat: Repeat; weekdays: string[]; monthlyN
 }
 
 /** The form filled with a stored activity (or the input of a waiting change), for editing. */
-export function activityFormOf(a: ActivityInput | ActivityDetail, organisationId: number, version: string): ActivityForm {
-  const hostIds = 'hostIds' in a ? a.hostIds : a.hosts.map((h) => h.id);
-  const placeId = 'placeId' in a ? a.placeId : (a.place?.id ?? null);
-  const coHost = hostIds.find((id) => id !== organisationId);
+export function activityFormOf(from: ActivityInput | ActivityDetail, organisationId: number, version: string): ActivityForm {
+  const a = 'hostIds' in from ? from : inputOf(from);
+  const placeId = a.placeId;
+  const coHost = a.hostIds.find((id) => id !== organisationId);
   return {
     title: a.title,
     description: a.description,

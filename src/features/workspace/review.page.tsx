@@ -1,6 +1,6 @@
 /** The review queue and one change to review; a proposal as its organisation sees it; the suggestion form. */
 import { formatDate } from '../../i18n/index.js';
-import { BackLink, CsrfField, ErrorSummary, Field, Pager, SelectField, TextArea } from '../../web/components.js';
+import { BackLink, CsrfField, ErrorSummary, Field, Notice, Pager, SelectField, TextArea } from '../../web/components.js';
 import { Icon } from '../../web/icon.js';
 import { Layout } from '../../web/layout.js';
 import { usePage } from '../../web/page.js';
@@ -10,7 +10,7 @@ import type { ActivityForm } from './activity-form.js';
 import { ActivityFields, type ActivityFieldChoices } from './activity-fields.js';
 import type { ProfileForm } from './profile-form.js';
 import type { Revision } from './revision.store.js';
-import { ChangeTable, Notice, ProfileFields } from './workspace.page.js';
+import { ChangeTable, ProfileFields } from './workspace.page.js';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 const useT = () => usePage().t as unknown as T;

@@ -7,7 +7,7 @@ import type { Db } from '../../db/index.js';
 import { languagePrefix, translator } from '../../i18n/index.js';
 import type { MailSender } from '../../web/server.js';
 import { hashSecret, listOrganisationEditors, newSecret, recordAudit, type Viewer } from '../accounts/index.js';
-import { findActivity, insertActivity, refreshSearchText, setActivityStatus, toRRule, updateActivity, type ActivityDetail, type ActivityInput } from '../calendar/index.js';
+import { findActivity, inputOf, insertActivity, refreshSearchText, setActivityStatus, toRRule, updateActivity, type ActivityDetail, type ActivityInput } from '../calendar/index.js';
 import { findAnyOrganisation, updateOrganisationProfile, type Organisation, type OrganisationProfile } from '../organisations/index.js';
 import { insertPlace } from '../places/index.js';
 import {
@@ -60,7 +60,8 @@ const profileVersion = (o: Organisation, open: Revision | undefined) => versionO
 export { activityVersion, profileVersion };
 
 /** An activity as flat fields, for the audit log, the review's comparison and the conflict page. */
-export function activityFacts(a: ActivityInput | ActivityDetail): Record<string, unknown> {
+export function activityFacts(from: ActivityInput | ActivityDetail): Record<string, unknown> {
+  const a = 'hostIds' in from ? from : inputOf(from);
   const s = a.schedule;
   return {
     title: a.title,
@@ -75,8 +76,8 @@ export function activityFacts(a: ActivityInput | ActivityDetail): Record<string,
     contactName: a.contactName,
     contactPhone: a.contactPhone,
     contactEmail: a.contactEmail,
-    place: 'placeId' in a ? a.placeId : (a.place?.id ?? null),
-    hosts: ('hostIds' in a ? a.hostIds : a.hosts.map((h) => h.id)).join(', '),
+    place: a.placeId,
+    hosts: a.hostIds.join(', '),
     languages: a.languages.join(', '),
     rule: toRRule(s.recurrence) ?? 'once',
     startDate: s.startDate,

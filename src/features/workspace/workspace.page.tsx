@@ -1,7 +1,6 @@
 /** The organisation's workspace pages: its activities, the activity form with preview, pause, cancel a date, delete, profile. */
-import type { ComponentChildren } from 'preact';
 import { findLanguage, formatDate, formatTimeRange } from '../../i18n/index.js';
-import { BackLink, ChoiceGroup, CsrfField, ErrorSummary, Field, SelectField, TextArea } from '../../web/components.js';
+import { BackLink, ChoiceGroup, CsrfField, ErrorSummary, Field, Notice, SelectField, TextArea } from '../../web/components.js';
 import { Icon } from '../../web/icon.js';
 import { Layout } from '../../web/layout.js';
 import { usePage } from '../../web/page.js';
@@ -17,14 +16,6 @@ import type { Revision } from './revision.store.js';
 type T = (key: string, options?: Record<string, unknown>) => string;
 const useT = () => usePage().t as unknown as T;
 
-export function Notice(props: { kind?: 'info' | 'error' | 'warning'; children: ComponentChildren }) {
-  const kind = props.kind ?? 'info';
-  return (
-    <div class={`notice notice-${kind === 'error' ? 'cancelled' : kind}`} role={kind === 'info' ? 'status' : 'alert'}>
-      {props.children}
-    </div>
-  );
-}
 
 /** Field | saved now | the other version: only the fields that differ. */
 export function ChangeTable(props: { before: Record<string, unknown>; after: Record<string, unknown>; beforeLabel: string; afterLabel: string; caption: string }) {
@@ -235,6 +226,22 @@ function ClashWarning(props: { clashes: ClashNote[]; stopped: boolean }) {
   );
 }
 
+/** The coordinator's other way to save: as a proposal the organisation approves by e-mail link, with a message. */
+function ProposalChoice(props: { hasEmail: boolean }) {
+  const t = useT();
+  return (
+    <details class="proposal">
+      <summary>{t('workspace.buttons.proposalSummary')}</summary>
+      <p class="hint">{t(props.hasEmail ? 'workspace.hints.proposal' : 'workspace.hints.proposalNoEmail')}</p>
+      <TextArea name="message" label={t('workspace.fields.proposalMessage')} value="" maxLength={2000} />
+      <button type="submit" name="action" value="proposal" class="button secondary" disabled={!props.hasEmail}>
+        <Icon name="mail" />
+        {t('workspace.buttons.propose')}
+      </button>
+    </details>
+  );
+}
+
 function SaveButtons(props: { direct: boolean; isAdmin: boolean; hasEmail: boolean }) {
   const t = useT();
   return (
@@ -248,15 +255,7 @@ function SaveButtons(props: { direct: boolean; isAdmin: boolean; hasEmail: boole
         {t(props.direct ? 'workspace.buttons.publish' : 'workspace.buttons.submit')}
       </button>
       {props.isAdmin ? (
-        <details class="proposal">
-          <summary>{t('workspace.buttons.proposalSummary')}</summary>
-          <p class="hint">{t(props.hasEmail ? 'workspace.hints.proposal' : 'workspace.hints.proposalNoEmail')}</p>
-          <TextArea name="message" label={t('workspace.fields.proposalMessage')} value="" maxLength={2000} />
-          <button type="submit" name="action" value="proposal" class="button secondary" disabled={!props.hasEmail}>
-            <Icon name="mail" />
-            {t('workspace.buttons.propose')}
-          </button>
-        </details>
+        <ProposalChoice hasEmail={props.hasEmail} />
       ) : null}
       {!props.direct ? <p class="hint">{t('workspace.hints.review')}</p> : null}
     </div>
@@ -527,14 +526,7 @@ export function ProfileFormPage(props: {
             {t(props.direct ? 'workspace.buttons.publish' : 'workspace.buttons.submit')}
           </button>
           {props.isAdmin ? (
-            <details class="proposal">
-              <summary>{t('workspace.buttons.proposalSummary')}</summary>
-              <p class="hint">{t(o.email ? 'workspace.hints.proposal' : 'workspace.hints.proposalNoEmail')}</p>
-              <TextArea name="message" label={t('workspace.fields.proposalMessage')} value="" maxLength={2000} />
-              <button type="submit" name="action" value="proposal" class="button secondary" disabled={!o.email}>
-                {t('workspace.buttons.propose')}
-              </button>
-            </details>
+            <ProposalChoice hasEmail={!!o.email} />
           ) : null}
         </div>
       </form>
@@ -560,9 +552,9 @@ export function TranslationsPanel(props: { org: string; entity: 'activity' | 'or
       <h2 id="translations-heading">{t('workspace.translations.heading')}</h2>
       <p>{t('workspace.translations.lead')}</p>
       {props.saved ? (
-        <p class="notice" role="status">
+        <Notice>
           {t('workspace.translations.saved')}
-        </p>
+        </Notice>
       ) : null}
       <div class="table-scroll">
         <table class="data-table">

@@ -28,6 +28,7 @@ import { printRoutes } from './features/print/index.js';
 import { infoRoutes } from './features/info/index.js';
 import { organisationRoutes } from './features/organisations/index.js';
 import { searchRoutes } from './features/search/index.js';
+import { jobsRoutes } from './jobs/index.js';
 import { LANGUAGES, languagePrefix } from './i18n/index.js';
 import { buildAssets, registerAssetRoutes } from './web/assets.js';
 import { registerErrorHandlers } from './web/errors.js';
@@ -52,6 +53,7 @@ const PAGE_FEATURES = [
   printRoutes,
   planningRoutes,
   adminRoutes,
+  jobsRoutes,
   workspaceRoutes,
   reviewRoutes,
   importRoutes,

@@ -83,3 +83,24 @@ export async function migrateAllDown(db: Db): Promise<void> {
 export async function analyzeDatabase(db: Db): Promise<void> {
   await sql`analyze`.execute(db);
 }
+
+/** Key of the PostgreSQL advisory lock held while an instance migrates and prepares the database. */
+const STARTUP_LOCK = 748_201_331;
+
+/**
+ * Runs `fn` while no other instance on the same database runs its own: on PostgreSQL under a
+ * session advisory lock (released if the process dies), so instances starting together on an empty
+ * database migrate, load demo data and create the first coordinator one after another. An SQLite
+ * file serves one process; there `fn` simply runs.
+ */
+export async function withStartupLock<T>(db: Db, dialect: DialectName, fn: () => Promise<T>): Promise<T> {
+  if (dialect !== 'postgres') return fn();
+  return db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${STARTUP_LOCK})`.execute(connection);
+    try {
+      return await fn();
+    } finally {
+      await sql`select pg_advisory_unlock(${STARTUP_LOCK})`.execute(connection);
+    }
+  });
+}

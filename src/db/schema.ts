@@ -226,6 +226,21 @@ export interface AuthTokenTable {
   usedAt: string | null;
 }
 
+export interface JobRunTable {
+  name: string;
+  leaseUntil: string | null;
+  leasedBy: string | null;
+  lastStartedAt: string | null;
+  lastFinishedAt: string | null;
+  lastSuccessAt: string | null;
+  lastDurationMs: number | null;
+  lastResult: string | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  failuresInRow: Generated<number>;
+  runs: Generated<number>;
+}
+
 export interface RateLimitTable {
   key: string;
   windowStart: string;
@@ -431,6 +446,7 @@ export interface Database {
   sessions: SessionTable;
   authTokens: AuthTokenTable;
   rateLimits: RateLimitTable;
+  jobRuns: JobRunTable;
   auditEntries: AuditEntryTable;
   outbox: OutboxTable;
   revisions: RevisionTable;

@@ -9,6 +9,7 @@ import * as revisions from './2026-11-28-006-revisions.js';
 import * as calendarImports from './2026-11-28-007-calendar-imports.js';
 import * as translator from './2026-11-28-008-translator.js';
 import * as guide from './2026-11-28-009-guide.js';
+import * as jobs from './2026-12-03-013-jobs.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-001-initial': initial,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-007-calendar-imports': calendarImports,
   '2026-11-28-008-translator': translator,
   '2026-11-28-009-guide': guide,
+  '2026-12-03-013-jobs': jobs,
 };

@@ -11,6 +11,7 @@ const SECTIONS = [
   { path: '/admin/utkorg', label: 'admin.outbox.title' },
   { path: '/admin/onskemal', label: 'guide.wishes.admin.title' },
   { path: '/admin/kalendrar', label: 'imports.admin.title' },
+  { path: '/admin/jobb', label: 'admin.jobs.title' },
   { path: '/planering/krockar', label: 'planning.clashes.link' },
 ] as const;
 

@@ -231,22 +231,3 @@ export async function touchImportedEvents(db: Db, ids: number[], now: Date): Pro
     await db.updateTable('importedEvents').set({ lastSeenAt: now.toISOString() }).where('id', 'in', ids.slice(i, i + 500)).execute();
   }
 }
-
-/**
- * Takes the lease `key` in the settings table until `until` when nobody holds it (it is absent or
- * expired); false when another instance holds it. The conditional update makes the check and the
- * take one step on both databases.
- */
-export async function takeLease(db: Db, key: string, now: Date, until: Date): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const value = until.toISOString();
-    const updated = await trx.updateTable('settings').set({ value }).where('key', '=', key).where('value', '<', now.toISOString()).executeTakeFirst();
-    if (Number(updated.numUpdatedRows) > 0) return true;
-    const inserted = await trx
-      .insertInto('settings')
-      .values({ key, value })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .executeTakeFirst();
-    return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
-  });
-}

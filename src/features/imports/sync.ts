@@ -27,7 +27,6 @@ import {
   recordFailure,
   recordSuccess,
   setFailureMailed,
-  takeLease,
   touchImportedEvents,
   unlockFeed,
   updateImportedEvent,
@@ -37,9 +36,6 @@ import {
 } from './import.store.js';
 import { mapCalendar, type FeedEvent, type ImportedFields, type MappedCalendar, type ReportLine } from './mapping.js';
 
-export const LEASE_KEY = 'imports.lease';
-/** One instance syncs at a time; the lease lasts a little less than the hour between runs. */
-export const LEASE_MINUTES = 50;
 /** How long one feed's sync may hold it before another may start (a crashed sync frees it then). */
 const LOCK_MINUTES = 10;
 /** While a feed keeps failing, people are told again after this long. */
@@ -338,19 +334,16 @@ export async function syncFeed(deps: ImportDeps, feedId: number, now: Date): Pro
 }
 
 export interface RunSummary {
-  /** False when another instance holds the lease. */
-  ran: boolean;
   feeds: number;
   failed: number;
 }
 
 /**
- * Syncs every connected feed, one after another, when this instance takes the lease (one run an
- * hour across all instances). A feed that fails or throws never stops the others.
+ * Syncs every connected feed, one after another (the scheduler runs this once an hour across all
+ * instances). A feed that fails or throws never stops the others.
  */
 export async function runImports(deps: ImportDeps, now: Date): Promise<RunSummary> {
-  if (!(await takeLease(deps.db, LEASE_KEY, now, new Date(now.getTime() + LEASE_MINUTES * 60_000)))) return { ran: false, feeds: 0, failed: 0 };
-  const summary: RunSummary = { ran: true, feeds: 0, failed: 0 };
+  const summary: RunSummary = { feeds: 0, failed: 0 };
   for (const id of await listActiveFeedIds(deps.db)) {
     summary.feeds++;
     try {

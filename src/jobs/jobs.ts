@@ -1,0 +1,86 @@
+/** The periodic work of Tillsammans: what runs, how often. Each job runs once per period across instances. */
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../config.js';
+import { analyzeDatabase, type Db } from '../db/index.js';
+import { pruneRateLimits } from '../features/accounts/index.js';
+import { refreshOccurrenceWindow } from '../features/calendar/index.js';
+import { eraseExpired, sendFollowUpReminders } from '../features/guide/index.js';
+import { createImportDeps, runImports } from '../features/imports/index.js';
+import { deleteExpiredUnconfirmed } from '../features/workspace/index.js';
+import type { MailSender } from '../web/server.js';
+import { localToday } from '../web/time.js';
+import type { Job } from './scheduler.js';
+
+export interface JobDeps {
+  db: Db;
+  mailer: MailSender;
+  config: Config;
+  log: FastifyBaseLogger;
+}
+
+const HOUR = 60;
+
+/** Every job's name, in the order the coordinator sees them. */
+export const JOB_NAMES = ['occurrences.refresh', 'imports.sync', 'guide.reminders', 'guide.erasure', 'suggestions.expire', 'rate-limits.prune'] as const;
+export type JobName = (typeof JOB_NAMES)[number];
+
+/** How often each job runs, in minutes. */
+export const JOB_EVERY_MINUTES: Record<JobName, number> = {
+  'occurrences.refresh': HOUR,
+  'imports.sync': HOUR,
+  'guide.reminders': HOUR,
+  'guide.erasure': 6 * HOUR,
+  'suggestions.expire': 6 * HOUR,
+  'rate-limits.prune': 6 * HOUR,
+};
+
+export function createJobs(deps: JobDeps): (Job & { name: JobName })[] {
+  const { db, config } = deps;
+  const importDeps = createImportDeps({ db, mailer: deps.mailer, config, log: deps.log });
+  return [
+    {
+      // Keeps the materialised occurrences a rolling window ahead of today.
+      name: 'occurrences.refresh',
+      everyMinutes: JOB_EVERY_MINUTES['occurrences.refresh'],
+      async run(now) {
+        const refreshed = await refreshOccurrenceWindow(db, localToday(now));
+        if (refreshed) await analyzeDatabase(db);
+        return refreshed ? 'refreshed' : 'current';
+      },
+    },
+    {
+      // Connected calendars are synced every hour.
+      name: 'imports.sync',
+      everyMinutes: JOB_EVERY_MINUTES['imports.sync'],
+      leaseMinutes: 50,
+      async run(now) {
+        const summary = await runImports(importDeps, now);
+        return `${summary.feeds} feeds, ${summary.failed} failed`;
+      },
+    },
+    {
+      // Guides hear about follow-ups that have come due.
+      name: 'guide.reminders',
+      everyMinutes: JOB_EVERY_MINUTES['guide.reminders'],
+      run: (now) => sendFollowUpReminders({ db, mailer: deps.mailer, publicUrl: config.publicUrl }, now),
+    },
+    {
+      // Personal data of föreningslots cases is erased after the retention period.
+      name: 'guide.erasure',
+      everyMinutes: JOB_EVERY_MINUTES['guide.erasure'],
+      run: (now) => eraseExpired(db, now, config.guideRetentionMonths),
+    },
+    {
+      // Suggestions nobody confirmed are deleted when their link expires (their senders' addresses with them).
+      name: 'suggestions.expire',
+      everyMinutes: JOB_EVERY_MINUTES['suggestions.expire'],
+      run: (now) => deleteExpiredUnconfirmed(db, now),
+    },
+    {
+      // Rate-limit windows that ended a day ago are forgotten.
+      name: 'rate-limits.prune',
+      everyMinutes: JOB_EVERY_MINUTES['rate-limits.prune'],
+      run: (now) => pruneRateLimits(db, new Date(now.getTime() - 864e5)),
+    },
+  ];
+}

@@ -2,6 +2,7 @@
  * Dates, times, numbers and names in the reader's language through Intl, always in the Gregorian
  * calendar and for Europe/Stockholm. Formatters are cached: building one costs more than using it.
  */
+import { translator } from './index.js';
 import type { Language } from './languages.js';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
@@ -70,8 +71,13 @@ export function formatTimeRange(lang: Language, start: string, end: string): str
 
 const displayNames = new Map<string, Intl.DisplayNames>();
 
-/** A language's name in the reader's language ("arabiska"), or its code when Intl has none. */
+/** Languages Intl has no name for, named by the catalogue instead. */
+const CATALOGUE_NAMES: Record<string, string> = { swl: 'taxonomy.signLanguage' };
+
+/** A language's name in the reader's language ("arabiska"), or its code when neither Intl nor the catalogue has one. */
 export function languageName(lang: Language, code: string): string {
+  const key = CATALOGUE_NAMES[code];
+  if (key) return translator(lang.code)(key);
   let names = displayNames.get(lang.intl);
   if (!names) {
     names = new Intl.DisplayNames(lang.intl, { type: 'language', fallback: 'code' });

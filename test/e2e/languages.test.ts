@@ -5,7 +5,7 @@
 import { inject, afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { LANGUAGES, loadCatalogue, type Catalogue } from '../../src/i18n/index.js';
-import { expectAccessible, expectNoHorizontalScroll, screenshot, startBrowserHarness, type BrowserHarness } from '../support/browser.js';
+import { expectAccessible, expectNoHorizontalScroll, expectWholeWords, screenshot, startBrowserHarness, type BrowserHarness } from '../support/browser.js';
 
 const skip = inject('chromiumSkip');
 
@@ -51,13 +51,14 @@ describe.skipIf(skip)('every language in Chromium', () => {
 
   for (const lang of LANGUAGES) {
     const prefix = lang.code === 'sv' ? '' : `/${lang.code}`;
-    it(`${lang.code}: lang and dir on every main page, no Swedish interface text left`, async () => {
+    it(`${lang.code}: lang and dir on every main page, no Swedish interface text left, no word broken across lines`, async () => {
       const fragments = lang.code === 'sv' ? [] : swedishFragments(lang.code);
       for (const path of [...PAGES, activityPath]) {
         await page.goto(`${h.baseUrl}${prefix}${path === '/' && prefix ? '' : path}`);
         expect(await page.locator('html').getAttribute('lang'), path).toBe(lang.code);
         expect(await page.locator('html').getAttribute('dir'), path).toBe(lang.dir);
         await expectNoHorizontalScroll(page, `${lang.code}${path}`);
+        await expectWholeWords(page, `${lang.code}${path}`);
         if (fragments.length === 0) continue;
         // Interface text only: leave out what is marked as Swedish content (lang="sv").
         const text = await page.evaluate(() => {

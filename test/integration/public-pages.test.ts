@@ -196,6 +196,18 @@ describe.skipIf(skipDatabase())(`public pages on ${testDialect}`, () => {
     expect(statement.body).toContain('https://www.digg.se/');
   });
 
+  it('describes every public page to search engines and link previews, in the page language', async () => {
+    const described = ['/', '/organisationer', '/sok', '/sok?q=kaffe', '/kategorier', '/kategori/sprakcafe', '/om', '/integritet', '/tillganglighet', '/organisationer/roda-korset-orebro', '/efterfragas', '/planering'];
+    for (const prefix of ['', '/en', '/ar']) {
+      for (const path of described) {
+        const res = await get(`${prefix}${path}`);
+        const content = /<meta name="description" content="([^"]*)"/.exec(res.body)?.[1];
+        expect(content, `${prefix}${path}`).toBeTruthy();
+        expect(res.body, `${prefix}${path}`).toContain(`<meta property="og:description" content="${content}"`);
+      }
+    }
+  });
+
   it('keeps the page when switching language, and remembers the choice', async () => {
     const res = await get('/organisationer?category=idrott');
     expect(res.body).toContain('href="/sprak/en?next=%2Forganisationer%3Fcategory%3Didrott"');

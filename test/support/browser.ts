@@ -55,6 +55,33 @@ export async function expectNoHorizontalScroll(page: Page, label: string): Promi
   expect(scroll, `horizontal scroll on ${label}`).toBeLessThanOrEqual(width);
 }
 
+/**
+ * Fails when a word of ordinary length (2 to 16 letters) is split across two lines, as a too eager
+ * `overflow-wrap` does to "Inställt" in a narrow badge. Text that may break anywhere on purpose (e-mail
+ * addresses: overflow-wrap anywhere) and hyphenated text (hyphens: auto) are left out.
+ */
+export async function expectWholeWords(page: Page, label: string): Promise<void> {
+  const broken = await page.evaluate(() => {
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node && found.length < 10; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || parent.closest('script, style, .visually-hidden, .honeypot, [hidden]')) continue;
+      const style = getComputedStyle(parent);
+      if (style.hyphens === 'auto' || style.overflowWrap === 'anywhere' || style.display === 'none' || style.visibility === 'hidden') continue;
+      for (const match of (node.textContent ?? '').matchAll(/\p{L}{2,16}/gu)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (tops.size > 1) found.push(match[0]);
+      }
+    }
+    return found;
+  });
+  expect(broken, `words broken across lines on ${label}`).toEqual([]);
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }

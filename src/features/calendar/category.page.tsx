@@ -12,7 +12,7 @@ import { firstWeekday } from './describe.js';
 export function CategoriesPage(props: { counts: Map<string, number> }) {
   const { t, href } = usePage();
   return (
-    <Layout title={t('categories.title')} section="categories">
+    <Layout title={t('categories.title')} section="categories" description={t('categories.lead')}>
       <header class="page-head">
         <h1>{t('categories.title')}</h1>
         <p class="lead">{t('categories.lead')}</p>
@@ -68,7 +68,7 @@ export function CategoryPage(props: CategoryPageProps) {
   const { t, href } = usePage();
   const name = t(`taxonomy.category.${props.category}`);
   return (
-    <Layout title={name} section="categories">
+    <Layout title={name} section="categories" description={t('categories.description', { category: name, count: props.activities.length })}>
       <header class="page-head">
         <p class="crumbs">
           <a href={href('/kategorier')}>{t('categories.title')}</a>

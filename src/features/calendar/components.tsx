@@ -25,7 +25,6 @@ export function categoryIcon(category: Category): IconName {
  * "arabiska (العربية)", so a reader finds their language whatever language the page is in.
  */
 export function spokenLanguageName(page: PageContext, code: string): string {
-  if (code === 'swl') return page.t('taxonomy.signLanguage');
   const name = languageName(page.lang, code);
   const own = nativeLanguageName(code);
   return own && own !== code && own.toLowerCase() !== name.toLowerCase() ? `${name} (${own})` : name;

@@ -20,7 +20,7 @@ function InfoPage(props: { which: InfoKey }) {
   const { t } = usePage();
   const sections = t(`info.${props.which}.sections`, { returnObjects: true }) as unknown as InfoSection[];
   return (
-    <Layout title={t(`info.${props.which}.title`)} section="info">
+    <Layout title={t(`info.${props.which}.title`)} section="info" description={t(`info.${props.which}.lead`)}>
       <article class="prose">
         <h1>{t(`info.${props.which}.title`)}</h1>
         <p class="lead">{t(`info.${props.which}.lead`)}</p>

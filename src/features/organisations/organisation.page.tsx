@@ -51,7 +51,7 @@ export function DirectoryPage(props: DirectoryProps) {
   const pages = Math.max(1, Math.ceil(props.total / PAGE_SIZE));
   const params = { category: props.category, district: props.district };
   return (
-    <Layout title={t('organisations.title')} section="organisations">
+    <Layout title={t('organisations.title')} section="organisations" description={t('organisations.lead')}>
       <header class="page-head">
         <h1>{t('organisations.title')}</h1>
         <p class="lead">{t('organisations.lead')}</p>

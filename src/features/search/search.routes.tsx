@@ -15,7 +15,7 @@ const MAX_ORGANISATIONS = 30;
 function SearchPage(props: { q: string; activities: ActivitySummary[]; organisations: Organisation[]; searched: boolean }) {
   const { t, href } = usePage();
   return (
-    <Layout title={props.q ? t('search.titleWithQuery', { q: props.q }) : t('search.title')} section="search">
+    <Layout title={props.q ? t('search.titleWithQuery', { q: props.q }) : t('search.title')} section="search" description={t('search.description')}>
       <header class="page-head">
         <h1>{t('search.title')}</h1>
       </header>

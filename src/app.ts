@@ -33,12 +33,22 @@ import { LANGUAGES, languagePrefix } from './i18n/index.js';
 import { buildAssets, registerAssetRoutes } from './web/assets.js';
 import { registerErrorHandlers } from './web/errors.js';
 import { registerLanguageRouting } from './web/language.js';
+import { requestSerializer, UrlRedactor } from './web/log.js';
 import { ResponseCache, registerResponseCache } from './web/response-cache.js';
 import type { AppDeps, RouteEntry } from './web/server.js';
 import { stripControls } from './web/text.js';
 
-/** What buildApp needs; assets and the mailer are built from the config when not given (tests pass their own). */
-export type BuildDeps = Omit<AppDeps, 'assets' | 'mailer'> & { assets?: AppDeps['assets']; mailer?: AppDeps['mailer'] };
+/**
+ * What buildApp needs; assets, the mailer and sleep are made from the config when not given (tests
+ * pass their own), and the log goes to standard output unless a stream is given.
+ */
+export type BuildDeps = Omit<AppDeps, 'assets' | 'mailer' | 'sleep'> & {
+  assets?: AppDeps['assets'];
+  mailer?: AppDeps['mailer'];
+  sleep?: AppDeps['sleep'];
+  /** Where log lines go instead of standard output (tests read them). */
+  logStream?: { write(line: string): void };
+};
 
 /** The pages every language serves, each under its prefix ('' for Swedish, '/en' for English). */
 const PAGE_FEATURES = [
@@ -64,22 +74,30 @@ const PAGE_FEATURES = [
 ];
 
 export async function buildApp(deps: BuildDeps): Promise<FastifyInstance> {
+  // One-time links carry their secret in the path: the request log shows those paths redacted.
+  const redactor = new UrlRedactor();
+  const { logLevel, trustProxy } = deps.config;
   const app = Fastify({
-    logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
+    logger:
+      logLevel === 'silent' ? false : { level: logLevel, serializers: { req: requestSerializer(redactor) }, ...(deps.logStream ? { stream: deps.logStream } : {}) },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
-    trustProxy: true,
+    // Off unless TRUST_PROXY names the proxies: otherwise anyone could choose the address every rate limit
+    // counts by. Fastify takes a bare hop count as "trust nobody", so a count becomes the rule it stands for.
+    trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: true, useDefaults: true, allErrors: false } },
   });
   const assets = deps.assets ?? buildAssets();
   const mailer =
     deps.mailer ?? createMailer({ smtpUrl: deps.config.smtpUrl, from: deps.config.mailFrom, db: deps.db, log: app.log, now: deps.now });
   if (!deps.mailer) app.addHook('onClose', async () => (mailer as Mailer).close());
-  app.decorate('deps', { ...deps, assets, mailer });
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  app.decorate('deps', { ...deps, assets, mailer, sleep });
 
   // Every route says who may use it; a route without a declaration is a programming error.
   const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
+    redactor.addRoute(route.url);
     if (route.method === 'HEAD') return;
     const access = route.config?.access;
     if (!access) throw new Error(`Route ${String(route.method)} ${route.url} declares no access`);

@@ -79,3 +79,42 @@ describe('loadConfig: machine translation', () => {
     expect(() => loadConfig({ MT_URL: 'user:s3cret@mt.local' })).not.toThrow(/s3cret/);
   });
 });
+
+describe('loadConfig: TRUST_PROXY', () => {
+  it('believes no X-Forwarded-For by default', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+  });
+
+  it('reads a number of proxies', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+  });
+
+  it('reads a comma-separated list of addresses, networks and named ranges', () => {
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,fd00::/8,loopback' }).trustProxy).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
+  });
+
+  it('refuses true, explaining that anyone could then choose their address', () => {
+    for (const value of ['true', 'TRUE', 'yes']) {
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(ConfigError);
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY=true would believe X-Forwarded-For from anyone/);
+    }
+  });
+
+  it.each(['10.0.0.0/33', '300.1.1.1', 'proxy.example.se', '127.0.0.1,', '10.0.0.1/8/8', '::1/129', '11', '-1', '1.5'])(
+    'refuses %s with a message naming the variable and the value',
+    (value) => {
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(ConfigError);
+      expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(/^TRUST_PROXY/);
+    },
+  );
+});

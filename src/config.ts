@@ -1,4 +1,5 @@
 /** Reads and validates the environment once; every other module receives a Config. */
+import net from 'node:net';
 import path from 'node:path';
 
 export interface Config {
@@ -34,7 +35,15 @@ export interface Config {
    * default false): for tests and a calendar server inside the same network; off, they are refused.
    */
   importAllowPrivateHosts: boolean;
+  /**
+   * Whose X-Forwarded-For is believed (TRUST_PROXY): false (default) believes nobody and counts every
+   * client by its socket address; a number believes that many proxies in front; a list believes
+   * connections from those addresses and networks. Fastify's trustProxy takes each as it is.
+   */
+  trustProxy: TrustProxy;
 }
+
+export type TrustProxy = false | number | string[];
 
 export interface MachineTranslationConfig {
   provider: 'libretranslate' | 'deepl';
@@ -96,6 +105,37 @@ function parseWholeNumber(name: string, value: string | undefined, fallback: num
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
   }
   return n;
+}
+
+/** Names proxy-addr knows for whole ranges, besides addresses and CIDR networks. */
+const NAMED_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function parseTrustProxy(value: string | undefined): TrustProxy {
+  const v = value?.trim() ?? '';
+  if (v === '' || /^(0|false|no|off)$/i.test(v)) return false;
+  if (/^(true|yes|on)$/i.test(v)) {
+    throw new ConfigError(
+      'TRUST_PROXY=true would believe X-Forwarded-For from anyone, so every client could pick its own address and pass every rate limit. ' +
+        'Give the addresses of your proxies (e.g. 127.0.0.1 or 10.0.0.0/8) or how many proxies are in front (e.g. 1)',
+    );
+  }
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    if (hops > 10) throw new ConfigError(`TRUST_PROXY as a number of proxies must be from 1 to 10, got "${value}"`);
+    return hops;
+  }
+  const entries = v.split(',').map((e) => e.trim());
+  for (const entry of entries) {
+    const [address = '', prefix, ...extra] = entry.split('/');
+    const family = net.isIP(address);
+    const validPrefix = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (!NAMED_RANGES.includes(entry) && (family === 0 || !validPrefix || extra.length > 0)) {
+      throw new ConfigError(
+        `TRUST_PROXY must be a number of proxies (e.g. 1) or a comma-separated list of proxy addresses and networks (e.g. 127.0.0.1,10.0.0.0/8); "${entry}" is neither`,
+      );
+    }
+  }
+  return entries;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -161,5 +201,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     apiRateLimitPerMinute: parseWholeNumber('API_RATE_LIMIT_PER_MINUTE', env.API_RATE_LIMIT_PER_MINUTE, 600, 1, 1_000_000),
     importAllowPrivateHosts: parseBoolean('IMPORT_ALLOW_PRIVATE_HOSTS', env.IMPORT_ALLOW_PRIVATE_HOSTS, false),
     guideRetentionMonths: parseWholeNumber('GUIDE_RETENTION_MONTHS', env.GUIDE_RETENTION_MONTHS, 12, 1, 120),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
 }

@@ -20,6 +20,8 @@ export interface AppDeps {
   assets: Assets;
   /** The clock; tests pass a fixed one. */
   now: () => Date;
+  /** Waits (slowing down password guessing); tests pass one that records instead of waiting. */
+  sleep: (ms: number) => Promise<void>;
   mailer: MailSender;
 }
 

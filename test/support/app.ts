@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { seedDemo } from '../../src/demo/seed.js';
+import type { OpenDatabase } from '../../src/db/index.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 
 /** A Thursday in week 48 of 2026, mid-morning in Stockholm. */
@@ -14,12 +15,34 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(
-  options: { now?: Date; seed?: boolean; cacheTtlSeconds?: number; chromiumPath?: string; env?: Record<string, string> } = {},
-): Promise<TestApp> {
+export interface TestAppOptions {
+  now?: Date;
+  seed?: boolean;
+  cacheTtlSeconds?: number;
+  chromiumPath?: string;
+  env?: Record<string, string>;
+  /** Another connection to an existing database (TestDatabase.openAnother), as a second instance has: not seeded; close() only closes it. */
+  database?: OpenDatabase;
+  /** Instead of waiting (the slow-down of password guessing); the default waits. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Receives the log lines; give LOG_LEVEL in `env` too, as tests log nothing by default. */
+  logStream?: { write(line: string): void };
+}
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const now = options.now ?? FIXED_NOW;
-  const database = await createTestDatabase();
-  if (options.seed !== false) await seedDemo(database.db, now);
+  const shared = options.database;
+  const database: TestDatabase = shared
+    ? {
+        ...shared,
+        url: undefined,
+        dispose: shared.close,
+        openAnother() {
+          throw new Error('open another connection from the first TestDatabase');
+        },
+      }
+    : await createTestDatabase();
+  if (!shared && options.seed !== false) await seedDemo(database.db, now);
   const config = loadConfig({
     LOG_LEVEL: 'silent',
     PUBLIC_URL: 'http://tillsammans.test',
@@ -30,7 +53,7 @@ export async function createTestApp(
     ...(options.chromiumPath ? { CHROMIUM_PATH: options.chromiumPath } : {}),
     ...options.env,
   });
-  const app = await buildApp({ db: database.db, dialect: database.dialect, config, now: () => now });
+  const app = await buildApp({ db: database.db, dialect: database.dialect, config, now: () => now, sleep: options.sleep, logStream: options.logStream });
   await app.ready();
   return {
     app,

@@ -6,7 +6,16 @@ import type { TestApp } from './app.js';
 
 export class Client {
   cookies = new Map<string, string>();
-  constructor(private readonly t: TestApp) {}
+  /** The address the requests come from (the socket's) and headers sent with each, e.g. X-Forwarded-For. */
+  remoteAddress: string | undefined;
+  headers: Record<string, string>;
+  constructor(
+    private readonly t: TestApp,
+    from: { remoteAddress?: string; headers?: Record<string, string> } = {},
+  ) {
+    this.remoteAddress = from.remoteAddress;
+    this.headers = from.headers ?? {};
+  }
 
   private header(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -16,8 +25,9 @@ export class Client {
     const res = await this.t.app.inject({
       method,
       url,
-      headers: { cookie: this.header(), ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+      headers: { ...this.headers, cookie: this.header(), ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
       payload: form ? encodeForm(form) : undefined,
+      ...(this.remoteAddress ? { remoteAddress: this.remoteAddress } : {}),
     });
     for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
       if (c.value === '' || c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now())) this.cookies.delete(c.name);

@@ -20,34 +20,36 @@ import {
 } from './accounts.store.js';
 import { dummyHash, hashPassword, hashSecret, newSecret, verifyPassword } from './secrets.js';
 import { signIn, signOut } from './session.js';
+import { ACCOUNT_SLOWDOWN, accountAddressKey, accountDelayMs, SIGN_IN_LIMITS } from './sign-in-limits.js';
 import { isEmail, normaliseEmail, passwordProblem } from './user.js';
 
 /** A sign-in link works this long, and once. */
 export const SIGNIN_LINK_MINUTES = 30;
 /** A link confirming a new e-mail address works this long, and once. */
 export const EMAIL_LINK_HOURS = 24;
-/** Attempts allowed per account and per client address in a window, for each way of signing in. */
-const LIMITS = {
-  login: { windowSeconds: 15 * 60, perAccount: 5, perAddress: 30, message: 'accounts.errors.tooManyAttempts' },
-  link: { windowSeconds: 60 * 60, perAccount: 5, perAddress: 20, message: 'accounts.errors.tooManyLinks' },
-} as const;
 
 /**
- * Counts one attempt against both limits; null when within them, otherwise the translated message
- * (with the wait) to show, after setting Retry-After.
+ * Counts one attempt on every counter of this way of signing in; null when all are within their
+ * limits, otherwise the translated message (with the wait) to show, after setting Retry-After.
  */
-async function overLimit(request: FastifyRequest, reply: FastifyReply, kind: keyof typeof LIMITS, email: string): Promise<string | null> {
+async function overLimit(request: FastifyRequest, reply: FastifyReply, kind: keyof typeof SIGN_IN_LIMITS, email: string): Promise<string | null> {
   const { db, now } = request.server.deps;
-  const limit = LIMITS[kind];
+  const limit = SIGN_IN_LIMITS[kind];
   const at = now();
-  const [perAccount, perAddress] = await Promise.all([
-    hitRateLimit(db, `${kind}:account:${email}`, at, limit.windowSeconds, limit.perAccount),
-    hitRateLimit(db, `${kind}:address:${request.ip}`, at, limit.windowSeconds, limit.perAddress),
-  ]);
-  if (perAccount.allowed && perAddress.allowed) return null;
-  const wait = Math.max(perAccount.retryAfterSeconds, perAddress.retryAfterSeconds);
+  const hits = await Promise.all(limit.counters(email, request.ip).map((c) => hitRateLimit(db, c.key, at, limit.windowSeconds, c.max)));
+  const refused = hits.filter((h) => !h.allowed);
+  if (refused.length === 0) return null;
+  const wait = Math.max(...refused.map((h) => h.retryAfterSeconds));
   reply.header('retry-after', String(wait));
   return pageContext(request).t(limit.message, { minutes: minutes(wait) });
+}
+
+/** Counts a password check on the account from any address and waits as long as that count asks. */
+async function slowDownAccount(request: FastifyRequest, email: string): Promise<void> {
+  const { db, now, sleep } = request.server.deps;
+  const hit = await hitRateLimit(db, ACCOUNT_SLOWDOWN.key(email), now(), ACCOUNT_SLOWDOWN.windowSeconds, ACCOUNT_SLOWDOWN.free);
+  const delay = accountDelayMs(hit.count);
+  if (delay > 0) await sleep(delay);
 }
 
 const text = (max: number) => ({ type: 'string', maxLength: max }) as const;
@@ -113,6 +115,8 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
 
       const limited = await overLimit(request, reply, 'login', email);
       if (limited) return renderSignIn(request, reply, { next, email, errors: {}, message: { kind: 'error', text: limited } }, 429);
+      // Before the check, right or wrong: answering a right password sooner would give it away.
+      await slowDownAccount(request, email);
       const at = now();
       const found = await findUserForLogin(db, email);
       const ok = found?.user.active ? await verifyPassword(found.passwordHash, password) : await verifyPassword(await dummyHash(), password);
@@ -120,7 +124,9 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
         await recordAudit(db, { actorUserId: found?.user.id ?? null, action: 'login.failed', entity: 'user', entityId: found?.user.id ?? null }, at);
         return renderSignIn(request, reply, { next, email, errors: { password: 'accounts.errors.wrongPassword' } }, 400);
       }
-      await clearRateLimit(db, `login:account:${email}`);
+      // The owner's own mistypes from this address are forgiven; the account's count of checks from
+      // everywhere is not, or an attacker would get fresh undelayed tries whenever the owner signs in.
+      await clearRateLimit(db, accountAddressKey(email, request.ip));
       await signIn(request, reply, found.user.id);
       await recordAudit(db, { actorUserId: found.user.id, action: 'login', entity: 'user', entityId: found.user.id, after: { method: 'password' } }, at);
       return reply.redirect(next === '/' ? page.href('/konto') : next, 303);

@@ -178,40 +178,22 @@ export async function consumeAuthToken(db: Db, tokenHash: string, purpose: strin
 
 // --- rate limits ------------------------------------------------------------------------------
 
-/**
- * Counts one attempt under `key` in a fixed window; returns whether it is within `max` and, if not,
- * the seconds until the window ends. Kept in the database so every instance counts together.
- */
-export async function hitRateLimit(
-  db: Db,
-  key: string,
-  now: Date,
-  windowSeconds: number,
-  max: number,
-): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
-  return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('rateLimits').select(['windowStart', 'count']).where('key', '=', key).executeTakeFirst();
-    const windowEnd = row ? new Date(row.windowStart).getTime() + windowSeconds * 1000 : 0;
-    if (!row || windowEnd <= now.getTime()) {
-      const value = { windowStart: now.toISOString(), count: 1 };
-      await trx
-        .insertInto('rateLimits')
-        .values({ key, ...value })
-        .onConflict((oc) => oc.column('key').doUpdateSet(value))
-        .execute();
-      return { allowed: 1 <= max, retryAfterSeconds: 0 };
-    }
-    const count = row.count + 1;
-    await trx.updateTable('rateLimits').set({ count }).where('key', '=', key).execute();
-    return { allowed: count <= max, retryAfterSeconds: Math.ceil((windowEnd - now.getTime()) / 1000) };
-  });
+/** One counted attempt: the count in the current window, whether it is within the limit, and the wait until the window ends. */
+export interface RateLimitHit {
+  count: number;
+  allowed: boolean;
+  /** Whole seconds until the window ends (at least 1): the Retry-After of a refused attempt. */
+  retryAfterSeconds: number;
+  windowStart: Date;
 }
 
 /**
- * Counts one hit on `key` in a fixed window of `windowMs`, in one atomic statement (several
- * instances share the count through the database). Returns the count and when the window started.
+ * Counts one attempt under `key` in a fixed window of `windowSeconds` and tells whether it is within
+ * `max`. One upsert that returns the new count: parallel attempts on any number of instances (and
+ * PostgreSQL's read committed) each get a distinct count, so exactly `max` of them are allowed.
  */
-export async function incrementRateLimit(db: Db, key: string, now: Date, windowMs: number): Promise<{ count: number; windowStart: Date }> {
+export async function hitRateLimit(db: Db, key: string, now: Date, windowSeconds: number, max: number): Promise<RateLimitHit> {
+  const windowMs = windowSeconds * 1000;
   const stamp = now.toISOString();
   const cutoff = new Date(now.getTime() - windowMs).toISOString();
   const row = await db
@@ -225,7 +207,10 @@ export async function incrementRateLimit(db: Db, key: string, now: Date, windowM
     )
     .returning(['count', 'windowStart'])
     .executeTakeFirstOrThrow();
-  return { count: Number(row.count), windowStart: new Date(row.windowStart) };
+  const count = Number(row.count);
+  const windowStart = new Date(row.windowStart);
+  const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
+  return { count, allowed: count <= max, retryAfterSeconds, windowStart };
 }
 
 /** Forgets rate-limit windows that ended long ago (one row per client would otherwise pile up). */

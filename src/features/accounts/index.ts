@@ -11,7 +11,6 @@ export {
   findUserForLogin,
   grantRoles,
   hitRateLimit,
-  incrementRateLimit,
   pruneRateLimits,
   insertAuthToken,
   insertUser,

@@ -5,7 +5,7 @@ import { pageContext } from '../../web/server.js';
 import { listOrganisationNames } from '../organisations/index.js';
 import { ACTIVITY_STATUSES } from '../taxonomy/index.js';
 import { ActivitiesAdminPage } from './activity-admin.page.js';
-import { ADMIN_PAGE_SIZE, pageNumber, text } from './admin.schema.js';
+import { ADMIN_PAGE_SIZE, pageNumber, positiveId, text } from './admin.schema.js';
 import { countActivitiesForAdmin, listActivitiesForAdmin } from './admin.store.js';
 
 export async function activityAdminRoutes(app: FastifyInstance): Promise<void> {
@@ -21,7 +21,7 @@ export async function activityAdminRoutes(app: FastifyInstance): Promise<void> {
           properties: {
             q: text(100),
             status: { type: 'string', enum: [...ACTIVITY_STATUSES] },
-            organisation: { type: 'integer', minimum: 1, maximum: 2147483647 },
+            organisation: positiveId,
             page: pageNumber,
           },
         },

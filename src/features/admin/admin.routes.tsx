@@ -25,7 +25,7 @@ import { OutboxPage, UsersPage, type InviteForm } from './admin.page.js';
 import { DashboardPage } from './dashboard.page.js';
 import { countRevisions } from '../workspace/index.js';
 import { activityAdminRoutes } from './activity-admin.routes.js';
-import { ADMIN_PAGE_SIZE as PAGE_SIZE, text } from './admin.schema.js';
+import { ADMIN_PAGE_SIZE as PAGE_SIZE, idParams, text } from './admin.schema.js';
 import { historyRoutes } from './history.routes.js';
 import { organisationAdminRoutes } from './organisation-admin.routes.js';
 import { placeAdminRoutes } from './place-admin.routes.js';
@@ -144,7 +144,6 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  const idParams = { type: 'object', properties: { id: { type: 'integer', minimum: 1 } } } as const;
   for (const [path, active] of [
     ['aktivera', true],
     ['inaktivera', false],

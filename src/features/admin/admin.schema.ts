@@ -7,7 +7,7 @@ export const text = (max: number) => ({ type: 'string', maxLength: max }) as con
 
 export const pageNumber = { type: 'integer', minimum: 1, maximum: 10000 } as const;
 
-export const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1, maximum: 2147483647 } } } as const;
+export { idParams, positiveId } from '../../web/params.js';
 
 /** ?q=...&page=... of a searchable list. */
 export const listQuery = { type: 'object', properties: { q: text(100), page: pageNumber } } as const;

@@ -7,7 +7,7 @@ import { withQuery } from '../calendar/index.js';
 import { countAuditEntries, findUserById, listAuditEntries } from '../accounts/index.js';
 import { findAnyOrganisation } from '../organisations/index.js';
 import { findPlace } from '../places/index.js';
-import { ADMIN_PAGE_SIZE, pageNumber } from './admin.schema.js';
+import { ADMIN_PAGE_SIZE, pageNumber, positiveId } from './admin.schema.js';
 import { findActivityTitle } from './admin.store.js';
 import { HistoryPage } from './history.page.js';
 import { HISTORY_ENTITIES, type HistoryEntity } from './history.js';
@@ -45,7 +45,7 @@ export async function historyRoutes(app: FastifyInstance): Promise<void> {
         params: {
           type: 'object',
           required: ['entity', 'id'],
-          properties: { entity: { type: 'string', enum: [...HISTORY_ENTITIES] }, id: { type: 'integer', minimum: 1, maximum: 2147483647 } },
+          properties: { entity: { type: 'string', enum: [...HISTORY_ENTITIES] }, id: positiveId },
         },
         querystring: { type: 'object', properties: { page: pageNumber } },
       },

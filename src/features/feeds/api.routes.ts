@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { Db } from '../../db/index.js';
-import { incrementRateLimit } from '../accounts/index.js';
+import { hitRateLimit } from '../accounts/index.js';
 import { HttpError, badParameter, notFound } from '../../web/errors.js';
 import { pageContext } from '../../web/server.js';
 import { addDays, daysBetween, isIsoDate } from '../../web/time.js';
@@ -123,9 +123,9 @@ type StoreCallback = (error: Error | null, result?: { current: number; ttl: numb
 /** A @fastify/rate-limit store over the rate_limits table: the count is the same on every instance. */
 export function databaseRateLimitStore(db: Db, now: () => Date) {
   return class DatabaseRateLimitStore {
-    incr(key: string, callback: StoreCallback, timeWindow: number): void {
+    incr(key: string, callback: StoreCallback, timeWindow: number, max: number): void {
       const at = now();
-      incrementRateLimit(db, `api:${key}`, at, timeWindow).then(
+      hitRateLimit(db, `api:${key}`, at, timeWindow / 1000, max).then(
         (r) => callback(null, { current: r.count, ttl: Math.max(0, r.windowStart.getTime() + timeWindow - at.getTime()) }),
         (error: Error) => callback(error),
       );

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { translator } from '../../i18n/index.js';
 import { notFound } from '../../web/errors.js';
 import { formBodySchema, trimmed } from '../../web/form.js';
+import { idParams } from '../../web/params.js';
 import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
 import { isIsoDate } from '../../web/time.js';
@@ -21,8 +22,6 @@ const PAGE_SIZE = 30;
 /** Requests one address may send per hour. */
 const REQUESTS_PER_HOUR = 5;
 const NOTE_MAX = 2000;
-
-const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1, maximum: 999999999 } } } as const;
 
 /** What an audit entry about a case may say: the action and the fields touched, never their values. */
 function logCase(db: FastifyInstance['deps']['db'], actorUserId: number, action: string, caseId: number, fields: Record<string, unknown> = {}, now: Date) {

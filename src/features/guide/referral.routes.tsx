@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { languageName, languageOrDefault, translator } from '../../i18n/index.js';
 import { HttpError, notFound } from '../../web/errors.js';
+import { idParams } from '../../web/params.js';
 import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
 import { addDays } from '../../web/time.js';
@@ -28,7 +29,6 @@ const TOP_ACTIVITIES = 10;
 const TOP_ORGANISATIONS = 5;
 const MESSAGE_MAX = 500;
 
-const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1, maximum: 999999999 } } } as const;
 const tokenParams = { type: 'object', required: ['token'], properties: { token: { type: 'string', minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' } } } as const;
 const referBody = { type: 'object', required: ['activityId'], properties: { activityId: { type: 'integer', minimum: 1, maximum: 999999999 } } } as const;
 const answerBody = { type: 'object', properties: { answer: { type: 'string', maxLength: 20 }, message: { type: 'string', maxLength: 5000 } } } as const;

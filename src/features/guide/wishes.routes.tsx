@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../web/errors.js';
+import { idParams } from '../../web/params.js';
 import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
 import { hitRateLimit, recordAudit } from '../accounts/index.js';
@@ -20,7 +21,6 @@ import { emptyWishForm, groupWishes, readWishForm, wishesToMerge, HONEYPOT_FIELD
 const WISHES_PER_HOUR = 10;
 
 const text = (max: number) => ({ type: 'string', maxLength: max }) as const;
-const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'integer', minimum: 1, maximum: 2147483647 } } } as const;
 // Generous limits: a text longer than the form allows gets an error beside its field, not a bare 400.
 const wishBody = {
   type: 'object',

@@ -1,6 +1,7 @@
 /** Calendar import routes: connect, sync now and disconnect in the workspace; the coordinator's list of every feed. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError, notFound } from '../../web/errors.js';
+import { positiveId } from '../../web/params.js';
 import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
 import { canEditOrganisation, recordAudit } from '../accounts/index.js';
@@ -16,7 +17,7 @@ const SAVED = ['connected', 'disconnected', 'synced', 'notModified', 'failed', '
 const orgParams = { type: 'object', properties: { org: { type: 'string', maxLength: 80, pattern: '^[a-z0-9-]+$' } }, required: ['org'] } as const;
 const feedParams = {
   type: 'object',
-  properties: { org: { type: 'string', maxLength: 80, pattern: '^[a-z0-9-]+$' }, id: { type: 'integer', minimum: 1, maximum: 999999999 } },
+  properties: { org: { type: 'string', maxLength: 80, pattern: '^[a-z0-9-]+$' }, id: positiveId },
   required: ['org', 'id'],
 } as const;
 const formBody = { type: 'object', additionalProperties: { type: 'string', maxLength: 5000 } } as const;

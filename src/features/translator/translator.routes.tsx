@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LANGUAGES, localesDir } from '../../i18n/index.js';
 import { HttpError, notFound } from '../../web/errors.js';
+import { positiveId } from '../../web/params.js';
 import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
 import { canEditOrganisation, recordAudit } from '../accounts/index.js';
@@ -40,7 +41,7 @@ const editorParams = {
   properties: {
     lang: langParam,
     entity: { type: 'string', enum: Object.keys(TRANSLATABLE) },
-    id: { type: 'integer', minimum: 1, maximum: 999999999 },
+    id: positiveId,
     field: { type: 'string', enum: ['title', 'description', 'directions'] },
   },
 } as const;

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { translator } from '../../i18n/index.js';
 import { HttpError, notFound } from '../../web/errors.js';
 import { formBodySchema, trimmed, type FormBody } from '../../web/form.js';
+import { idParams } from '../../web/params.js';
 import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
 import { hashSecret, hitRateLimit, isEmail, newSecret, normaliseEmail, recordAudit } from '../accounts/index.js';
@@ -33,7 +34,6 @@ const SUGGESTIONS_PER_HOUR = 5;
 
 type Body = FormBody;
 const str = trimmed;
-const idParams = { type: 'object', properties: { id: { type: 'integer', minimum: 1, maximum: 999999999 } }, required: ['id'] } as const;
 const tokenParams = { type: 'object', properties: { token: { type: 'string', minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' } }, required: ['token'] } as const;
 
 export async function reviewRoutes(app: FastifyInstance): Promise<void> {

@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError, notFound } from '../../web/errors.js';
 import { formBodySchema, trimmed, type FormBody } from '../../web/form.js';
+import { idParams, positiveId } from '../../web/params.js';
 import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
 import { addDays, isIsoDate } from '../../web/time.js';
@@ -48,7 +49,7 @@ const MESSAGE_MAX = 2000;
 const orgParams = { type: 'object', properties: { org: { type: 'string', maxLength: 80, pattern: '^[a-z0-9-]+$' } }, required: ['org'] } as const;
 const activityParams = {
   type: 'object',
-  properties: { org: { type: 'string', maxLength: 80, pattern: '^[a-z0-9-]+$' }, id: { type: 'integer', minimum: 1, maximum: 999999999 } },
+  properties: { org: { type: 'string', maxLength: 80, pattern: '^[a-z0-9-]+$' }, id: positiveId },
   required: ['org', 'id'],
 } as const;
 
@@ -171,7 +172,7 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { id: number } }>(
     '/hantera/aktivitet/:id',
-    { config: { access: 'editor' }, schema: { params: { type: 'object', properties: { id: { type: 'integer', minimum: 1, maximum: 999999999 } } } } },
+    { config: { access: 'editor' }, schema: { params: idParams } },
     async (request, reply) => {
       const a = await findActivity(db, request.params.id, { includeUnpublished: true });
       const host = a?.hosts.find((h) => canEditOrganisation(request.viewer, h.id));

@@ -29,6 +29,7 @@ import { infoRoutes } from './features/info/index.js';
 import { organisationRoutes } from './features/organisations/index.js';
 import { searchRoutes } from './features/search/index.js';
 import { jobsRoutes } from './jobs/index.js';
+import { registerOperations, requestId } from './ops/index.js';
 import { LANGUAGES, languagePrefix } from './i18n/index.js';
 import { buildAssets, registerAssetRoutes } from './web/assets.js';
 import { registerErrorHandlers } from './web/errors.js';
@@ -81,6 +82,7 @@ export async function buildApp(deps: BuildDeps): Promise<FastifyInstance> {
     logger:
       logLevel === 'silent' ? false : { level: logLevel, serializers: { req: requestSerializer(redactor) }, ...(deps.logStream ? { stream: deps.logStream } : {}) },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    genReqId: requestId,
     // Off unless TRUST_PROXY names the proxies: otherwise anyone could choose the address every rate limit
     // counts by. Fastify takes a bare hop count as "trust nobody", so a count becomes the rule it stands for.
     trustProxy: typeof trustProxy === 'number' ? (_address: string, hop: number) => hop < trustProxy : trustProxy,
@@ -158,6 +160,8 @@ export async function buildApp(deps: BuildDeps): Promise<FastifyInstance> {
       return reply.code(503).send({ status: 'unavailable' });
     }
   });
+
+  registerOperations(app);
 
   // The generator must see the API routes being added, so it comes first.
   await app.register(openApiGenerator);

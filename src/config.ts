@@ -41,6 +41,8 @@ export interface Config {
    * connections from those addresses and networks. Fastify's trustProxy takes each as it is.
    */
   trustProxy: TrustProxy;
+  /** Bearer token a Prometheus server reads /metrics with (METRICS_TOKEN); without it only a signed-in coordinator can. */
+  metricsToken: string | undefined;
 }
 
 export type TrustProxy = false | number | string[];
@@ -55,6 +57,14 @@ export interface MachineTranslationConfig {
 }
 
 export class ConfigError extends Error {}
+
+function parseMetricsToken(value: string | undefined): string | undefined {
+  const token = value?.trim();
+  if (!token) return undefined;
+  // The value is not echoed: it is a secret.
+  if (token.length < 24 || /\s/.test(token)) throw new ConfigError('METRICS_TOKEN must be at least 24 characters without spaces (e.g. openssl rand -hex 24)');
+  return token;
+}
 
 function parseBoolean(name: string, value: string | undefined, fallback: boolean): boolean {
   if (value === undefined || value === '') return fallback;
@@ -202,5 +212,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     importAllowPrivateHosts: parseBoolean('IMPORT_ALLOW_PRIVATE_HOSTS', env.IMPORT_ALLOW_PRIVATE_HOSTS, false),
     guideRetentionMonths: parseWholeNumber('GUIDE_RETENTION_MONTHS', env.GUIDE_RETENTION_MONTHS, 12, 1, 120),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    metricsToken: parseMetricsToken(env.METRICS_TOKEN),
   };
 }

@@ -45,7 +45,7 @@ export function safeReturnPath(next: unknown): string {
 /** Pages a reader reads, as opposed to files and machine endpoints, which never redirect. */
 function isPage(url: string): boolean {
   const path = url.split('?')[0]!;
-  return !/^\/(api|static|sprak|widget)(\/|$)/.test(path) && path !== '/healthz' && !/\.[a-z0-9]+$/i.test(path);
+  return !/^\/(api|static|sprak|widget)(\/|$)/.test(path) && !['/healthz', '/readyz', '/metrics'].includes(path) && !/\.[a-z0-9]+$/i.test(path);
 }
 
 export function registerLanguageRouting(app: FastifyInstance): void {

@@ -46,8 +46,41 @@ export function openDatabase(options: DatabaseOptions): OpenDatabase {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * Keeps the last few hundred prepared statements by SQL text: preparing a four-table join costs more
+ * than running it, and the same statements run on every page. A statement still in use (a cursor
+ * open over it) is never handed out twice: then a fresh one is prepared.
+ */
+export function withStatementCache(sqlite: SQLite.Database, size = 500): SQLite.Database {
+  const statements = new Map<string, SQLite.Statement>();
+  const prepare = sqlite.prepare.bind(sqlite);
+  return new Proxy(sqlite, {
+    get(target, property, receiver) {
+      if (property !== 'prepare') {
+        const value = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      }
+      return (source: string) => {
+        const cached = statements.get(source);
+        if (cached && !cached.busy) {
+          // Most recently used last, so the oldest goes first when full.
+          statements.delete(source);
+          statements.set(source, cached);
+          return cached;
+        }
+        const statement = prepare(source);
+        if (!cached) {
+          if (statements.size >= size) statements.delete(statements.keys().next().value!);
+          statements.set(source, statement);
+        }
+        return statement;
+      };
+    },
+  });
 }
 
 function migrator(db: Db): Migrator {

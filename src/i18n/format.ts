@@ -72,7 +72,7 @@ export function formatTimeRange(lang: Language, start: string, end: string): str
 const displayNames = new Map<string, Intl.DisplayNames>();
 
 /** Languages Intl has no name for, named by the catalogue instead. */
-const CATALOGUE_NAMES: Record<string, string> = { swl: 'taxonomy.signLanguage' };
+const CATALOGUE_NAMES: Record<string, 'taxonomy.signLanguage'> = { swl: 'taxonomy.signLanguage' };
 
 /** A language's name in the reader's language ("arabiska"), or its code when neither Intl nor the catalogue has one. */
 export function languageName(lang: Language, code: string): string {

@@ -7,7 +7,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { expect } from 'vitest';
 import { ensureFirstAdmin } from '../../src/features/accounts/index.js';
 import type { NewUser } from '../../src/features/accounts/accounts.store.js';
-import { createTestApp, FIXED_NOW, type TestApp } from './app.js';
+import { createTestApp, FIXED_NOW, type TestApp, type TestAppOptions } from './app.js';
 import { signedInClient } from './client.js';
 import { CHROMIUM_ARGS } from '../../src/features/print/index.js';
 import { CHROMIUM_PATH } from './environment.js';
@@ -21,8 +21,8 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
-export async function startBrowserHarness(): Promise<BrowserHarness> {
-  const testApp = await createTestApp();
+export async function startBrowserHarness(options: TestAppOptions = {}): Promise<BrowserHarness> {
+  const testApp = await createTestApp(options);
   await testApp.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = testApp.app.server.address() as AddressInfo;
   const browser = await chromium.launch({
@@ -73,7 +73,7 @@ export async function expectWholeWords(page: Page, label: string): Promise<void>
         const range = document.createRange();
         range.setStart(node, match.index);
         range.setEnd(node, match.index + match[0].length);
-        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        const tops = new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top)));
         if (tops.size > 1) found.push(match[0]);
       }
     }

@@ -358,17 +358,21 @@ export interface OccurrenceQuery extends OccurrenceFilters {
   offset?: number;
 }
 
+/**
+ * Published occurrences in [from, to] matching the filters. Counting needs only the occurrence and
+ * its activity (the district is a subquery): `withPlaces` adds the place and district to show.
+ */
 function publishedOccurrences(db: Executor, q: OccurrenceQuery) {
-  let query = db
-    .selectFrom('occurrences as o')
-    .innerJoin('activities as a', 'a.id', 'o.activityId')
-    .leftJoin('places as p', 'p.id', 'a.placeId')
-    .leftJoin('districts as d', 'd.id', 'p.districtId')
-    .where('a.status', '=', 'published')
-    .where('o.localDate', '>=', q.from)
-    .where('o.localDate', '<=', q.to);
+  let query = db.selectFrom('occurrences as o').innerJoin('activities as a', 'a.id', 'o.activityId').where('a.status', '=', 'published');
+  // One day as an equality, so the planner walks that day in the index's time order.
+  query = q.from === q.to ? query.where('o.localDate', '=', q.from) : query.where('o.localDate', '>=', q.from).where('o.localDate', '<=', q.to);
   if (q.category) query = query.where('a.category', '=', q.category);
-  if (q.district) query = query.where('d.slug', '=', q.district);
+  if (q.district) {
+    const district = q.district;
+    query = query.where('a.placeId', 'in', (eb) =>
+      eb.selectFrom('places as fp').innerJoin('districts as fd', 'fd.id', 'fp.districtId').select('fp.id').where('fd.slug', '=', district),
+    );
+  }
   if (q.audience) query = query.where('a.audience', '=', q.audience);
   if (q.womenOnly) query = query.where('a.gender', '=', 'women');
   if (q.free) query = query.where('a.isFree', '=', 1);
@@ -387,6 +391,10 @@ function publishedOccurrences(db: Executor, q: OccurrenceQuery) {
   if (q.organisationId !== undefined) query = query.where(hostedBy(q.organisationId));
   for (const term of q.terms ?? []) query = query.where(matchesTerm(term, q.readerLanguage));
   return query;
+}
+
+function withPlaces(db: Executor, q: OccurrenceQuery) {
+  return publishedOccurrences(db, q).leftJoin('places as p', 'p.id', 'a.placeId').leftJoin('districts as d', 'd.id', 'p.districtId');
 }
 
 const OCCURRENCE_COLUMNS = [
@@ -416,6 +424,7 @@ const OCCURRENCE_COLUMNS = [
 ] as const;
 
 interface OccurrenceRow {
+  id: number;
   activityId: number;
   slug: string;
   title: string;
@@ -476,31 +485,35 @@ async function toOccurrenceItems(db: Executor, rows: OccurrenceRow[]): Promise<O
 
 /** Published occurrences in [from, to] matching the filters, in time order, with hosts. */
 export async function listOccurrences(db: Db, q: OccurrenceQuery): Promise<OccurrenceItem[]> {
-  let query = publishedOccurrences(db, q).select(OCCURRENCE_COLUMNS).orderBy('o.startsAt').orderBy('a.title').orderBy('o.id');
+  let query = withPlaces(db, q).select(OCCURRENCE_COLUMNS).orderBy('o.startsAt').orderBy('a.title').orderBy('o.id');
   if (q.limit !== undefined) query = query.limit(q.limit).offset(q.offset ?? 0);
   return toOccurrenceItems(db, await query.execute());
 }
 
+/** The order of `order by starts_at, title, id` (binary text order, as the database's). */
+function byStartThenTitle(a: OccurrenceRow, b: OccurrenceRow): number {
+  if (a.startsAt !== b.startsAt) return a.startsAt < b.startsAt ? -1 : 1;
+  if (a.title !== b.title) return a.title < b.title ? -1 : 1;
+  return a.id - b.id;
+}
+
 /**
- * The first `perDay` published occurrences of each date in [from, to], in time order. One small
- * query per day: each walks the date index and stops at `perDay`, which is cheaper than numbering a
- * whole week's rows with a window function.
+ * The first `perDay` published occurrences of each date in [from, to], in time order, and how many
+ * there are on each date. One small query per day walks the date index and stops at `perDay` (cheaper
+ * than numbering a whole week's rows with window functions); the query is built once and run with each
+ * day's date.
  */
-export async function listOccurrencesPerDay(db: Db, q: OccurrenceQuery, perDay: number): Promise<OccurrenceItem[]> {
+export async function listOccurrencesPerDay(db: Db, q: OccurrenceQuery, perDay: number): Promise<{ items: OccurrenceItem[]; totals: Map<string, number> }> {
   const days: string[] = [];
   for (let d = q.from; d <= q.to; d = addDays(d, 1)) days.push(d);
-  const perDayRows = await Promise.all(
-    days.map((day) =>
-      publishedOccurrences(db, { ...q, from: day, to: day })
-        .select(OCCURRENCE_COLUMNS)
-        .orderBy('o.startsAt')
-        .orderBy('a.title')
-        .orderBy('o.id')
-        .limit(perDay)
-        .execute(),
-    ),
-  );
-  return toOccurrenceItems(db, perDayRows.flat());
+  const DAY = '\u0000day';
+  // In the index's order (start, then id): no sort of the whole day before the first `perDay`.
+  const compiled = withPlaces(db, { ...q, from: DAY, to: DAY }).select(OCCURRENCE_COLUMNS).orderBy('o.startsAt').orderBy('o.id').limit(perDay).compile();
+  const forDay = (day: string) => ({ ...compiled, parameters: compiled.parameters.map((p) => (p === DAY ? day : p)) });
+  const [totals, ...perDayRows] = await Promise.all([countOccurrencesByDate(db, q), ...days.map((day) => db.executeQuery(forDay(day)))]);
+  // Shown by start and then title, as every other list.
+  const rows = perDayRows.flatMap((r) => (r.rows as OccurrenceRow[]).sort(byStartThenTitle));
+  return { items: await toOccurrenceItems(db, rows), totals };
 }
 
 /** How many published occurrences match, per local date. */

@@ -11,7 +11,6 @@ import { activityPath } from './activity.js';
 import { ActivityPage } from './activity.page.js';
 import {
   countActivitiesByCategory,
-  countOccurrencesByDate,
   findActivity,
   listActivitySummaries,
   listOccurrences,
@@ -94,7 +93,7 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
         days = [{ date: q.day, items, total: items.length }];
       } else {
         const range = { ...filters, from: monday, to: sunday };
-        const [counts, listed] = await Promise.all([countOccurrencesByDate(db, range), listOccurrencesPerDay(db, range, DAY_LIMIT)]);
+        const { items: listed, totals: counts } = await listOccurrencesPerDay(db, range, DAY_LIMIT);
         const items = await localiseTitles(db, listed, page.lang.code, byActivity);
         days = Array.from({ length: 7 }, (_, i) => {
           const date = addDays(monday, i);

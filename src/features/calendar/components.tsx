@@ -2,7 +2,8 @@
 import { compareText, formatDate, formatTimeRange, languageName, nativeLanguageName } from '../../i18n/index.js';
 import type { IconName } from '../../web/assets.js';
 import { Icon } from '../../web/icon.js';
-import { usePage, type PageContext } from '../../web/page.js';
+import { PageProvider, usePage, type PageContext } from '../../web/page.js';
+import { renderToString } from 'preact-render-to-string';
 import { addDays, isoWeek } from '../../web/time.js';
 import type { District } from '../places/index.js';
 import { AGE_GROUPS, AUDIENCES, CATEGORIES, CATEGORY_CODES, SPOKEN_LANGUAGES, type Category } from '../taxonomy/index.js';
@@ -114,14 +115,33 @@ export function OccurrenceRow(props: { item: OccurrenceItem }) {
   );
 }
 
+/**
+ * Rendered rows by language and content. A row is a pure function of the occurrence (title and its
+ * translation, time, place, hosts, status) and the language, so a row already drawn is reused as it
+ * is: the start page draws 175 of them and most are the same from one reader to the next. Any change
+ * changes the key, so nothing here can be out of date; the oldest go when it is full.
+ */
+const drawnRows = new Map<string, string>();
+const DRAWN_ROWS_MAX = 5000;
+
+function drawRow(page: PageContext, item: OccurrenceItem): string {
+  const key = `${page.lang.code}\u0000${JSON.stringify(item)}`;
+  let html = drawnRows.get(key);
+  if (html === undefined) {
+    html = renderToString(
+      <PageProvider page={page}>
+        <OccurrenceRow item={item} />
+      </PageProvider>,
+    );
+    if (drawnRows.size >= DRAWN_ROWS_MAX) drawnRows.delete(drawnRows.keys().next().value!);
+    drawnRows.set(key, html);
+  }
+  return html;
+}
+
 export function OccurrenceList(props: { items: OccurrenceItem[] }) {
-  return (
-    <ul class="occurrences">
-      {props.items.map((o) => (
-        <OccurrenceRow key={`${o.activityId}-${o.originalDate}`} item={o} />
-      ))}
-    </ul>
-  );
+  const page = usePage();
+  return <ul class="occurrences" dangerouslySetInnerHTML={{ __html: props.items.map((o) => drawRow(page, o)).join('') }} />;
 }
 
 /** Category shortcuts with icons: one tap, no reading needed. */

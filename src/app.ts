@@ -35,7 +35,7 @@ import { buildAssets, registerAssetRoutes } from './web/assets.js';
 import { registerErrorHandlers } from './web/errors.js';
 import { registerLanguageRouting } from './web/language.js';
 import { requestSerializer, UrlRedactor } from './web/log.js';
-import { ResponseCache, registerResponseCache } from './web/response-cache.js';
+import { ContentVersions, ResponseCache, registerResponseCache } from './web/response-cache.js';
 import type { AppDeps, RouteEntry } from './web/server.js';
 import { stripControls } from './web/text.js';
 
@@ -143,7 +143,7 @@ export async function buildApp(deps: BuildDeps): Promise<FastifyInstance> {
   // Before compression, so the cache keeps the rendered text and every hit is compressed as usual.
   const cache = new ResponseCache({ ttlMs: deps.config.cacheTtlSeconds * 1000, maxBytes: 64 * 2 ** 20 });
   app.decorate('responseCache', cache);
-  if (deps.config.cacheTtlSeconds > 0) registerResponseCache(app, cache, deps.config.cacheTtlSeconds * 1000, deps.now);
+  if (deps.config.cacheTtlSeconds > 0) registerResponseCache(app, cache, deps.config.cacheTtlSeconds * 1000, deps.now, new ContentVersions(deps.db));
 
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { 1: 4 } } });
 

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from './config.js';
 describe('loadConfig', () => {
   it('has defaults that run the demo on SQLite on port 3000', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, databaseUrl: undefined, seedDemo: true, publicUrl: 'http://localhost:3000', cacheTtlSeconds: 10 });
+    expect(c).toMatchObject({ port: 3000, databaseUrl: undefined, seedDemo: true, publicUrl: 'http://localhost:3000', cacheTtlSeconds: 60 });
     expect(c.dataDir).toMatch(/data$/);
   });
 

@@ -14,7 +14,7 @@ export interface Config {
   /** Public origin used in absolute links (feeds, calendar files). */
   publicUrl: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  /** How long a rendered public page or API answer may be served again; 0 turns the cache off. */
+  /** Longest a rendered public page or API answer is served again (a write makes it drawn again sooner); 0 turns the cache off. */
   cacheTtlSeconds: number;
   /** Chromium used to draw PDFs of the print pages; without it those answer 503. */
   chromiumPath: string;
@@ -190,7 +190,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   } catch {
     throw new ConfigError(`PUBLIC_URL must be an absolute URL, got "${env.PUBLIC_URL}"`);
   }
-  const cacheTtlSeconds = env.CACHE_TTL_SECONDS === undefined || env.CACHE_TTL_SECONDS === '' ? 10 : Number(env.CACHE_TTL_SECONDS);
+  const cacheTtlSeconds = env.CACHE_TTL_SECONDS === undefined || env.CACHE_TTL_SECONDS === '' ? 60 : Number(env.CACHE_TTL_SECONDS);
   if (!Number.isInteger(cacheTtlSeconds) || cacheTtlSeconds < 0 || cacheTtlSeconds > 3600) {
     throw new ConfigError(`CACHE_TTL_SECONDS must be a whole number from 0 to 3600, got "${env.CACHE_TTL_SECONDS}"`);
   }

@@ -241,6 +241,11 @@ export interface JobRunTable {
   runs: Generated<number>;
 }
 
+export interface CacheVersionTable {
+  scope: string;
+  version: number;
+}
+
 export interface RateLimitTable {
   key: string;
   windowStart: string;
@@ -447,6 +452,7 @@ export interface Database {
   authTokens: AuthTokenTable;
   rateLimits: RateLimitTable;
   jobRuns: JobRunTable;
+  cacheVersions: CacheVersionTable;
   auditEntries: AuditEntryTable;
   outbox: OutboxTable;
   revisions: RevisionTable;

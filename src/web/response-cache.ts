@@ -1,10 +1,14 @@
 /**
- * A short-lived in-process cache of public GET responses (pages and API), so the calendar that
- * thousands read and few change is rendered once every few seconds instead of once per reader.
- * Keyed by today's date and the full URL; a response is kept `ttlMs` and the cache is bounded in bytes.
- * Writes through this process call `clear()`; other instances catch up within the TTL.
+ * An in-process cache of public GET responses (pages and API), so the calendar that thousands read
+ * and few change is drawn once per change instead of once per reader. Keyed by today's date and the
+ * full URL; bounded in bytes. An entry remembers the version of its scope (db/cache-scopes.ts) it was
+ * drawn at and is served only while that version is current: a write raises the version in its
+ * transaction (a trigger), and every instance reads the versions at most a second old. So a change
+ * shows everywhere within a second, and only pages of the scope that changed are drawn again.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { CacheScope } from '../db/cache-scopes.js';
+import type { Db } from '../db/index.js';
 import { localToday } from './time.js';
 
 interface Entry {
@@ -12,6 +16,45 @@ interface Entry {
   status: number;
   type: string;
   body: string;
+  scope: CacheScope;
+  version: number;
+}
+
+/** The current version of each scope, read from the database at most `maxAgeMs` ago (one read at a time). */
+export class ContentVersions {
+  private versions = new Map<string, number>();
+  private readAt = -Infinity;
+  private reading: Promise<void> | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly maxAgeMs = 1000,
+    private readonly clock: () => number = () => performance.now(),
+  ) {}
+
+  /** Makes the next request read the versions again (this instance has just written). */
+  expire(): void {
+    this.readAt = -Infinity;
+  }
+
+  async of(scope: CacheScope): Promise<number> {
+    if (this.clock() - this.readAt >= this.maxAgeMs) await this.read();
+    return this.versions.get(scope) ?? 0;
+  }
+
+  private read(): Promise<void> {
+    this.reading ??= (async () => {
+      const started = this.clock();
+      try {
+        const rows = await this.db.selectFrom('cacheVersions').select(['scope', 'version']).execute();
+        this.versions = new Map(rows.map((r) => [r.scope, Number(r.version)]));
+        this.readAt = started;
+      } finally {
+        this.reading = undefined;
+      }
+    })();
+    return this.reading;
+  }
 }
 
 export interface ResponseCacheOptions {
@@ -67,6 +110,12 @@ export class ResponseCache {
 declare module 'fastify' {
   interface FastifyRequest {
     cacheKey?: string;
+    cacheScope?: CacheScope;
+    cacheVersion?: number;
+  }
+  interface FastifyContextConfig {
+    /** What the page is made of, when not the calendar (a write elsewhere leaves it cached). */
+    cacheScope?: CacheScope;
   }
 }
 
@@ -87,17 +136,26 @@ function cacheable(request: FastifyRequest): boolean {
 }
 
 /** Serves cached responses before routing work and stores fresh 200 responses after it. */
-export function registerResponseCache(app: FastifyInstance, cache: ResponseCache, ttlMs: number, clock: () => Date): void {
+export function registerResponseCache(app: FastifyInstance, cache: ResponseCache, ttlMs: number, clock: () => Date, versions: ContentVersions): void {
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
     if (!cacheable(request)) return;
     const now = clock();
     const key = `${localToday(now)}|${request.url}`;
+    const scope = request.routeOptions.config.cacheScope ?? 'calendar';
+    // Read before drawing: a write committed while the page is drawn makes this entry old at once.
+    const version = await versions.of(scope);
     const hit = cache.get(key, now.getTime());
-    if (hit) {
+    if (hit && hit.version === version) {
       reply.header('x-cache', 'hit').code(hit.status).type(hit.type);
       return reply.send(hit.body);
     }
     request.cacheKey = key;
+    request.cacheScope = scope;
+    request.cacheVersion = version;
+  });
+  // After a write through this instance its next reader sees the change at once, not within a second.
+  app.addHook('onResponse', async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') versions.expire();
   });
   app.addHook('onSend', async (request, reply, payload) => {
     if (!request.cacheKey || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
@@ -105,7 +163,7 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
     if (payload.includes('name="_csrf"') || /no-store|private/.test(String(reply.getHeader('cache-control') ?? ''))) return payload;
     const type = String(reply.getHeader('content-type') ?? '');
     if (!/^(text\/html|application\/json|text\/calendar)/.test(type)) return payload;
-    cache.set(request.cacheKey, { expires: clock().getTime() + ttlMs, status: 200, type, body: payload });
+    cache.set(request.cacheKey, { expires: clock().getTime() + ttlMs, status: 200, type, body: payload, scope: request.cacheScope!, version: request.cacheVersion! });
     reply.header('x-cache', 'miss');
     return payload;
   });

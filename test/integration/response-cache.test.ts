@@ -1,7 +1,10 @@
-/** The response cache in the real app: repeat readers get the stored page, a clear shows changes at once. */
+/** The response cache in the real app: repeat readers get the stored page; a write shows on every instance within a second. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/app.js';
-import { skipDatabase, testDialect } from '../support/db.js';
+import { sql } from 'kysely';
+import { CACHE_SCOPES, UNCACHED_TABLES } from '../../src/db/cache-scopes.js';
+import { seedDemo } from '../../src/demo/seed.js';
+import { createTestApp, FIXED_NOW, type TestApp } from '../support/app.js';
+import { createTestDatabase, skipDatabase, testDialect, type TestDatabase } from '../support/db.js';
 
 describe.skipIf(skipDatabase())(`response cache on ${testDialect}`, () => {
   let t: TestApp;
@@ -56,5 +59,77 @@ describe.skipIf(skipDatabase())(`response cache on ${testDialect}`, () => {
       const post = await t.app.inject({ method: 'POST', url, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${encodeURIComponent(token(second.body)!)}` });
       expect(post.statusCode, url).not.toBe(403);
     }
+  });
+});
+
+describe.skipIf(skipDatabase())(`response cache across instances on ${testDialect}`, () => {
+  let database: TestDatabase;
+  let a: TestApp;
+  let b: TestApp;
+  beforeAll(async () => {
+    database = await createTestDatabase({ shared: true });
+    await seedDemo(database.db, FIXED_NOW);
+    a = await createTestApp({ database: database.openAnother(), cacheTtlSeconds: 300 });
+    b = await createTestApp({ database: database.openAnother(), cacheTtlSeconds: 300 });
+  }, 60_000);
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await database?.dispose();
+  });
+
+  const get = (t: TestApp, url: string) => t.app.inject({ method: 'GET', url });
+  const secondPassed = () => new Promise((r) => setTimeout(r, 1100));
+
+  it('shows a change written through another instance within a second, though entries live five minutes', async () => {
+    expect((await get(a, '/organisationer')).headers['x-cache']).toBe('miss');
+    expect((await get(a, '/organisationer')).headers['x-cache']).toBe('hit');
+    // Another instance (or the calendar import) renames an organisation.
+    const org = await database.db.selectFrom('organisations').select(['id', 'name']).where('published', '=', 1).orderBy('name').executeTakeFirstOrThrow();
+    await b.database.db.updateTable('organisations').set({ name: 'Aaa Omdöpta föreningen' }).where('id', '=', org.id).execute();
+    await secondPassed();
+    const after = await get(a, '/organisationer');
+    expect(after.headers['x-cache']).toBe('miss');
+    expect(after.body).toContain('Aaa Omdöpta föreningen');
+    expect((await get(a, '/organisationer')).headers['x-cache']).toBe('hit');
+  });
+
+  it('leaves calendar pages cached when only a wish is written', async () => {
+    await get(a, '/kategorier');
+    expect((await get(a, '/kategorier')).headers['x-cache']).toBe('hit');
+    const before = await database.db.selectFrom('cacheVersions').selectAll().orderBy('scope').execute();
+    const wish = await database.db.selectFrom('wishes').selectAll().executeTakeFirstOrThrow();
+    await b.database.db.updateTable('wishes').set({ createdAt: wish.createdAt }).where('id', '=', wish.id).execute();
+    const after = await database.db.selectFrom('cacheVersions').selectAll().orderBy('scope').execute();
+    expect(after.find((r) => r.scope === 'wishes')!.version).toBeGreaterThan(before.find((r) => r.scope === 'wishes')!.version);
+    expect(after.find((r) => r.scope === 'calendar')!.version).toBe(before.find((r) => r.scope === 'calendar')!.version);
+    await secondPassed();
+    expect((await get(a, '/kategorier')).headers['x-cache']).toBe('hit');
+  });
+
+  it('raises the version in the writing transaction only when it commits', async () => {
+    const version = async () => Number((await database.db.selectFrom('cacheVersions').select('version').where('scope', '=', 'calendar').executeTakeFirstOrThrow()).version);
+    const start = await version();
+    await expect(
+      b.database.db.transaction().execute(async (trx) => {
+        await trx.updateTable('districts').set({ name: 'Ändrad' }).where('id', '=', 1).execute();
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await version()).toBe(start);
+    await b.database.db.updateTable('places').set({ name: 'Ny plats' }).where('id', '=', 1).execute();
+    expect(await version()).toBeGreaterThan(start);
+  });
+
+  it('knows every table: each public one raises its scope’s version by a trigger, the rest are named as private', async () => {
+    const db = database.db;
+    const tables = (await db.introspection.getTables()).map((t) => t.name).filter((n) => !n.startsWith('kysely_'));
+    const listed = [...Object.values(CACHE_SCOPES).flat(), ...UNCACHED_TABLES];
+    expect(tables.filter((t) => !listed.includes(t as never)).sort(), 'tables in neither list of db/cache-scopes.ts').toEqual([]);
+    const triggered =
+      testDialect === 'postgres'
+        ? (await sql<{ t: string }>`select distinct event_object_table as t from information_schema.triggers where trigger_name like '%_cache_version%'`.execute(db)).rows.map((r) => r.t)
+        : (await sql<{ t: string }>`select distinct tbl_name as t from sqlite_master where type = 'trigger' and name like '%_cache_version%'`.execute(db)).rows.map((r) => r.t);
+    expect(triggered.sort()).toEqual([...Object.values(CACHE_SCOPES).flat()].sort());
   });
 });

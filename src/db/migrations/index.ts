@@ -11,6 +11,7 @@ import * as translator from './2026-11-28-008-translator.js';
 import * as guide from './2026-11-28-009-guide.js';
 import * as jobs from './2026-12-03-013-jobs.js';
 import * as occurrenceOrder from './2026-12-03-014-occurrence-order.js';
+import * as cacheVersions from './2026-12-03-015-cache-versions.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-001-initial': initial,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-009-guide': guide,
   '2026-12-03-013-jobs': jobs,
   '2026-12-03-014-occurrence-order': occurrenceOrder,
+  '2026-12-03-015-cache-versions': cacheVersions,
 };

@@ -1,0 +1,55 @@
+/**
+ * Which tables public pages are made of. A write to one of them raises its scope's version in
+ * `cache_versions` (by a trigger, in the writing transaction), and cached pages of that scope are
+ * served again only while the version they were drawn at is current. Every table is listed in
+ * exactly one place here; a test keeps it so as tables are added.
+ */
+export const CACHE_SCOPES = {
+  /** The calendar, directory, places, translations: nearly every public page. */
+  calendar: [
+    'districts',
+    'organisations',
+    'organisation_categories',
+    'organisation_districts',
+    'places',
+    'activities',
+    'activity_hosts',
+    'activity_age_groups',
+    'activity_languages',
+    'schedules',
+    'schedule_pauses',
+    'schedule_exceptions',
+    'occurrence_changes',
+    'translations',
+    'settings',
+  ],
+  /** What newcomers ask for (/efterfragas). */
+  wishes: ['wishes'],
+} as const;
+
+export type CacheScope = keyof typeof CACHE_SCOPES;
+
+/**
+ * Tables no public page shows, or that follow another table (occurrences are regenerated with their
+ * schedule, whose write raises the version; the rolling window moves with the date in the cache key).
+ */
+export const UNCACHED_TABLES = [
+  'occurrences',
+  'users',
+  'user_organisations',
+  'sessions',
+  'auth_tokens',
+  'rate_limits',
+  'job_runs',
+  'audit_entries',
+  'outbox',
+  'revisions',
+  'calendar_feeds',
+  'imported_events',
+  'glossary_terms',
+  'view_counts',
+  'guide_cases',
+  'guide_notes',
+  'guide_referrals',
+  'cache_versions',
+] as const;

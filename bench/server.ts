@@ -30,6 +30,7 @@ const uncached = await buildApp({ db, dialect, config: { ...config, cacheTtlSeco
 await uncached.listen({ port: Number(portArg) + 1, host: '127.0.0.1' });
 const counts = await db.selectFrom('occurrences').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
 process.send?.({ ready: true, seedMs, occurrences: Number(counts?.n ?? 0) });
-process.on('message', (m: { memory?: boolean }) => {
+process.on('message', (m: { memory?: boolean; cpu?: boolean }) => {
   if (m.memory) process.send?.({ memory: process.memoryUsage() });
+  if (m.cpu) process.send?.({ cpu: process.cpuUsage() });
 });

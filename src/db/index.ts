@@ -137,3 +137,12 @@ export async function withStartupLock<T>(db: Db, dialect: DialectName, fn: () =>
     }
   });
 }
+
+/**
+ * Runs `fn` in the caller's transaction when `db` is one, otherwise in a new one. Stores write their
+ * several statements through this, so a command that opened a transaction (insert + revision +
+ * audit + queued mail) gets them all or none.
+ */
+export function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+}

@@ -256,6 +256,10 @@ export interface AuditEntryTable {
   id: Id;
   at: string;
   actorUserId: number | null;
+  /** 'importer' or 'job' when no user acted; null for a user (or the system, in older entries). */
+  actorKind: Generated<string | null>;
+  /** The feed id of the importer, the job's name. */
+  actorRef: Generated<string | null>;
   action: string;
   entity: string;
   entityId: number | null;

@@ -74,7 +74,7 @@ describe.skipIf(skipDatabase())(`calendar import on ${testDialect}`, () => {
   };
   const feedOf = (organisationId: number) => db().selectFrom('calendarFeeds').selectAll().where('organisationId', '=', organisationId).executeTakeFirstOrThrow();
   const mails = async (purpose: string) => (await listOutbox(db(), { limit: 500, offset: 0 })).filter((m) => m.purpose === purpose);
-  const audits = (action: string) => db().selectFrom('auditEntries').select(['entityId', 'actorUserId', 'after']).where('action', '=', action).execute();
+  const audits = (action: string) => db().selectFrom('auditEntries').select(['entityId', 'actorUserId', 'actorKind', 'actorRef', 'after']).where('action', '=', action).execute();
 
   beforeAll(async () => {
     server = http.createServer(serve);
@@ -158,6 +158,11 @@ describe.skipIf(skipDatabase())(`calendar import on ${testDialect}`, () => {
     const created = (await audits('import.created')).filter((a) => a.entityId === cafe.id);
     expect(created).toHaveLength(1);
     expect(created[0]!.actorUserId).toBeNull();
+    // The import acts as itself, named by its feed: not as a user, not as "the system".
+    const feed = await feedOf(org.id);
+    expect(created[0]).toMatchObject({ actorKind: 'importer', actorRef: String(feed.id) });
+    const history = await admin.request('GET', `/admin/historik/activity/${cafe.id}`);
+    expect(history.body).toContain(`Kalenderimporten (kalender ${feed.id})`);
     const review = (await mails('review')).slice(0, (await mails('review')).length - before);
     expect(review.map((m) => m.subject)).toContain(`Att granska: 3 från kalendern för ${org.name}`);
     const schedule = await db().selectFrom('schedules').selectAll().where('activityId', '=', cafe.id).executeTakeFirstOrThrow();

@@ -12,6 +12,7 @@ import * as guide from './2026-11-28-009-guide.js';
 import * as jobs from './2026-12-03-013-jobs.js';
 import * as occurrenceOrder from './2026-12-03-014-occurrence-order.js';
 import * as cacheVersions from './2026-12-03-015-cache-versions.js';
+import * as auditActors from './2026-12-03-016-audit-actors.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-001-initial': initial,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-013-jobs': jobs,
   '2026-12-03-014-occurrence-order': occurrenceOrder,
   '2026-12-03-015-cache-versions': cacheVersions,
+  '2026-12-03-016-audit-actors': auditActors,
 };

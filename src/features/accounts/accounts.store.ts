@@ -1,5 +1,5 @@
 /** SQL for users, sessions, one-time tokens, rate limits and the audit log. */
-import type { Db } from '../../db/index.js';
+import { inTransaction, type Db } from '../../db/index.js';
 import type { User } from './user.js';
 
 type UserRow = {
@@ -61,7 +61,7 @@ export interface NewUser {
 }
 
 export async function insertUser(db: Db, u: NewUser, now: Date): Promise<number> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const stamp = now.toISOString();
     const { id } = await trx
       .insertInto('users')
@@ -225,8 +225,13 @@ export async function clearRateLimit(db: Db, key: string): Promise<void> {
 
 // --- audit log --------------------------------------------------------------------------------
 
+/** Who acts when no signed-in user does: the calendar import of one feed, or a scheduled job. */
+export type SystemActor = { kind: 'importer'; feedId: number } | { kind: 'job'; job: string };
+
 export interface AuditInput {
   actorUserId: number | null;
+  /** Set when the actor is not a user. */
+  actor?: SystemActor;
   action: string;
   entity: string;
   entityId: number | null;
@@ -240,6 +245,8 @@ export async function recordAudit(db: Db, e: AuditInput, now: Date): Promise<voi
     .values({
       at: now.toISOString(),
       actorUserId: e.actorUserId,
+      actorKind: e.actor?.kind ?? null,
+      actorRef: e.actor ? (e.actor.kind === 'importer' ? String(e.actor.feedId) : e.actor.job) : null,
       action: e.action,
       entity: e.entity,
       entityId: e.entityId,
@@ -266,6 +273,8 @@ export interface AuditEntry {
   actorUserId: number | null;
   /** Null when no user acted (the system, an anonymous visitor) or the user is gone. */
   actor: { id: number; name: string; email: string } | null;
+  /** The calendar import or a job, when one acted. */
+  systemActor: SystemActor | null;
   before: unknown;
   after: unknown;
 }
@@ -284,7 +293,7 @@ export async function listAuditEntries(db: Db, filter: { entity?: string; entity
   let q = db
     .selectFrom('auditEntries as e')
     .leftJoin('users as u', 'u.id', 'e.actorUserId')
-    .select(['e.id', 'e.at', 'e.action', 'e.entity', 'e.entityId', 'e.actorUserId', 'e.before', 'e.after', 'u.name as actorName', 'u.email as actorEmail'])
+    .select(['e.id', 'e.at', 'e.action', 'e.entity', 'e.entityId', 'e.actorUserId', 'e.actorKind', 'e.actorRef', 'e.before', 'e.after', 'u.name as actorName', 'u.email as actorEmail'])
     .orderBy('e.at', 'desc')
     .orderBy('e.id', 'desc')
     .limit(filter.limit)
@@ -300,6 +309,7 @@ export async function listAuditEntries(db: Db, filter: { entity?: string; entity
     entityId: r.entityId,
     actorUserId: r.actorUserId,
     actor: r.actorUserId !== null && r.actorEmail !== null ? { id: r.actorUserId, name: r.actorName ?? '', email: r.actorEmail } : null,
+    systemActor: r.actorKind === 'importer' ? { kind: 'importer', feedId: Number(r.actorRef) } : r.actorKind === 'job' ? { kind: 'job', job: r.actorRef ?? '' } : null,
     before: parseJson(r.before),
     after: parseJson(r.after),
   }));
@@ -349,7 +359,7 @@ export async function grantRoles(
   roles: { isAdmin: boolean; isGuide: boolean; isTranslator: boolean; organisationIds: number[] },
   now: Date,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const set: Partial<{ isAdmin: number; isGuide: number; isTranslator: number; updatedAt: string; active: number }> = { updatedAt: now.toISOString(), active: 1 };
     if (roles.isAdmin) set.isAdmin = 1;
     if (roles.isGuide) set.isGuide = 1;

@@ -22,5 +22,6 @@ export {
   recordAudit,
   setUserActive,
   type AuditEntry,
+  type SystemActor,
 } from './accounts.store.js';
 export { hashSecret, newSecret } from './secrets.js';

@@ -52,6 +52,10 @@ function Entry(props: { entry: AuditEntry }) {
       <bdi>{e.actor!.name ? `${e.actor!.name} (${e.actor!.email})` : e.actor!.email}</bdi>
     ) : kind === 'removedUser' ? (
       `${t('admin.history.removedUser')} (${e.actorUserId})`
+    ) : e.systemActor?.kind === 'importer' ? (
+      t('admin.history.importer', { feed: e.systemActor.feedId })
+    ) : e.systemActor?.kind === 'job' ? (
+      t('admin.history.job', { job: tr(`admin.jobs.names.${e.systemActor.job}`, { defaultValue: e.systemActor.job }) })
     ) : kind === 'system' ? (
       t('admin.history.system')
     ) : (

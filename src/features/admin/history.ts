@@ -51,8 +51,10 @@ export function changedFields(before: unknown, after: unknown): FieldChange[] {
 }
 
 /** Who an entry says acted: a user, the system itself (e.g. the first coordinator at start), or an anonymous visitor. */
-export function actorKind(entry: { actorUserId: number | null; actor: unknown; action: string }): 'user' | 'removedUser' | 'system' | 'anonymous' {
+export function actorKind(entry: { actorUserId: number | null; actor: unknown; systemActor?: { kind: string } | null; action: string }): 'user' | 'removedUser' | 'importer' | 'job' | 'system' | 'anonymous' {
   if (entry.actor) return 'user';
+  if (entry.systemActor?.kind === 'importer') return 'importer';
+  if (entry.systemActor?.kind === 'job') return 'job';
   if (entry.actorUserId !== null) return 'removedUser';
   return entry.action.startsWith('login') ? 'anonymous' : 'system';
 }

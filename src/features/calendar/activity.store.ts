@@ -1,6 +1,6 @@
 /** SQL for activities, their schedules and their materialised occurrences. */
 import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
-import type { Database, Db } from '../../db/index.js';
+import { inTransaction, type Database, type Db } from '../../db/index.js';
 import { addDays } from '../../web/time.js';
 import { cleanUserText, containsPattern, foldForSearch, slugify } from '../../web/text.js';
 import type { ActivityStatus, AgeGroup, Audience, Category, Gender, Registration } from '../taxonomy/index.js';
@@ -100,7 +100,7 @@ async function clearRelations(trx: Executor, id: number): Promise<void> {
 /** Stores a new activity with its schedule and generates its occurrences for the window around `today`. */
 export async function insertActivity(db: Db, raw: ActivityInput, now: Date, today: string, actorUserId: number | null = null): Promise<number> {
   const input = cleanActivityText(raw);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const stamp = now.toISOString();
     const { id } = await trx
       .insertInto('activities')
@@ -125,7 +125,7 @@ export async function updateActivity(
   options: { actorUserId?: number | null; expectedVersion?: string } = {},
 ): Promise<boolean> {
   const input = cleanActivityText(raw);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     let update = trx
       .updateTable('activities')
       .set({ ...(await activityRow(trx, input, now.toISOString())), updatedBy: options.actorUserId ?? null })
@@ -148,7 +148,7 @@ export async function refreshSearchText(db: Db, of: { placeId: number } | { orga
     ? db.selectFrom('activities as a').select(['a.id', 'a.title', 'a.description', 'a.placeId']).where('a.placeId', '=', of.placeId)
     : db.selectFrom('activities as a').select(['a.id', 'a.title', 'a.description', 'a.placeId']).where(hostedBy(of.organisationId))
   ).execute();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     for (const a of rows) {
       const hostIds = (await trx.selectFrom('activityHosts').select('organisationId').where('activityId', '=', a.id).orderBy('position').execute()).map((h) => h.organisationId);
       const searchText = foldForSearch([a.title, a.description, ...(await hostNames(trx, hostIds)), await placeText(trx, a.placeId)].join(' '));
@@ -170,7 +170,7 @@ export async function setActivityStatus(db: Db, id: number, status: ActivityStat
 
 /** Deletes an activity with everything that hangs on it. */
 export async function deleteActivity(db: Db, id: number): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await clearRelations(trx, id);
     await trx.deleteFrom('occurrences').where('activityId', '=', id).execute();
     await trx.deleteFrom('translations').where('entity', '=', 'activity').where('entityId', '=', id).execute();
@@ -285,7 +285,7 @@ export async function refreshOccurrenceWindow(db: Db, today: string, force = fal
   const window = occurrenceWindow(today);
   const stored = await db.selectFrom('settings').select('value').where('key', '=', 'occurrences.window').executeTakeFirst();
   if (!force && stored && addDays(JSON.parse(stored.value).from, 7) > window.from) return false;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const schedules = await loadSchedules(trx);
     for (const [activityId, schedule] of schedules) await writeOccurrences(trx, activityId, schedule, window);
     const value = JSON.stringify(window);

@@ -126,7 +126,7 @@ async function create(deps: ImportDeps, o: Organisation, feed: CalendarFeed, f: 
   const input = { ...newInput(o, feed, f), status: direct ? ('published' as const) : ('pending' as const) };
   const id = await insertActivity(deps.db, input, now, today, null);
   if (!direct) await waitForReview(deps, o, id, input, null, now);
-  await recordAudit(deps.db, { actorUserId: null, action: 'import.created', entity: 'activity', entityId: id, after: { ...activityFacts(input), status: input.status, feed: feed.id } }, now);
+  await recordAudit(deps.db, { actorUserId: null, actor: { kind: 'importer', feedId: feed.id }, action: 'import.created', entity: 'activity', entityId: id, after: { ...activityFacts(input), status: input.status, feed: feed.id } }, now);
   return { id, waiting: !direct };
 }
 
@@ -144,7 +144,7 @@ async function update(deps: ImportDeps, o: Organisation, feed: CalendarFeed, cur
   }
   await recordAudit(
     deps.db,
-    { actorUserId: null, action: 'import.updated', entity: 'activity', entityId: current.id, before: activityFacts(current), after: { ...activityFacts(next), feed: feed.id, waiting: !direct } },
+    { actorUserId: null, actor: { kind: 'importer', feedId: feed.id }, action: 'import.updated', entity: 'activity', entityId: current.id, before: activityFacts(current), after: { ...activityFacts(next), feed: feed.id, waiting: !direct } },
     now,
   );
   return !direct;
@@ -159,7 +159,7 @@ async function cancel(deps: ImportDeps, feed: CalendarFeed, current: ActivityDet
   const status = current.status === 'published' ? 'cancelled' : 'draft';
   await setActivityStatus(deps.db, current.id, status, now, null);
   await supersedeRevisions(deps.db, 'activity', current.id, now);
-  await recordAudit(deps.db, { actorUserId: null, action: 'import.cancelled', entity: 'activity', entityId: current.id, before: { status: current.status }, after: { status, reason, feed: feed.id } }, now);
+  await recordAudit(deps.db, { actorUserId: null, actor: { kind: 'importer', feedId: feed.id }, action: 'import.cancelled', entity: 'activity', entityId: current.id, before: { status: current.status }, after: { status, reason, feed: feed.id } }, now);
   return true;
 }
 

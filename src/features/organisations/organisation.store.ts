@@ -1,13 +1,13 @@
 /** SQL for organisations, their categories and districts. */
 import { sql } from 'kysely';
-import type { Db } from '../../db/index.js';
+import { inTransaction, type Db } from '../../db/index.js';
 import { cleanUserText, containsPattern, foldForSearch, searchTerms } from '../../web/text.js';
 import type { Category, OrganisationKind } from '../taxonomy/index.js';
 import type { Organisation, OrganisationInput, OrganisationListFilter, OrganisationProfile } from './organisation.js';
 
 export async function insertOrganisation(db: Db, raw: OrganisationInput, now: Date): Promise<number> {
   const input = { ...raw, name: cleanUserText(raw.name), description: cleanUserText(raw.description) };
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const stamp = now.toISOString();
     const { id } = await trx
       .insertInto('organisations')
@@ -150,7 +150,7 @@ export async function updateOrganisationProfile(
   expectedVersion?: string,
 ): Promise<boolean> {
   const p = { ...raw, name: cleanUserText(raw.name), description: cleanUserText(raw.description), contactName: raw.contactName === null ? null : cleanUserText(raw.contactName) };
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     let q = trx
       .updateTable('organisations')
       .set({

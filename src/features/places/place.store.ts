@@ -1,5 +1,5 @@
 /** SQL for districts and places. */
-import type { Db } from '../../db/index.js';
+import { inTransaction, type Db } from '../../db/index.js';
 import { cleanUserText, foldForSearch, searchTerms } from '../../web/text.js';
 import type { District, Place, PlaceInput } from './place.js';
 
@@ -170,7 +170,7 @@ export async function listPlaceNames(db: Db): Promise<{ id: number; name: string
  */
 export async function mergePlaces(db: Db, fromId: number, intoId: number, now: Date): Promise<number> {
   if (fromId === intoId) throw new Error('A place cannot be merged into itself');
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const found = await trx.selectFrom('places').select('id').where('id', 'in', [fromId, intoId]).execute();
     if (found.length !== 2) throw new Error(`Place ${fromId} or ${intoId} does not exist`);
     const moved = await trx

@@ -6,7 +6,8 @@
 import { inject, afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { listOutbox } from '../../src/features/mail/index.js';
-import { expectAccessible, expectNoHorizontalScroll, screenshot, signInFirstCoordinator, startBrowserHarness, type BrowserHarness } from '../support/browser.js';
+import { expectAccessible, expectNoHorizontalScroll, screenshot, signedInContext, signInFirstCoordinator, startBrowserHarness, type BrowserHarness } from '../support/browser.js';
+import { signedInClient } from '../support/client.js';
 
 const skip = inject('chromiumSkip');
 
@@ -155,5 +156,64 @@ describe.skipIf(skip)('workspace and review in Chromium', () => {
     await screenshot(page, 'workspace-clash-sv-360');
     await page.getByRole('button', { name: 'Skicka till granskning' }).click();
     await page.waitForURL(/sparad=submitted/);
+  });
+
+  it('a note waits for review, and a co-host says yes in its workspace by a button that needs no script', async () => {
+    const db = h.testApp.database.db;
+    const activity = await db.selectFrom('activities').select('id').where('title', '=', 'Stickcafé på Oxhagen').executeTakeFirstOrThrow();
+    // The note Lina wrote on a cancelled date (above) waits: she sees so, the public does not see it.
+    await page.goto(`${h.baseUrl}/hantera/traffpunkt-oxhagen/aktivitet/${activity.id}/installt`);
+    expect(await page.locator('main').textContent()).toContain('Meddelandet väntar på granskning:');
+    await check(page, 'cancel a date with a note waiting');
+    await admin.goto(`${h.baseUrl}/aktivitet/${activity.id}`);
+    expect(await admin.locator('main').textContent()).not.toContain('Ledaren är sjuk');
+
+    // The coordinator reviews the note in the queue and approves it.
+    await admin.goto(`${h.baseUrl}/admin/granska`);
+    await admin.locator('tr', { hasText: 'Meddelande om inställd dag' }).getByRole('link').first().click();
+    expect(await admin.locator('main').textContent()).toContain('Ledaren är sjuk');
+    await check(admin, 'review of a note');
+    await admin.getByRole('button', { name: 'Godkänn och publicera' }).click();
+    await admin.waitForURL(/klar=approved/);
+
+    // Lina names another organisation as co-host of her published activity; the change is reviewed.
+    const ukrainska = await db.selectFrom('organisations').select(['id', 'name']).where('slug', '=', 'ukrainska-foreningen').executeTakeFirstOrThrow();
+    await page.goto(`${h.baseUrl}/hantera/traffpunkt-oxhagen/aktivitet/${activity.id}`);
+    await page.locator('#field-coHostId').selectOption(String(ukrainska.id));
+    await page.getByRole('button', { name: 'Skicka till granskning' }).click();
+    await page.waitForURL(/sparad=submitted/);
+    await admin.goto(`${h.baseUrl}/admin/granska`);
+    await admin.locator('tr', { hasText: 'Stickcafé på Oxhagen' }).getByRole('link').first().click();
+    expect(await admin.locator('table.changes').textContent()).toContain(ukrainska.name);
+    await admin.getByRole('button', { name: 'Godkänn och publicera' }).click();
+    await admin.waitForURL(/klar=approved/);
+    await admin.goto(`${h.baseUrl}/aktivitet/${activity.id}`);
+    expect(await admin.locator('main').textContent()).not.toContain(ukrainska.name);
+
+    // Its editor finds the request, in Swedish and in Arabic, on a phone.
+    const coHostContext = await signedInContext(h, { organisationIds: [ukrainska.id] });
+    const coHost = await coHostContext.newPage();
+    await coHost.goto(`${h.baseUrl}/hantera/ukrainska-foreningen`);
+    expect(await coHost.locator('#cohost-requests').textContent()).toContain('Stickcafé på Oxhagen');
+    await check(coHost, 'co-host request');
+    await screenshot(coHost, 'workspace-cohost-request-sv-360');
+    await coHost.goto(`${h.baseUrl}/ar/hantera/ukrainska-foreningen`);
+    expect(await coHost.locator('html').getAttribute('dir')).toBe('rtl');
+    await check(coHost, 'co-host request in Arabic');
+    await screenshot(coHost, 'workspace-cohost-request-ar-360');
+    await coHostContext.close();
+
+    // Saying yes is a plain form: it works with script turned off.
+    const client = await signedInClient(h.testApp, { organisationIds: [ukrainska.id] });
+    const noScript = await h.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'sv-SE', javaScriptEnabled: false });
+    await noScript.addCookies([{ name: 'sid', value: client.cookies.get('sid')!, url: h.baseUrl }]);
+    const plain = await noScript.newPage();
+    await plain.goto(`${h.baseUrl}/hantera/ukrainska-foreningen`);
+    await plain.getByRole('button', { name: 'Ja, vi ordnar den tillsammans' }).click();
+    await plain.waitForURL(/sparad=coHostAccepted/);
+    expect(await plain.locator('main').textContent()).toContain('Ni ordnar nu aktiviteten tillsammans.');
+    await noScript.close();
+    await admin.goto(`${h.baseUrl}/aktivitet/${activity.id}`);
+    expect(await admin.locator('main').textContent()).toContain(ukrainska.name);
   });
 });

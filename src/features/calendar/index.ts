@@ -2,7 +2,7 @@
 export * from './activity.js';
 export * from './schedule.js';
 export { describeRecurrence, describeSchedule } from './describe.js';
-export { DayGroups, FilterForm, OccurrenceList, CategoryLabel, SubscribeLinks, SummaryList, categoryIcon } from './components.js';
+export { DayGroups, FilterForm, OccurrenceList, CategoryLabel, SubscribeLinks, SummaryList, categoryIcon, spokenLanguageName } from './components.js';
 export { DATE_PATTERN, filterParams, filterProperties, toFilters, withQuery, type FilterQuery } from './filters.js';
 export {
   countOccurrences,

@@ -7,4 +7,5 @@ export { reviewRoutes } from './review.routes.js';
 export { countRevisions, deleteExpiredUnconfirmed, insertRevision, type RevisionStatus } from './revision.store.js';
 // For saving from elsewhere (calendar import) by the workspace's own rules.
 export { findOpenRevision, supersedeRevisions, updateRevision, type ActivityChange } from './revision.store.js';
-export { activityFacts, saveModeFor } from './workflow.js';
+export { saveModeFor } from './workflow.js';
+export { activityFacts } from './facts.js';

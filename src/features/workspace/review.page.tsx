@@ -8,6 +8,7 @@ import { ActivityArticle, type ActivityDetail, type ExpandedOccurrence, type Ski
 import type { District } from '../places/index.js';
 import type { ActivityForm } from './activity-form.js';
 import { ActivityFields, type ActivityFieldChoices } from './activity-fields.js';
+import { noteDates, type FactNames } from './facts.js';
 import type { ProfileForm } from './profile-form.js';
 import type { Revision } from './revision.store.js';
 import { ChangeTable, ProfileFields } from './workspace.page.js';
@@ -23,6 +24,8 @@ export interface ReviewItem {
   before: Record<string, unknown> | null;
   after: Record<string, unknown>;
   isNew: boolean;
+  /** For a co-host request: the organisation asked. */
+  coHostName?: string | null;
 }
 
 type Preview = { activity: ActivityDetail; upcoming: ExpandedOccurrence[]; skipped: SkippedDate[] };
@@ -45,8 +48,11 @@ function PreviewArticle(props: { preview: Preview }) {
 }
 
 function kindOf(t: T, item: ReviewItem): string {
-  if (item.revision.entity === 'organisation') return t('review.kind.profile');
-  if (item.revision.entityId === null) return t('review.kind.suggestion');
+  const r = item.revision;
+  if (r.entity === 'organisation') return t('review.kind.profile');
+  if (r.entity === 'note') return t(r.data.kind === 'pause' ? 'review.kind.pauseNote' : 'review.kind.cancelNote');
+  if (r.entity === 'cohost') return t('review.kind.coHost');
+  if (r.entityId === null) return t('review.kind.suggestion');
   return t(item.isNew ? 'review.kind.newActivity' : 'review.kind.change');
 }
 
@@ -95,7 +101,7 @@ function ItemTable(props: { items: ReviewItem[]; caption: string }) {
 export function ReviewQueuePage(props: { pending: ReviewItem[]; total: number; page: number; pageSize: number; waitingOnOthers: ReviewItem[] }) {
   const { href, search } = usePage();
   const t = useT();
-  const done = /[?&]klar=(approved|returned|gone)/.exec(search)?.[1];
+  const done = /[?&]klar=(approved|returned|declined|gone)/.exec(search)?.[1];
   return (
     <Layout title={t('review.title')}>
       <h1>{t('review.title')}</h1>
@@ -109,12 +115,23 @@ export function ReviewQueuePage(props: { pending: ReviewItem[]; total: number; p
   );
 }
 
-export function ReviewDetailPage(props: { item: ReviewItem; preview: Preview | undefined; organisations: { id: number; name: string }[]; csrf: string; errors: Record<string, string> }) {
+export function ReviewDetailPage(props: {
+  item: ReviewItem;
+  names: FactNames;
+  preview: Preview | undefined;
+  organisations: { id: number; name: string }[];
+  csrf: string;
+  errors: Record<string, string>;
+}) {
   const { lang, href } = usePage();
   const t = useT();
   const { item } = props;
   const r = item.revision;
-  const open = r.status === 'pending';
+  const coHost = r.entity === 'cohost';
+  const open = coHost ? r.status === 'requested' : r.status === 'pending';
+  const changes = (before: Record<string, unknown>) => (
+    <ChangeTable before={before} after={item.after} names={props.names} beforeLabel={t('review.published')} afterLabel={t('review.proposed')} caption={t('review.changesCaption')} />
+  );
   return (
     <Layout title={t('review.detailTitle', { title: item.title })}>
       <BackLink href={href('/admin/granska')}>{t('review.title')}</BackLink>
@@ -124,6 +141,18 @@ export function ReviewDetailPage(props: { item: ReviewItem; preview: Preview | u
         <dd>{kindOf(t, item)}</dd>
         <dt>{t('review.columns.organisation')}</dt>
         <dd>{item.organisationName ?? '—'}</dd>
+        {coHost ? (
+          <>
+            <dt>{t('review.coHost')}</dt>
+            <dd>{item.coHostName ?? '—'}</dd>
+          </>
+        ) : null}
+        {r.entity === 'note' ? (
+          <>
+            <dt>{t('review.noteDate')}</dt>
+            <dd>{noteDates(lang, r.data)}</dd>
+          </>
+        ) : null}
         <dt>{t('review.columns.status')}</dt>
         <dd>{t(`review.status.${r.status}`)}</dd>
         <dt>{t('review.columns.date')}</dt>
@@ -143,16 +172,15 @@ export function ReviewDetailPage(props: { item: ReviewItem; preview: Preview | u
           </>
         ) : null}
       </dl>
-      {item.before ? (
-        <ChangeTable before={item.before} after={item.after} beforeLabel={t('review.published')} afterLabel={t('review.proposed')} caption={t('review.changesCaption')} />
-      ) : null}
+      {coHost ? <p>{t('review.coHostLead', { organisation: item.organisationName ?? '', coHost: item.coHostName ?? '' })}</p> : null}
+      {item.before ? changes(item.before) : null}
       {props.preview ? (
         <section aria-labelledby="preview-heading">
           <h2 id="preview-heading">{t('workspace.form.previewHeading')}</h2>
           <PreviewArticle preview={props.preview} />
         </section>
       ) : !item.before ? (
-        <ChangeTable before={{}} after={item.after} beforeLabel={t('review.published')} afterLabel={t('review.proposed')} caption={t('review.changesCaption')} />
+        changes({})
       ) : null}
       {open ? (
         <div class="review-actions">
@@ -171,17 +199,28 @@ export function ReviewDetailPage(props: { item: ReviewItem; preview: Preview | u
             ) : null}
             <button type="submit" class="button">
               <Icon name="circle-check" />
-              {t('review.approve')}
+              {t(coHost ? 'review.coHostApprove' : 'review.approve')}
             </button>
           </form>
-          <form method="post" action={href(`/admin/granska/${r.id}/skicka-tillbaka`)} class="panel" novalidate>
-            <CsrfField token={props.csrf} />
-            <h2>{t('review.returnHeading')}</h2>
-            <TextArea name="message" label={t('review.returnMessage')} hint={t('review.returnHint')} value="" error={props.errors.message} maxLength={2000} required />
-            <button type="submit" class="button secondary">
-              {t('review.return')}
-            </button>
-          </form>
+          {coHost ? (
+            <form method="post" action={href(`/admin/granska/${r.id}/avboj`)} class="panel">
+              <CsrfField token={props.csrf} />
+              <h2>{t('review.declineHeading')}</h2>
+              <p class="hint">{t('review.declineHint', { organisation: item.organisationName ?? '' })}</p>
+              <button type="submit" class="button secondary">
+                {t('review.decline')}
+              </button>
+            </form>
+          ) : (
+            <form method="post" action={href(`/admin/granska/${r.id}/skicka-tillbaka`)} class="panel" novalidate>
+              <CsrfField token={props.csrf} />
+              <h2>{t('review.returnHeading')}</h2>
+              <TextArea name="message" label={t('review.returnMessage')} hint={t('review.returnHint')} value="" error={props.errors.message} maxLength={2000} required />
+              <button type="submit" class="button secondary">
+                {t('review.return')}
+              </button>
+            </form>
+          )}
         </div>
       ) : null}
     </Layout>
@@ -191,6 +230,7 @@ export function ReviewDetailPage(props: { item: ReviewItem; preview: Preview | u
 export function ProposalPage(props: {
   token: string;
   item: ReviewItem;
+  names: FactNames;
   preview: Preview | undefined;
   form: ActivityForm | undefined;
   profileForm: ProfileForm | undefined;
@@ -227,9 +267,13 @@ export function ProposalPage(props: {
         </form>
       ) : (
         <>
-          {item.before ? <ChangeTable before={item.before} after={item.after} beforeLabel={t('review.published')} afterLabel={t('review.proposed')} caption={t('review.changesCaption')} /> : null}
+          {item.before ? (
+            <ChangeTable before={item.before} after={item.after} names={props.names} beforeLabel={t('review.published')} afterLabel={t('review.proposed')} caption={t('review.changesCaption')} />
+          ) : null}
           {props.preview ? <PreviewArticle preview={props.preview} /> : null}
-          {!props.preview && !item.before ? <ChangeTable before={{}} after={item.after} beforeLabel={t('review.published')} afterLabel={t('review.proposed')} caption={t('review.changesCaption')} /> : null}
+          {!props.preview && !item.before ? (
+            <ChangeTable before={{}} after={item.after} names={props.names} beforeLabel={t('review.published')} afterLabel={t('review.proposed')} caption={t('review.changesCaption')} />
+          ) : null}
           <form method="post" action={action} class="form-actions">
             <CsrfField token={props.csrf} />
             <button type="submit" class="button">
@@ -255,7 +299,15 @@ export interface SuggestForm {
   organisationName: string;
 }
 
-export function SuggestPage(props: { form: SuggestForm; errors: Record<string, string>; choices: ActivityFieldChoices; organisations: { id: number; name: string }[]; csrf: string }) {
+export function SuggestPage(props: {
+  form: SuggestForm;
+  errors: Record<string, string>;
+  /** Why the tip was not taken although nothing typed was wrong (too many tips or mails): a catalogue key. */
+  refused?: string | undefined;
+  choices: ActivityFieldChoices;
+  organisations: { id: number; name: string }[];
+  csrf: string;
+}) {
   const { href } = usePage();
   const t = useT();
   const { form, errors } = props;
@@ -267,6 +319,7 @@ export function SuggestPage(props: { form: SuggestForm; errors: Record<string, s
       <p class="lead">{t('suggest.lead')}</p>
       <form method="post" action={href('/tipsa')} novalidate class="activity-form">
         <CsrfField token={props.csrf} />
+        {props.refused ? <Notice kind="error">{t(props.refused)}</Notice> : null}
         <ErrorSummary errors={senderErrors} labels={{ senderName: t('suggest.senderName'), senderEmail: t('suggest.senderEmail'), organisationId: t('suggest.organisation') }} />
         <fieldset class="form-section">
           <legend>{t('suggest.aboutYou')}</legend>

@@ -2,6 +2,7 @@
  * The coordinator's review queue, proposals an organisation approves by link (no account needed),
  * and the public "suggest an activity" form whose sender confirms by e-mail first.
  */
+import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { translator } from '../../i18n/index.js';
 import { HttpError, notFound } from '../../web/errors.js';
@@ -12,9 +13,12 @@ import { pageContext } from '../../web/server.js';
 import { hashSecret, hitRateLimit, isEmail, newSecret, normaliseEmail, recordAudit } from '../accounts/index.js';
 import { activityDates, findActivity } from '../calendar/index.js';
 import { findAnyOrganisation, listOrganisationNames } from '../organisations/index.js';
-import { listDistricts } from '../places/index.js';
+import { listDistricts, type District } from '../places/index.js';
 import { activityFormOf, emptyActivityForm, readActivityForm, type ActivityForm } from './activity-form.js';
 import { profileFormOf, readProfileForm } from './profile-form.js';
+import { answerCoHostRequest, splitHosts } from './cohosts.js';
+import { shownNote } from './date-notes.js';
+import { activityFacts, profileFacts } from './facts.js';
 import { countRevisions, findRevision, findRevisionByToken, insertRevision, listRevisions, setRevisionStatus, type Revision } from './revision.store.js';
 import {
   ProposalPage,
@@ -25,12 +29,27 @@ import {
   type ReviewItem,
   type SuggestForm,
 } from './review.page.js';
-import { activityFacts, approveRevision, CONFIRM_DAYS, profileFacts, returnRevision } from './workflow.js';
-import { activityChoices, checkReferences, previewDetail, workflowDeps } from './workspace.routes.js';
+import { approveRevision, CONFIRM_DAYS, returnRevision } from './workflow.js';
+import { activityChoices, checkReferences, factNames, previewDetail, workflowDeps } from './workspace.routes.js';
 
 const PAGE_SIZE = 30;
-/** Suggestions one address may send per hour. */
+/** Suggestions one client address may send per hour. */
 const SUGGESTIONS_PER_HOUR = 5;
+/**
+ * Confirmation mails one recipient address gets per day. Anyone can type anyone's address into
+ * the form; this keeps it from becoming a way to flood someone's inbox from many client addresses.
+ */
+const CONFIRMATIONS_PER_ADDRESS_PER_DAY = 3;
+
+/**
+ * The rate-limit key of a recipient: one per mailbox (without case or a "+tag", which most mail
+ * services deliver to the same inbox), hashed so the rate-limit table holds no address.
+ */
+function mailboxKey(email: string): string {
+  const [local = '', domain = ''] = normaliseEmail(email).split(/@(?=[^@]*$)/);
+  const mailbox = `${local.replace(/\+.*$/, '')}@${domain}`;
+  return `suggest-mail:${crypto.createHash('sha256').update(mailbox).digest('base64url')}`;
+}
 
 type Body = FormBody;
 const str = trimmed;
@@ -41,13 +60,38 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
   const deps = workflowDeps(app);
 
   /** What the queue and the detail page show of a revision: the names, the current version. */
-  const describe = async (r: Revision): Promise<ReviewItem> => {
+  const describe = async (r: Revision, districts: District[]): Promise<ReviewItem> => {
     const organisation = r.organisationId === null ? undefined : await findAnyOrganisation(db, { id: r.organisationId });
     if (r.entity === 'organisation') {
       const current = r.entityId === null ? undefined : await findAnyOrganisation(db, { id: r.entityId });
-      return { revision: r, organisationName: organisation?.name ?? null, title: current?.name ?? r.data.name, before: current ? profileFacts(current) : null, after: profileFacts(r.data), isNew: false };
+      return {
+        revision: r,
+        organisationName: organisation?.name ?? null,
+        title: current?.name ?? r.data.name,
+        before: current ? profileFacts(current) : null,
+        after: profileFacts(r.data, districts),
+        isNew: false,
+      };
     }
     const current = r.entityId === null ? undefined : await findActivity(db, r.entityId, { includeUnpublished: true });
+    if (r.entity === 'note') {
+      const shown = current ? (shownNote(current.schedule, r.data.kind, r.data.date) ?? null) : null;
+      return { revision: r, organisationName: organisation?.name ?? null, title: current?.title ?? '—', before: { note: shown }, after: { note: r.data.note }, isNew: false };
+    }
+    if (r.entity === 'cohost') {
+      // The organisation asked is the revision's; the one asking is the main host.
+      const host = await findAnyOrganisation(db, { id: r.data.hostId });
+      const hosts = current?.hosts.map((h) => h.id) ?? [r.data.hostId];
+      return {
+        revision: r,
+        organisationName: host?.name ?? null,
+        coHostName: organisation?.name ?? null,
+        title: current?.title ?? '—',
+        before: { hosts },
+        after: { hosts: hosts.includes(r.data.coHostId) ? hosts : [...hosts, r.data.coHostId] },
+        isNew: false,
+      };
+    }
     const isNew = !current || current.status !== 'published';
     return {
       revision: r,
@@ -64,30 +108,37 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
     { config: { access: 'admin' }, schema: { querystring: { type: 'object', properties: { page: { type: 'integer', minimum: 1, maximum: 10000 } } } } },
     async (request, reply) => {
       const pageNo = request.query.page ?? 1;
-      const [pending, total, proposals] = await Promise.all([
+      const [pending, total, proposals, districts] = await Promise.all([
         listRevisions(db, { statuses: ['pending'], limit: PAGE_SIZE, offset: (pageNo - 1) * PAGE_SIZE }),
         countRevisions(db, ['pending']),
-        listRevisions(db, { statuses: ['proposal', 'returned'], limit: 100, offset: 0 }),
+        listRevisions(db, { statuses: ['proposal', 'requested', 'returned'], limit: 100, offset: 0 }),
+        listDistricts(db),
       ]);
+      const described = (list: Revision[]) => Promise.all(list.map((r) => describe(r, districts)));
       return sendPage(
         reply,
         pageContext(request),
-        <ReviewQueuePage pending={await Promise.all(pending.map(describe))} total={total} page={pageNo} pageSize={PAGE_SIZE} waitingOnOthers={await Promise.all(proposals.map(describe))} />,
+        <ReviewQueuePage pending={await described(pending)} total={total} page={pageNo} pageSize={PAGE_SIZE} waitingOnOthers={await described(proposals)} />,
       );
     },
   );
 
   const detailPage = async (request: FastifyRequest, reply: FastifyReply, r: Revision, errors: Record<string, string> = {}, status = 200) => {
     const page = pageContext(request);
-    const item = await describe(r);
+    const districts = await listDistricts(db);
+    const item = await describe(r, districts);
+    const names = await factNames(app, districts, item.before ?? {}, item.after);
     let preview;
     if (r.entity === 'activity') {
-      const hostIds = r.data.input.hostIds.length > 0 ? r.data.input.hostIds : r.organisationId !== null ? [r.organisationId] : [];
+      const named = r.data.input.hostIds.length > 0 ? r.data.input.hostIds : r.organisationId !== null ? [r.organisationId] : [];
+      // As the public will see it once approved: co-hosts it names show when they have said yes.
+      const current = r.entityId === null ? undefined : await findActivity(db, r.entityId, { includeUnpublished: true });
+      const { hostIds } = splitHosts(named, current?.hosts.map((h) => h.id) ?? [], () => false);
       const detail = await previewDetail(app, { ...r.data.input, hostIds }, r.entityId ?? 0);
       preview = { activity: detail, ...activityDates(detail.schedule, page.today) };
     }
     const organisations = r.organisationId === null ? await listOrganisationNames(db) : [];
-    return sendPage(reply, page, <ReviewDetailPage item={item} preview={preview} organisations={organisations} csrf={reply.generateCsrf()} errors={errors} />, status);
+    return sendPage(reply, page, <ReviewDetailPage item={item} names={names} preview={preview} organisations={organisations} csrf={reply.generateCsrf()} errors={errors} />, status);
   };
 
   const revisionOr404 = async (id: number) => {
@@ -129,6 +180,19 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
+  app.post<{ Params: { id: number } }>(
+    '/admin/granska/:id/avboj',
+    { config: { access: 'admin' }, schema: { params: idParams } },
+    async (request, reply) => {
+      const page = pageContext(request);
+      const r = await revisionOr404(request.params.id);
+      // Only a co-host request is declined; every other change is sent back with a message.
+      if (r.entity !== 'cohost') throw notFound();
+      const answer = await answerCoHostRequest(deps, r, { accept: false, actor: request.viewer!.id, now: now(), today: page.today });
+      return reply.redirect(`${page.href('/admin/granska')}?klar=${answer.kind === 'gone' ? 'gone' : 'declined'}`, 303);
+    },
+  );
+
   // --- proposals: the organisation's contact approves by link -----------------------------------------
 
   const proposalOr404 = async (token: string): Promise<Revision> => {
@@ -139,7 +203,9 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
 
   const proposalPage = async (request: FastifyRequest, reply: FastifyReply, token: string, r: Revision, state: { form?: ActivityForm; errors?: Record<string, string>; profileForm?: ReturnType<typeof readProfileForm>['form']; status?: number; editing?: boolean } = {}) => {
     const page = pageContext(request);
-    const item = await describe(r);
+    const districts = await listDistricts(db);
+    const item = await describe(r, districts);
+    const names = await factNames(app, districts, item.before ?? {}, item.after);
     let preview;
     let choices;
     if (r.entity === 'activity') {
@@ -147,7 +213,6 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
       preview = { activity: detail, ...activityDates(detail.schedule, page.today) };
       choices = await activityChoices(app, r.organisationId);
     }
-    const districts = await listDistricts(db);
     const form = state.form ?? (r.entity === 'activity' ? activityFormOf(r.data.input, r.organisationId ?? 0, '') : undefined);
     const profileForm = state.profileForm ?? (r.entity === 'organisation' ? profileFormOf(r.data, (slug) => districts.find((d) => d.slug === slug)?.id) : undefined);
     return sendPage(
@@ -156,6 +221,7 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
       <ProposalPage
         token={token}
         item={item}
+        names={names}
         preview={preview}
         form={form}
         profileForm={profileForm}
@@ -211,10 +277,15 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
 
   // --- suggestions from anyone -------------------------------------------------------------------------
 
-  const suggestPage = async (request: FastifyRequest, reply: FastifyReply, state: { form: SuggestForm; errors?: Record<string, string>; status?: number }) => {
+  const suggestPage = async (request: FastifyRequest, reply: FastifyReply, state: { form: SuggestForm; errors?: Record<string, string>; refused?: string; status?: number }) => {
     const page = pageContext(request);
     const [choices, organisations] = await Promise.all([activityChoices(app, null), listOrganisationNames(db)]);
-    return sendPage(reply, page, <SuggestPage form={state.form} errors={state.errors ?? {}} choices={choices} organisations={organisations} csrf={reply.generateCsrf()} />, state.status ?? 200);
+    return sendPage(
+      reply,
+      page,
+      <SuggestPage form={state.form} errors={state.errors ?? {}} refused={state.refused} choices={choices} organisations={organisations} csrf={reply.generateCsrf()} />,
+      state.status ?? 200,
+    );
   };
 
   app.get('/tipsa', { config: { access: 'public' } }, async (request, reply) => {
@@ -244,7 +315,9 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
     if (hostId === 0 && form.organisationName === '') errors.organisationId = 'suggest.errors.organisationRequired';
     if (Object.keys(errors).length > 0 || !read.input) return suggestPage(request, reply, { form, errors, status: 400 });
     const limit = await hitRateLimit(db, `suggest:${request.ip}`, now(), 3600, SUGGESTIONS_PER_HOUR);
-    if (!limit.allowed) return suggestPage(request, reply, { form, errors: { senderEmail: 'suggest.errors.tooMany' }, status: 429 });
+    if (!limit.allowed) return suggestPage(request, reply, { form, refused: 'suggest.errors.tooMany', status: 429 });
+    const mails = await hitRateLimit(db, mailboxKey(email), now(), 24 * 3600, CONFIRMATIONS_PER_ADDRESS_PER_DAY);
+    if (!mails.allowed) return suggestPage(request, reply, { form, refused: 'suggest.errors.tooManyMails', status: 429 });
 
     const at = now();
     const { secret, hash } = newSecret();
@@ -266,10 +339,11 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
       },
       at,
     );
+    // Nobody has shown yet that the address is theirs: the mail says nothing the sender typed.
     await app.deps.mailer.send({
       to: email,
       subject: page.t('suggest.mail.confirmSubject'),
-      text: page.t('suggest.mail.confirmBody', { title: input.title, link: `${app.deps.config.publicUrl}${page.href(`/tipsa/bekrafta/${secret}`)}`, days: String(CONFIRM_DAYS) }),
+      text: page.t('suggest.mail.confirmBody', { link: `${app.deps.config.publicUrl}${page.href(`/tipsa/bekrafta/${secret}`)}`, days: String(CONFIRM_DAYS) }),
       purpose: 'suggestion',
     });
     await recordAudit(db, { actorUserId: request.viewer?.id ?? null, action: 'suggestion.received', entity: 'revision', entityId: revisionId, after: { title: input.title, email } }, at);

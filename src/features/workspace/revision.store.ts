@@ -1,14 +1,26 @@
-/** SQL for revisions: changes that wait for review, for an organisation's approval or for an e-mail confirmation. */
+/**
+ * SQL for revisions: changes that wait for review, for an organisation's approval or for an e-mail
+ * confirmation; notes on paused and cancelled dates that wait for review; requests to co-host.
+ */
 import type { Selectable } from 'kysely';
 import type { Database, Db } from '../../db/index.js';
 import type { ActivityInput } from '../calendar/index.js';
 import type { OrganisationProfile } from '../organisations/index.js';
 import type { PlaceInput } from '../places/index.js';
 
-export const REVISION_STATUSES = ['unconfirmed', 'pending', 'proposal', 'returned', 'approved', 'withdrawn', 'superseded'] as const;
+/**
+ * `requested`: a co-host request waits for the named organisation (or the coordinator); it ends
+ * `approved`, `declined` or `withdrawn` (the host named someone else, or the activity went).
+ */
+export const REVISION_STATUSES = ['unconfirmed', 'pending', 'proposal', 'requested', 'returned', 'approved', 'declined', 'withdrawn', 'superseded'] as const;
 export type RevisionStatus = (typeof REVISION_STATUSES)[number];
 /** Statuses in which a revision still waits for someone. */
-export const OPEN_STATUSES: readonly RevisionStatus[] = ['unconfirmed', 'pending', 'proposal', 'returned'];
+export const OPEN_STATUSES: readonly RevisionStatus[] = ['unconfirmed', 'pending', 'proposal', 'requested', 'returned'];
+/** Open, and in the hands of someone with an account or a proposal link (not an unconfirmed tip). */
+const WAITING: readonly RevisionStatus[] = ['pending', 'proposal', 'requested', 'returned'];
+
+/** What a revision changes: an activity, a profile, the note on one paused or cancelled date, or who co-hosts. */
+export type RevisionEntity = 'activity' | 'organisation' | 'note' | 'cohost';
 
 /** What an activity revision proposes: the activity, and a place to create with it when it is approved. */
 export interface ActivityChange {
@@ -16,6 +28,27 @@ export interface ActivityChange {
   newPlace: PlaceInput | null;
   /** Free text from a suggestion's sender: the organisation when it is not in Tillsammans yet. */
   organisationName?: string;
+}
+
+/**
+ * A note an organisation that is not trusted wrote on a pause or a cancelled date. The pause or
+ * cancellation itself is saved at once; the note is shown when the coordinator approves it.
+ */
+export interface NoteChange {
+  kind: 'pause' | 'cancel';
+  /** The pause's first day, or the cancelled date (as the rule produces it). */
+  date: string;
+  /** The pause's last day; null for a cancelled date. */
+  toDate: string | null;
+  note: string;
+}
+
+/** A host naming another organisation as co-host: the activity shows under it once it accepts. */
+export interface CoHostRequest {
+  /** The organisation that asked (the main host). */
+  hostId: number;
+  /** The organisation asked; also the revision's organisationId, so it finds the request. */
+  coHostId: number;
 }
 
 interface RevisionBase {
@@ -34,13 +67,22 @@ interface RevisionBase {
   decidedBy: number | null;
   decidedAt: string | null;
 }
-export type Revision = (RevisionBase & { entity: 'activity'; data: ActivityChange }) | (RevisionBase & { entity: 'organisation'; data: OrganisationProfile });
+/**
+ * A revision of each kind. `entityId` is the activity for notes and co-host requests too;
+ * `organisationId` the organisation that wrote a change or note, and the one asked for a request.
+ */
+export type Revision =
+  | (RevisionBase & { entity: 'activity'; data: ActivityChange })
+  | (RevisionBase & { entity: 'organisation'; data: OrganisationProfile })
+  | (RevisionBase & { entity: 'note'; data: NoteChange })
+  | (RevisionBase & { entity: 'cohost'; data: CoHostRequest });
+export type RevisionData = Revision['data'];
 
 export interface NewRevision {
-  entity: 'activity' | 'organisation';
+  entity: RevisionEntity;
   entityId: number | null;
   organisationId: number | null;
-  data: ActivityChange | OrganisationProfile;
+  data: RevisionData;
   baseVersion: string | null;
   status: RevisionStatus;
   message?: string | null;
@@ -90,7 +132,7 @@ export async function insertRevision(db: Db, r: NewRevision, now: Date): Promise
 export async function updateRevision(
   db: Db,
   id: number,
-  change: { data: ActivityChange | OrganisationProfile; status: RevisionStatus; createdBy: number | null; baseVersion?: string | null; tokenHash?: string | null; tokenExpiresAt?: string | null; message?: string | null },
+  change: { data: RevisionData; status: RevisionStatus; createdBy: number | null; baseVersion?: string | null; tokenHash?: string | null; tokenExpiresAt?: string | null; message?: string | null },
   now: Date,
 ): Promise<void> {
   await db
@@ -134,11 +176,26 @@ export async function findOpenRevision(db: Db, entity: 'activity' | 'organisatio
   return row ? toRevision(row) : undefined;
 }
 
-/** Open revisions of one organisation's activities and profile, by entity id. */
+/**
+ * Open revisions of one organisation (its changes and notes, and the co-host requests it is asked),
+ * oldest first.
+ */
 export async function listOpenRevisionsOfOrganisation(db: Db, organisationId: number): Promise<Revision[]> {
   const rows = await selectRevisions(db)
     .where('organisationId', '=', organisationId)
-    .where('status', 'in', ['pending', 'proposal', 'returned'])
+    .where('status', 'in', [...WAITING])
+    .orderBy('id')
+    .execute();
+  return rows.map(toRevision);
+}
+
+/** Open revisions of one kind about the given entities (the notes and co-host requests of some activities), oldest first. */
+export async function listOpenRevisionsOf(db: Db, entity: RevisionEntity, entityIds: number[]): Promise<Revision[]> {
+  if (entityIds.length === 0) return [];
+  const rows = await selectRevisions(db)
+    .where('entity', '=', entity)
+    .where('entityId', 'in', [...new Set(entityIds)])
+    .where('status', 'in', [...WAITING])
     .orderBy('id')
     .execute();
   return rows.map(toRevision);
@@ -200,6 +257,20 @@ export async function supersedeRevisions(db: Db, entity: 'activity' | 'organisat
     .where('entityId', '=', entityId)
     .where('status', 'in', ['pending', 'proposal', 'returned'])
     .execute();
+}
+
+/** Closes what still waits about an activity that was deleted: its changes and notes, and requests to co-host it. */
+export async function closeRevisionsOfActivity(db: Db, activityId: number, now: Date): Promise<void> {
+  const close = (entities: RevisionEntity[], status: RevisionStatus) =>
+    db
+      .updateTable('revisions')
+      .set({ status, updatedAt: now.toISOString(), tokenHash: null, tokenExpiresAt: null })
+      .where('entity', 'in', entities)
+      .where('entityId', '=', activityId)
+      .where('status', 'in', [...WAITING])
+      .execute();
+  await close(['activity', 'note'], 'superseded');
+  await close(['cohost'], 'withdrawn');
 }
 
 /** Removes unconfirmed suggestions whose confirmation link expired: nobody ever saw them. */

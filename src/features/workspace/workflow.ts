@@ -4,12 +4,15 @@
  */
 import crypto from 'node:crypto';
 import type { Db } from '../../db/index.js';
-import { languagePrefix, translator } from '../../i18n/index.js';
-import type { MailSender } from '../../web/server.js';
-import { hashSecret, listOrganisationEditors, newSecret, recordAudit, type Viewer } from '../accounts/index.js';
-import { findActivity, inputOf, insertActivity, refreshSearchText, setActivityStatus, toRRule, updateActivity, type ActivityDetail, type ActivityInput } from '../calendar/index.js';
+import { translator } from '../../i18n/index.js';
+import { canEditOrganisation, hashSecret, newSecret, recordAudit, type Viewer } from '../accounts/index.js';
+import { findActivity, insertActivity, refreshSearchText, setActivityStatus, updateActivity, type ActivityDetail, type ActivityInput } from '../calendar/index.js';
 import { findAnyOrganisation, updateOrganisationProfile, type Organisation, type OrganisationProfile } from '../organisations/index.js';
-import { insertPlace } from '../places/index.js';
+import { insertPlace, listDistricts } from '../places/index.js';
+import { answerCoHostRequest, splitHosts, syncCoHostRequests } from './cohosts.js';
+import { approveDateNote } from './date-notes.js';
+import { activityFacts, profileFacts } from './facts.js';
+import { link, tellCoordinator, tellEditors, type WorkflowDeps } from './notify.js';
 import {
   findOpenRevision,
   insertRevision,
@@ -25,13 +28,7 @@ export const PROPOSAL_DAYS = 14;
 /** A suggestion's confirmation link works this long; unconfirmed suggestions are then deleted. */
 export const CONFIRM_DAYS = 2;
 
-export interface WorkflowDeps {
-  db: Db;
-  mailer: MailSender;
-  publicUrl: string;
-  /** Where the coordinator is told about new things to review. */
-  adminEmail: string;
-}
+export type { WorkflowDeps };
 
 /** How a save is handled: published at once, sent for review, or sent to the organisation as a proposal. */
 export type SaveMode = 'direct' | 'review' | 'proposal';
@@ -59,48 +56,6 @@ const activityVersion = (a: ActivityDetail | undefined, open: Revision | undefin
 const profileVersion = (o: Organisation, open: Revision | undefined) => versionOf(profileFacts(o), open);
 export { activityVersion, profileVersion };
 
-/** An activity as flat fields, for the audit log, the review's comparison and the conflict page. */
-export function activityFacts(from: ActivityInput | ActivityDetail): Record<string, unknown> {
-  const a = 'hostIds' in from ? from : inputOf(from);
-  const s = a.schedule;
-  return {
-    title: a.title,
-    description: a.description,
-    category: a.category,
-    audience: a.audience,
-    ageGroups: a.ageGroups.join(', '),
-    gender: a.gender,
-    isFree: a.isFree,
-    costText: a.costText,
-    registration: a.registration,
-    contactName: a.contactName,
-    contactPhone: a.contactPhone,
-    contactEmail: a.contactEmail,
-    place: a.placeId,
-    hosts: a.hostIds.join(', '),
-    languages: a.languages.join(', '),
-    rule: toRRule(s.recurrence) ?? 'once',
-    startDate: s.startDate,
-    time: `${s.startTime}–${s.endTime}`,
-    validUntil: s.validUntil,
-    runsOnHolidays: s.runsOnHolidays === true,
-  };
-}
-
-export function profileFacts(p: OrganisationProfile | Organisation): Record<string, unknown> {
-  return {
-    name: p.name,
-    kind: p.kind,
-    description: p.description,
-    website: p.website,
-    email: p.email,
-    phone: p.phone,
-    contactName: p.contactName,
-    categories: p.categories.join(', '),
-    districts: 'districtIds' in p ? p.districtIds.join(', ') : p.districts.map((d) => d.slug).join(', '),
-  };
-}
-
 /** The input with a new place created first (the change then points at it). */
 async function withPlace(db: Db, change: ActivityChange, now: Date): Promise<ActivityInput> {
   if (!change.newPlace) return change.input;
@@ -113,14 +68,6 @@ function keepDateChanges(input: ActivityInput, current: ActivityDetail | undefin
   if (!current) return input;
   const { pauses, exceptions, changes } = current.schedule;
   return { ...input, schedule: { ...input.schedule, pauses, exceptions, changes } };
-}
-
-const link = (deps: WorkflowDeps, path: string, lang = 'sv') => `${deps.publicUrl}${languagePrefix(lang)}${path}`;
-
-async function tellEditors(deps: WorkflowDeps, organisationId: number, subject: string, text: string, purpose: string): Promise<void> {
-  for (const editor of await listOrganisationEditors(deps.db, organisationId)) {
-    await deps.mailer.send({ to: editor.email, subject, text, purpose });
-  }
 }
 
 export type ActivitySaveResult =
@@ -158,8 +105,10 @@ export async function saveActivity(
   const input = keepDateChanges(await withPlace(db, args.change, now), current);
   const published = current?.status === 'published';
 
+  const storedHosts = current?.hosts.map((h) => h.id) ?? [];
   if (mode === 'direct') {
-    const next = { ...input, status: 'published' as const };
+    const { hostIds, ask } = splitHosts(input.hostIds, storedHosts, (id) => canEditOrganisation(viewer, id));
+    const next = { ...input, hostIds, status: 'published' as const };
     let id: number;
     if (current) {
       if (!(await updateActivity(db, current.id, next, now, today, { actorUserId: actor, expectedVersion: current.updatedAt }))) {
@@ -175,20 +124,24 @@ export async function saveActivity(
       id = await insertActivity(db, next, now, today, actor);
       await recordAudit(db, { actorUserId: actor, action: 'activity.created', entity: 'activity', entityId: id, after: activityFacts(next) }, now);
     }
+    await syncCoHostRequests(deps, { activityId: id, title: next.title, hostIds, ask, actor, now });
     return { kind: 'published', id };
   }
 
-  // Review or proposal: the published version stays as it is while the change waits.
-  const waiting = mode === 'proposal' ? 'proposal' : 'pending';
+  // Review or proposal: the published version stays as it is while the change waits. The change
+  // keeps the co-hosts it names; they are asked once it is approved, and until then only
+  // organisations that host it already are stored with the waiting activity.
+  const waiting: 'proposal' | 'pending' = mode === 'proposal' ? 'proposal' : 'pending';
+  const unpublished = { ...input, hostIds: splitHosts(input.hostIds, storedHosts, () => false).hostIds, status: waiting };
   let id: number;
   if (current) {
     id = current.id;
     if (!published) {
-      await updateActivity(db, id, { ...input, status: waiting }, now, today, { actorUserId: actor });
+      await updateActivity(db, id, unpublished, now, today, { actorUserId: actor });
     }
   } else {
-    id = await insertActivity(db, { ...input, status: waiting }, now, today, actor);
-    await recordAudit(db, { actorUserId: actor, action: 'activity.created', entity: 'activity', entityId: id, after: { ...activityFacts(input), status: waiting } }, now);
+    id = await insertActivity(db, unpublished, now, today, actor);
+    await recordAudit(db, { actorUserId: actor, action: 'activity.created', entity: 'activity', entityId: id, after: { ...activityFacts(unpublished), status: waiting } }, now);
   }
   const data: ActivityChange = { input, newPlace: null };
   const token = mode === 'proposal' ? newSecret() : null;
@@ -216,17 +169,11 @@ export async function saveActivity(
     },
     now,
   );
-  const sv = translator('sv');
   if (mode === 'proposal') {
     await sendProposal(deps, { organisation, title: input.title, secret: token!.secret, message: args.message ?? null, proposer: viewer.name || viewer.email });
     return { kind: 'proposed', id };
   }
-  await deps.mailer.send({
-    to: deps.adminEmail,
-    subject: sv('workspace.mail.reviewSubject', { organisation: organisation.name }),
-    text: sv('workspace.mail.reviewBody', { organisation: organisation.name, title: input.title, link: link(deps, `/admin/granska/${revisionId}`) }),
-    purpose: 'review',
-  });
+  await tellCoordinator(deps, { organisation: organisation.name, title: input.title, revisionId });
   return { kind: 'submitted', id };
 }
 
@@ -270,7 +217,8 @@ export async function saveProfile(
     }
     await supersedeRevisions(db, 'organisation', o.id, now);
     if (profile.name !== o.name) await refreshSearchText(db, { organisationId: o.id });
-    await recordAudit(db, { actorUserId: viewer.id, action: 'organisation.updated', entity: 'organisation', entityId: o.id, before: profileFacts(o), after: profileFacts(profile) }, now);
+    const districts = await listDistricts(db);
+    await recordAudit(db, { actorUserId: viewer.id, action: 'organisation.updated', entity: 'organisation', entityId: o.id, before: profileFacts(o), after: profileFacts(profile, districts) }, now);
     return { kind: 'published' };
   }
   const waiting = mode === 'proposal' ? 'proposal' : 'pending';
@@ -285,20 +233,21 @@ export async function saveProfile(
   }
   await recordAudit(
     db,
-    { actorUserId: viewer.id, action: mode === 'proposal' ? 'organisation.proposed' : 'organisation.submitted', entity: 'organisation', entityId: o.id, before: profileFacts(o), after: { ...profileFacts(profile), revision: revisionId } },
+    {
+      actorUserId: viewer.id,
+      action: mode === 'proposal' ? 'organisation.proposed' : 'organisation.submitted',
+      entity: 'organisation',
+      entityId: o.id,
+      before: profileFacts(o),
+      after: { ...profileFacts(profile, await listDistricts(db)), revision: revisionId },
+    },
     now,
   );
   if (mode === 'proposal') {
     await sendProposal(deps, { organisation: o, title: translator('sv')('workspace.profileTitle'), secret: token!.secret, message: args.message ?? null, proposer: viewer.name || viewer.email });
     return { kind: 'proposed' };
   }
-  const sv = translator('sv');
-  await deps.mailer.send({
-    to: deps.adminEmail,
-    subject: sv('workspace.mail.reviewSubject', { organisation: o.name }),
-    text: sv('workspace.mail.reviewBody', { organisation: o.name, title: sv('workspace.profileTitle'), link: link(deps, `/admin/granska/${revisionId}`) }),
-    purpose: 'review',
-  });
+  await tellCoordinator(deps, { organisation: o.name, title: translator('sv')('workspace.profileTitle'), revisionId });
   return { kind: 'submitted' };
 }
 
@@ -317,6 +266,20 @@ export async function approveRevision(
   const { db } = deps;
   const { actor, now, today } = args;
   const from = args.via === 'review' ? (['pending'] as const) : (['proposal'] as const);
+  if (revision.entity === 'cohost') {
+    // Only the coordinator approves a co-host request here; the co-host's editors answer in their workspace.
+    if (args.via !== 'review' || actor === null) return { kind: 'gone' };
+    const answer = await answerCoHostRequest(deps, revision, { accept: true, actor, now, today });
+    return answer.kind === 'gone' ? answer : { kind: 'approved', entityId: answer.activityId };
+  }
+  if (revision.entity === 'note') {
+    if (args.via !== 'review') return { kind: 'gone' };
+    const result = await approveDateNote(deps, revision, { actor, now, today });
+    if (result.kind === 'gone') return result;
+    const o = revision.organisationId === null ? undefined : await findAnyOrganisation(db, { id: revision.organisationId });
+    if (o) await tellApproved(deps, o.id, o.name, result.activity.title, `/hantera/${o.slug}`);
+    return { kind: 'approved', entityId: result.activity.id };
+  }
   if (revision.entity === 'organisation') {
     const profile = (args.data as OrganisationProfile | undefined) ?? revision.data;
     const o = await findAnyOrganisation(db, { id: revision.entityId! });
@@ -324,7 +287,11 @@ export async function approveRevision(
     if (!(await setRevisionStatus(db, revision.id, { from, to: 'approved', decidedBy: actor }, now))) return { kind: 'gone' };
     await updateOrganisationProfile(db, o.id, profile, now);
     if (profile.name !== o.name) await refreshSearchText(db, { organisationId: o.id });
-    await recordAudit(db, { actorUserId: actor, action: args.via === 'review' ? 'organisation.approved' : 'organisation.proposalApproved', entity: 'organisation', entityId: o.id, before: profileFacts(o), after: profileFacts(profile) }, now);
+    await recordAudit(
+      db,
+      { actorUserId: actor, action: args.via === 'review' ? 'organisation.approved' : 'organisation.proposalApproved', entity: 'organisation', entityId: o.id, before: profileFacts(o), after: profileFacts(profile, await listDistricts(db)) },
+      now,
+    );
     if (args.via === 'review') await tellApproved(deps, o.id, o.name, translator('sv')('workspace.profileTitle'), `/hantera/${o.slug}`);
     return { kind: 'approved', entityId: o.id };
   }
@@ -333,10 +300,12 @@ export async function approveRevision(
   const hostId = revision.organisationId ?? args.organisationId;
   if (hostId === undefined || hostId === null) return { kind: 'needsOrganisation' };
   if (!(await setRevisionStatus(db, revision.id, { from, to: 'approved', decidedBy: actor }, now))) return { kind: 'gone' };
-  const hostIds = change.input.hostIds.length > 0 ? change.input.hostIds : [hostId];
+  const current = revision.entityId === null ? undefined : await findActivity(db, revision.entityId, { includeUnpublished: true });
+  // Approving the change is not the co-host's consent: organisations it names are asked now.
+  const named = change.input.hostIds.length > 0 ? change.input.hostIds : [hostId];
+  const { hostIds, ask } = splitHosts(named, current?.hosts.map((h) => h.id) ?? [], () => false);
   const input = await withPlace(db, { ...change, input: { ...change.input, hostIds, status: 'published' } }, now);
   let id: number;
-  const current = revision.entityId === null ? undefined : await findActivity(db, revision.entityId, { includeUnpublished: true });
   if (current) {
     id = current.id;
     await updateActivity(db, id, keepDateChanges(input, current), now, today, { actorUserId: actor });
@@ -356,6 +325,7 @@ export async function approveRevision(
     },
     now,
   );
+  await syncCoHostRequests(deps, { activityId: id, title: input.title, hostIds, ask, actor, now });
   const o = await findAnyOrganisation(db, { id: hostId });
   if (args.via === 'review' && o) await tellApproved(deps, o.id, o.name, input.title, `/hantera/${o.slug}`);
   return { kind: 'approved', entityId: id };
@@ -370,17 +340,15 @@ async function tellApproved(deps: WorkflowDeps, organisationId: number, organisa
 export async function returnRevision(deps: WorkflowDeps, revision: Revision, args: { actor: number; message: string; now: Date }): Promise<boolean> {
   const { db } = deps;
   const { now } = args;
+  // A co-host request is declined, not sent back: there is nothing for the host to fix.
+  if (revision.entity === 'cohost') return false;
   if (!(await setRevisionStatus(db, revision.id, { from: ['pending'], to: 'returned', message: args.message, decidedBy: args.actor }, now))) return false;
-  const title = revision.entity === 'activity' ? revision.data.input.title : translator('sv')('workspace.profileTitle');
-  if (revision.entity === 'activity' && revision.entityId !== null) {
-    const current = await findActivity(db, revision.entityId, { includeUnpublished: true });
-    if (current && current.status === 'pending') await setActivityStatus(db, current.id, 'draft', now, args.actor);
-  }
-  await recordAudit(
-    db,
-    { actorUserId: args.actor, action: `${revision.entity}.returned`, entity: revision.entity, entityId: revision.entityId, after: { revision: revision.id, message: args.message } },
-    now,
-  );
+  const activity = revision.entity !== 'organisation' && revision.entityId !== null ? await findActivity(db, revision.entityId, { includeUnpublished: true }) : undefined;
+  const title = revision.entity === 'activity' ? revision.data.input.title : revision.entity === 'note' ? (activity?.title ?? '') : translator('sv')('workspace.profileTitle');
+  if (revision.entity === 'activity' && activity?.status === 'pending') await setActivityStatus(db, activity.id, 'draft', now, args.actor);
+  // A note's history is its activity's.
+  const [entity, action] = revision.entity === 'note' ? ['activity', 'activity.noteReturned'] : [revision.entity, `${revision.entity}.returned`];
+  await recordAudit(db, { actorUserId: args.actor, action, entity, entityId: revision.entityId, after: { revision: revision.id, message: args.message } }, now);
   if (revision.organisationId !== null) {
     const o = await findAnyOrganisation(db, { id: revision.organisationId });
     if (o) {

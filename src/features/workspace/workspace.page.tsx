@@ -1,5 +1,5 @@
 /** The organisation's workspace pages: its activities, the activity form with preview, pause, cancel a date, delete, profile. */
-import { findLanguage, formatDate, formatTimeRange } from '../../i18n/index.js';
+import { findLanguage, formatDate, formatList, formatTimeRange } from '../../i18n/index.js';
 import { BackLink, ChoiceGroup, CsrfField, ErrorSummary, Field, Notice, SelectField, TextArea } from '../../web/components.js';
 import { Icon } from '../../web/icon.js';
 import { Layout } from '../../web/layout.js';
@@ -11,19 +11,22 @@ import { CATEGORY_CODES, ORGANISATION_KINDS } from '../taxonomy/index.js';
 import type { ActivityForm } from './activity-form.js';
 import { ActivityFields, type ActivityFieldChoices } from './activity-fields.js';
 import { PROFILE_LIMITS, type ProfileForm } from './profile-form.js';
+import { changedFacts, factText, noteDates, type FactNames } from './facts.js';
 import type { Revision } from './revision.store.js';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 const useT = () => usePage().t as unknown as T;
 
 
-/** Field | saved now | the other version: only the fields that differ. */
-export function ChangeTable(props: { before: Record<string, unknown>; after: Record<string, unknown>; beforeLabel: string; afterLabel: string; caption: string }) {
+/**
+ * Field | saved now | the other version: only the fields that differ, each value as the public
+ * page shows it (labels, dates and times in the reader's language, names for ids).
+ */
+export function ChangeTable(props: { before: Record<string, unknown>; after: Record<string, unknown>; names: FactNames; beforeLabel: string; afterLabel: string; caption: string }) {
+  const page = usePage();
   const t = useT();
-  const keys = [...new Set([...Object.keys(props.before), ...Object.keys(props.after)])].filter(
-    (k) => k !== 'revision' && JSON.stringify(props.before[k] ?? null) !== JSON.stringify(props.after[k] ?? null),
-  );
-  const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : typeof v === 'boolean' ? t(v ? 'common.yes' : 'common.no') : String(v));
+  const keys = changedFacts(props.before, props.after);
+  const show = (k: string, v: unknown) => factText(page, k, v, props.names) || '—';
   if (keys.length === 0) return <p>{t('workspace.noDifferences')}</p>;
   return (
     <div class="table-scroll">
@@ -41,10 +44,10 @@ export function ChangeTable(props: { before: Record<string, unknown>; after: Rec
             <tr key={k}>
               <th scope="row">{t(`workspace.facts.${k}`)}</th>
               <td class="user-text" dir="auto">
-                {show(props.before[k])}
+                {show(k, props.before[k])}
               </td>
               <td class="user-text" dir="auto">
-                {show(props.after[k])}
+                {show(k, props.after[k])}
               </td>
             </tr>
           ))}
@@ -70,13 +73,19 @@ export function WorkspaceHomePage(props: { organisations: Organisation[]; isAdmi
             </li>
           ))}
         </ul>
-      ) : (
+      ) : props.isAdmin ? null : (
         <p>{t('workspace.home.none')}</p>
       )}
       {props.isAdmin ? (
-        <p>
-          <a href={href('/admin/organisationer')}>{t('workspace.home.allOrganisations')}</a>
-        </p>
+        <>
+          {props.organisations.length === 0 ? <p>{t('workspace.home.adminLead')}</p> : null}
+          <p>
+            <a class="button secondary" href={href('/admin/organisationer')}>
+              <Icon name="building" />
+              {t('workspace.home.allOrganisations')}
+            </a>
+          </p>
+        </>
       ) : null}
     </Layout>
   );
@@ -87,6 +96,62 @@ export interface WorkspaceActivity {
   /** A change that waits (for review, the organisation, or a resubmission). */
   revision: Revision | undefined;
   nextDate: string | null;
+  /** Organisations asked to co-host that have not answered yet. */
+  asked: string[];
+  /** Notes on its paused and cancelled dates that wait for review or were sent back. */
+  notes: Revision[];
+}
+
+/** A request to this organisation to co-host someone else's activity. */
+export interface CoHostAsk {
+  revisionId: number;
+  activity: ActivityDetail;
+  /** The organisation that asks (the main host). */
+  hostName: string;
+}
+
+/** Where the editor changes the note of one pause or cancelled date. */
+const notePath = (base: string, activityId: number, n: { kind: 'pause' | 'cancel'; date: string }) =>
+  `${base}/aktivitet/${activityId}/${n.kind === 'pause' ? 'paus' : 'installt'}?datum=${n.date}`;
+
+/** Requests to co-host, each answered yes or no with one button (no script needed). */
+function CoHostAsks(props: { asks: CoHostAsk[]; base: string; csrf: string }) {
+  const page = usePage();
+  const { lang, href } = page;
+  const t = useT();
+  if (props.asks.length === 0) return null;
+  return (
+    <section class="panel" id="cohost-requests" aria-labelledby="cohost-heading">
+      <h2 id="cohost-heading">{t('workspace.cohost.requestsHeading')}</h2>
+      <p>{t('workspace.cohost.requestsLead')}</p>
+      <ul class="plain">
+        {props.asks.map((ask) => {
+          const a = ask.activity;
+          const id = `cohost-ask-${ask.revisionId}`;
+          return (
+            <li key={ask.revisionId}>
+              <h3 id={id}>{a.title}</h3>
+              <p>{t('workspace.cohost.askedBy', { organisation: ask.hostName })}</p>
+              <p>
+                {describeSchedule(page.t, lang, a.schedule)}
+                {a.place ? `, ${a.place.name}` : ''}
+              </p>
+              <form method="post" action={href(`${props.base}/samarbete/${ask.revisionId}`)} class="form-actions">
+                <CsrfField token={props.csrf} />
+                <button type="submit" name="answer" value="accept" class="button" aria-describedby={id}>
+                  <Icon name="handshake" />
+                  {t('workspace.cohost.accept')}
+                </button>
+                <button type="submit" name="answer" value="decline" class="button secondary" aria-describedby={id}>
+                  {t('workspace.cohost.decline')}
+                </button>
+              </form>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
 }
 
 function StateBadge(props: { item: WorkspaceActivity }) {
@@ -98,13 +163,21 @@ function StateBadge(props: { item: WorkspaceActivity }) {
   return <span class={a.status === 'published' ? 'badge badge-ok' : 'badge'}>{t(`workspace.state.${a.status}`)}</span>;
 }
 
-export function OrganisationWorkspacePage(props: { organisation: Organisation; activities: WorkspaceActivity[]; profileRevision: Revision | undefined; saved?: string | undefined }) {
+export function OrganisationWorkspacePage(props: {
+  organisation: Organisation;
+  activities: WorkspaceActivity[];
+  asks: CoHostAsk[];
+  profileRevision: Revision | undefined;
+  csrf: string;
+  saved?: string | undefined;
+}) {
   const page = usePage();
   const { lang, href } = page;
   const t = useT();
   const o = props.organisation;
   const base = `/hantera/${o.slug}`;
   const returned = props.activities.filter((x) => x.revision?.status === 'returned');
+  const returnedNotes = props.activities.flatMap((x) => x.notes.flatMap((n) => (n.entity === 'note' && n.status === 'returned' ? [{ activity: x.activity, note: n }] : [])));
   return (
     <Layout title={t('workspace.org.title', { organisation: o.name })}>
       <header class="page-head">
@@ -113,7 +186,8 @@ export function OrganisationWorkspacePage(props: { organisation: Organisation; a
         <p class="hint">{t(o.trusted ? 'workspace.org.trusted' : 'workspace.org.reviewed')}</p>
       </header>
       {props.saved ? <Notice>{t(`workspace.saved.${props.saved}`)}</Notice> : null}
-      {returned.length > 0 || props.profileRevision?.status === 'returned' ? (
+      <CoHostAsks asks={props.asks} base={base} csrf={props.csrf} />
+      {returned.length > 0 || returnedNotes.length > 0 || props.profileRevision?.status === 'returned' ? (
         <section class="panel" aria-labelledby="messages-heading">
           <h2 id="messages-heading">{t('workspace.org.messages')}</h2>
           <ul class="plain">
@@ -121,6 +195,12 @@ export function OrganisationWorkspacePage(props: { organisation: Organisation; a
               <li key={x.activity.id}>
                 <strong>{x.activity.title}</strong>: <span class="user-text">{x.revision!.message}</span>{' '}
                 <a href={href(`${base}/aktivitet/${x.activity.id}`)}>{t('workspace.org.fix')}</a>
+              </li>
+            ))}
+            {returnedNotes.map(({ activity: a, note: n }) => (
+              <li key={`note-${n.id}`}>
+                <strong>{a.title}</strong> ({t('workspace.notes.messageFor', { date: noteDates(lang, n.data) })}): <span class="user-text">{n.message}</span>{' '}
+                <a href={href(notePath(base, a.id, n.data))}>{t('workspace.org.fix')}</a>
               </li>
             ))}
             {props.profileRevision?.status === 'returned' ? (
@@ -169,6 +249,7 @@ export function OrganisationWorkspacePage(props: { organisation: Organisation; a
                 {a.place ? `, ${a.place.name}` : ''}
               </p>
               <p class="hint">{x.nextDate ? t('workspace.org.nextDate', { date: formatDate(lang, x.nextDate, 'weekdayDayMonth') }) : t('workspace.org.noNextDate')}</p>
+              {x.asked.length > 0 ? <p class="hint">{t('workspace.cohost.waitingFor', { organisation: formatList(lang, x.asked) })}</p> : null}
               <ul class="row-actions">
                 {[
                   { path: `${base}/aktivitet/${a.id}`, icon: 'pencil' as const, label: 'edit' },
@@ -176,6 +257,7 @@ export function OrganisationWorkspacePage(props: { organisation: Organisation; a
                   { path: `${base}/aktivitet/${a.id}/installt`, icon: 'calendar-x' as const, label: 'cancelDate' },
                   { path: `${base}/aktivitet/${a.id}/paus`, icon: 'pause' as const, label: 'pause' },
                   ...(a.status === 'published' ? [{ path: activityPath(a), icon: 'eye' as const, label: 'view' }] : []),
+                  ...(a.hosts[0]?.id !== o.id ? [{ path: `${base}/aktivitet/${a.id}/lamna`, icon: 'x' as const, label: 'leave' }] : []),
                   { path: `${base}/aktivitet/${a.id}/ta-bort`, icon: 'trash' as const, label: 'delete' },
                 ].map((action) => (
                   <li key={action.label}>
@@ -262,7 +344,14 @@ function SaveButtons(props: { direct: boolean; isAdmin: boolean; hasEmail: boole
   );
 }
 
-export function ConflictNotice(props: { conflict: { mine: Record<string, unknown>; theirs: Record<string, unknown> } }) {
+/** Both versions of an edit that met someone else's save, with names for the ids their facts hold. */
+export interface Conflict {
+  mine: Record<string, unknown>;
+  theirs: Record<string, unknown>;
+  names: FactNames;
+}
+
+export function ConflictNotice(props: { conflict: Conflict }) {
   const t = useT();
   return (
     <div class="notice notice-cancelled" role="alert" id="conflict">
@@ -271,6 +360,7 @@ export function ConflictNotice(props: { conflict: { mine: Record<string, unknown
       <ChangeTable
         before={props.conflict.theirs}
         after={props.conflict.mine}
+        names={props.conflict.names}
         beforeLabel={t('workspace.conflict.theirs')}
         afterLabel={t('workspace.conflict.mine')}
         caption={t('workspace.conflict.caption')}
@@ -290,13 +380,15 @@ export function ActivityFormPage(props: {
   preview?: { activity: ActivityDetail; upcoming: ExpandedOccurrence[]; skipped: SkippedDate[] } | undefined;
   clashes: ClashNote[];
   clashKey?: string | undefined;
-  conflict?: { mine: Record<string, unknown>; theirs: Record<string, unknown> } | undefined;
+  conflict?: Conflict | undefined;
   waiting: boolean;
+  /** Organisations asked to co-host that have not answered yet. */
+  coHostsAsked: string[];
   isAdmin: boolean;
   direct: boolean;
   translations?: { rows: TranslationRow[]; saved: boolean } | undefined;
 }) {
-  const { href } = usePage();
+  const { href, lang } = usePage();
   const t = useT();
   const o = props.organisation;
   const a = props.activity;
@@ -307,6 +399,7 @@ export function ActivityFormPage(props: {
       <BackLink href={href(`/hantera/${o.slug}`)}>{o.name}</BackLink>
       <h1>{title}</h1>
       {props.waiting ? <Notice>{t('workspace.form.waiting')}</Notice> : null}
+      {props.coHostsAsked.length > 0 ? <Notice>{t('workspace.cohost.formNotice', { organisation: formatList(lang, props.coHostsAsked) })}</Notice> : null}
       {props.conflict ? <ConflictNotice conflict={props.conflict} /> : null}
       <ClashWarning clashes={props.clashes} stopped={props.clashKey !== undefined} />
       {props.preview ? (
@@ -340,8 +433,8 @@ export function ActivityFormPage(props: {
   );
 }
 
-/** What was paused or cancelled, each with a button that undoes it (posts `name=value`). */
-function UndoList(props: { id: string; heading: string; action: string; csrf: string; name: string; button: string; items: { value: string; text: string }[] }) {
+/** What was paused or cancelled, each with a button that undoes it (posts `name=value`) and what its note waits for. */
+function UndoList(props: { id: string; heading: string; action: string; csrf: string; name: string; button: string; items: { value: string; text: string; detail?: preact.ComponentChildren }[] }) {
   if (props.items.length === 0) return null;
   return (
     <section class="panel" aria-labelledby={`${props.id}-heading`}>
@@ -356,6 +449,7 @@ function UndoList(props: { id: string; heading: string; action: string; csrf: st
                 {props.button}
               </button>
             </form>
+            {item.detail}
           </li>
         ))}
       </ul>
@@ -363,11 +457,48 @@ function UndoList(props: { id: string; heading: string; action: string; csrf: st
   );
 }
 
-export function PausePage(props: { organisation: Organisation; activity: ActivityDetail; form: { fromDate: string; toDate: string; note: string }; errors: Record<string, string>; csrf: string }) {
+/** Under a pause or cancelled date: its note waiting for review or sent back, and a link to change the note. */
+function NoteState(props: { notes: Revision[]; kind: 'pause' | 'cancel'; date: string; edit: string }) {
+  const t = useT();
+  const waiting = props.notes.find((n) => n.entity === 'note' && n.data.kind === props.kind && n.data.date === props.date);
+  return (
+    <>
+      {waiting?.entity === 'note' ? (
+        waiting.status === 'returned' ? (
+          <p class="hint">
+            {t('workspace.notes.returned')} <span class="user-text">{waiting.message}</span>
+          </p>
+        ) : (
+          <p class="hint">
+            {t('workspace.notes.waiting')} <bdi class="user-text">{waiting.data.note}</bdi>
+          </p>
+        )
+      ) : null}
+      <p>
+        <a href={props.edit}>{t('workspace.notes.edit')}</a>
+      </p>
+    </>
+  );
+}
+
+/** Props the pause and cancel pages share: the notes that wait, and whether a new note waits for review. */
+interface DatedPageProps {
+  organisation: Organisation;
+  activity: ActivityDetail;
+  errors: Record<string, string>;
+  csrf: string;
+  /** Notes on this activity's dates that wait for review or were sent back. */
+  notes: Revision[];
+  /** The editor's notes wait for the coordinator (an organisation that is not trusted). */
+  reviewed: boolean;
+}
+
+export function PausePage(props: DatedPageProps & { form: { fromDate: string; toDate: string; note: string } }) {
   const { lang, href } = usePage();
   const t = useT();
   const a = props.activity;
-  const action = href(`/hantera/${props.organisation.slug}/aktivitet/${a.id}/paus`);
+  const path = `/hantera/${props.organisation.slug}/aktivitet/${a.id}/paus`;
+  const action = href(path);
   return (
     <Layout title={t('workspace.pause.title', { title: a.title })}>
       <BackLink href={href(`/hantera/${props.organisation.slug}`)}>{props.organisation.name}</BackLink>
@@ -380,7 +511,11 @@ export function PausePage(props: { organisation: Organisation; activity: Activit
         csrf={props.csrf}
         name="remove"
         button={t('workspace.pause.remove')}
-        items={a.schedule.pauses.map((p) => ({ value: p.fromDate, text: `${formatDate(lang, p.fromDate, 'dayMonthYear')} – ${formatDate(lang, p.toDate, 'dayMonthYear')}${p.note ? ` (${p.note})` : ''}` }))}
+        items={a.schedule.pauses.map((p) => ({
+          value: p.fromDate,
+          text: `${formatDate(lang, p.fromDate, 'dayMonthYear')} – ${formatDate(lang, p.toDate, 'dayMonthYear')}${p.note ? ` (${p.note})` : ''}`,
+          detail: <NoteState notes={props.notes} kind="pause" date={p.fromDate} edit={`${action}?datum=${p.fromDate}`} />,
+        }))}
       />
       <form method="post" action={action} novalidate class="panel">
         <CsrfField token={props.csrf} />
@@ -389,7 +524,14 @@ export function PausePage(props: { organisation: Organisation; activity: Activit
           <Field name="fromDate" type="date" label={t('workspace.pause.from')} value={props.form.fromDate} error={props.errors.fromDate} required />
           <Field name="toDate" type="date" label={t('workspace.pause.to')} value={props.form.toDate} error={props.errors.toDate} required />
         </div>
-        <Field name="note" label={t('workspace.fields.note')} hint={t('workspace.pause.noteHint')} value={props.form.note} error={props.errors.note} maxLength={200} />
+        <Field
+          name="note"
+          label={t('workspace.fields.note')}
+          hint={props.reviewed ? `${t('workspace.pause.noteHint')} ${t('workspace.notes.reviewHint')}` : t('workspace.pause.noteHint')}
+          value={props.form.note}
+          error={props.errors.note}
+          maxLength={200}
+        />
         <button type="submit" class="button">
           {t('workspace.pause.submit')}
         </button>
@@ -398,20 +540,14 @@ export function PausePage(props: { organisation: Organisation; activity: Activit
   );
 }
 
-export function CancelDatePage(props: {
-  organisation: Organisation;
-  activity: ActivityDetail;
-  dates: ExpandedOccurrence[];
-  form: { date: string; note: string };
-  errors: Record<string, string>;
-  csrf: string;
-}) {
+export function CancelDatePage(props: DatedPageProps & { dates: ExpandedOccurrence[]; form: { date: string; note: string } }) {
   const { lang, href } = usePage();
   const t = useT();
   const a = props.activity;
   const action = href(`/hantera/${props.organisation.slug}/aktivitet/${a.id}/installt`);
   const cancelled = props.dates.filter((d) => d.status === 'cancelled');
-  const open = props.dates.filter((d) => d.status !== 'cancelled');
+  // A cancelled date opened to change its message is offered again, chosen.
+  const open = props.dates.filter((d) => d.status !== 'cancelled' || d.originalDate === props.form.date);
   return (
     <Layout title={t('workspace.cancel.title', { title: a.title })}>
       <BackLink href={href(`/hantera/${props.organisation.slug}`)}>{props.organisation.name}</BackLink>
@@ -431,7 +567,14 @@ export function CancelDatePage(props: {
             selected={[props.form.date]}
             error={props.errors.date}
           />
-          <Field name="note" label={t('workspace.fields.note')} hint={t('workspace.cancel.noteHint')} value={props.form.note} error={props.errors.note} maxLength={200} />
+          <Field
+            name="note"
+            label={t('workspace.fields.note')}
+            hint={props.reviewed ? `${t('workspace.cancel.noteHint')} ${t('workspace.notes.reviewHint')}` : t('workspace.cancel.noteHint')}
+            value={props.form.note}
+            error={props.errors.note}
+            maxLength={200}
+          />
           <button type="submit" class="button">
             {t('workspace.cancel.submit')}
           </button>
@@ -444,8 +587,36 @@ export function CancelDatePage(props: {
         csrf={props.csrf}
         name="restore"
         button={t('workspace.cancel.restore')}
-        items={cancelled.map((d) => ({ value: d.originalDate, text: `${formatDate(lang, d.localDate, 'weekdayDayMonth')}${d.note ? ` (${d.note})` : ''}` }))}
+        items={cancelled.map((d) => ({
+          value: d.originalDate,
+          text: `${formatDate(lang, d.localDate, 'weekdayDayMonth')}${d.note ? ` (${d.note})` : ''}`,
+          detail: <NoteState notes={props.notes} kind="cancel" date={d.originalDate} edit={`${action}?datum=${d.originalDate}`} />,
+        }))}
       />
+    </Layout>
+  );
+}
+
+/** A co-host steps down from someone else's activity, after saying yes once more. */
+export function LeaveCoHostPage(props: { organisation: Organisation; activity: ActivityDetail; csrf: string }) {
+  const { href } = usePage();
+  const t = useT();
+  const a = props.activity;
+  const back = href(`/hantera/${props.organisation.slug}`);
+  return (
+    <Layout title={t('workspace.leave.title', { title: a.title })}>
+      <BackLink href={back}>{props.organisation.name}</BackLink>
+      <h1>{t('workspace.leave.title', { title: a.title })}</h1>
+      <p class="lead">{t('workspace.leave.lead', { organisation: a.hosts[0]?.name ?? '' })}</p>
+      <form method="post" action={href(`/hantera/${props.organisation.slug}/aktivitet/${a.id}/lamna`)} class="form-actions">
+        <CsrfField token={props.csrf} />
+        <button type="submit" class="button danger">
+          {t('workspace.leave.submit')}
+        </button>
+        <a class="button secondary" href={back}>
+          {t('workspace.leave.keep')}
+        </a>
+      </form>
     </Layout>
   );
 }
@@ -503,7 +674,7 @@ export function ProfileFormPage(props: {
   errors: Record<string, string>;
   districts: District[];
   csrf: string;
-  conflict?: { mine: Record<string, unknown>; theirs: Record<string, unknown> } | undefined;
+  conflict?: Conflict | undefined;
   waiting: boolean;
   isAdmin: boolean;
   direct: boolean;

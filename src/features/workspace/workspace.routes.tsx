@@ -9,6 +9,7 @@ import { addDays, isIsoDate } from '../../web/time.js';
 import { canEditOrganisation, recordAudit } from '../accounts/index.js';
 import {
   activityDates,
+  DATE_PATTERN,
   deleteActivity,
   expandSchedule,
   findActivities,
@@ -22,21 +23,27 @@ import {
 } from '../calendar/index.js';
 import { clashWindow, findClashes, plannedActivities, type PlannedActivity } from '../planning/index.js';
 import { findAnyOrganisation, findOrganisationsByIds, listOrganisationNames, type Organisation } from '../organisations/index.js';
-import { districtIdExists, listDistricts, listPlaceNames, findPlace } from '../places/index.js';
+import { districtIdExists, listDistricts, listPlaceNames, findPlace, type District } from '../places/index.js';
 import { activityFormOf, emptyActivityForm, readActivityForm, type ActivityForm, type ReadActivityForm } from './activity-form.js';
 import type { ActivityFieldChoices } from './activity-fields.js';
 import { profileFormOf, readProfileForm, type ProfileForm } from './profile-form.js';
-import { findOpenRevision, listOpenRevisionsOfOrganisation } from './revision.store.js';
-import { activityFacts, profileFacts, saveActivity, saveModeFor, saveProfile, activityVersion, profileVersion, type WorkflowDeps } from './workflow.js';
+import { answerCoHostRequest, leaveAsCoHost, listCoHostRequests, splitHosts, type CoHostRevision } from './cohosts.js';
+import { listWaitingNotes, noteToStore, shownNote, syncDateNote, type NoteKind } from './date-notes.js';
+import { activityFacts, profileFacts, referencesOf, type FactNames } from './facts.js';
+import { closeRevisionsOfActivity, findOpenRevision, findRevision, listOpenRevisionsOfOrganisation } from './revision.store.js';
+import { saveActivity, saveModeFor, saveProfile, activityVersion, profileVersion, type WorkflowDeps } from './workflow.js';
 import {
   ActivityFormPage,
   CancelDatePage,
   DeleteActivityPage,
+  LeaveCoHostPage,
   OrganisationWorkspacePage,
   PausePage,
   ProfileFormPage,
   WorkspaceHomePage,
   type ClashNote,
+  type CoHostAsk,
+  type Conflict,
   type TranslationRow,
   type WorkspaceActivity,
 } from './workspace.page.js';
@@ -45,6 +52,21 @@ import { findAllTranslations, sourceHash } from '../translation/index.js';
 
 const PAUSE_NOTE_MAX = 200;
 const MESSAGE_MAX = 2000;
+/** What the workspace says was just done (`?sparad=`). */
+const SAVED = [
+  'published',
+  'submitted',
+  'proposed',
+  'deleted',
+  'paused',
+  'pausedNoteWaiting',
+  'cancelled',
+  'cancelledNoteWaiting',
+  'restored',
+  'coHostAccepted',
+  'coHostDeclined',
+  'coHostLeft',
+] as const;
 
 const orgParams = { type: 'object', properties: { org: { type: 'string', maxLength: 80, pattern: '^[a-z0-9-]+$' } }, required: ['org'] } as const;
 const activityParams = {
@@ -73,6 +95,23 @@ async function translationRows(app: FastifyInstance, entity: 'activity' | 'organ
         return { field: f.field, state };
       }),
   }));
+}
+
+/** Names for the places, organisations and districts some facts mention (for showing a comparison). */
+export async function factNames(app: FastifyInstance, districts: District[], ...facts: Record<string, unknown>[]): Promise<FactNames> {
+  const { db } = app.deps;
+  const refs = referencesOf(...facts);
+  const [places, organisations] = await Promise.all([Promise.all(refs.places.map((id) => findPlace(db, id))), findOrganisationsByIds(db, refs.organisations)]);
+  return {
+    places: Object.fromEntries(places.flatMap((p) => (p ? [[String(p.id), `${p.name}, ${p.address}`]] : []))),
+    organisations: Object.fromEntries(organisations.map((o) => [String(o.id), o.name])),
+    districts: Object.fromEntries(districts.filter((d) => refs.districts.includes(d.slug)).map((d) => [d.slug, d.name])),
+  };
+}
+
+/** Both versions of an edit that met someone else's save, ready to compare. */
+async function conflictOf(app: FastifyInstance, mine: Record<string, unknown>, theirs: Record<string, unknown>, districts: District[] = []): Promise<Conflict> {
+  return { mine, theirs, names: await factNames(app, districts, mine, theirs) };
 }
 
 /** The choices the activity form offers: places, districts and possible co-hosts. */
@@ -162,6 +201,19 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
     return a;
   };
 
+  /** What the asked organisation's editors see of each request: the activity and who asks. */
+  const coHostAsks = async (asked: CoHostRevision[]): Promise<CoHostAsk[]> => {
+    if (asked.length === 0) return [];
+    const [activities, hosts] = await Promise.all([
+      findActivities(db, asked.flatMap((r) => (r.entityId === null ? [] : [r.entityId])), { includeUnpublished: true }),
+      findOrganisationsByIds(db, asked.map((r) => r.data.hostId)),
+    ]);
+    return asked.flatMap((r) => {
+      const activity = r.entityId === null ? undefined : activities.get(r.entityId);
+      return activity ? [{ revisionId: r.id, activity, hostName: hosts.find((h) => h.id === r.data.hostId)?.name ?? '' }] : [];
+    });
+  };
+
   app.get('/hantera', { config: { access: 'editor' } }, async (request, reply) => {
     const page = pageContext(request);
     const viewer = request.viewer!;
@@ -183,21 +235,34 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { org: string }; Querystring: { sparad?: string } }>(
     '/hantera/:org',
-    { config: { access: 'editor' }, schema: { params: orgParams, querystring: { type: 'object', properties: { sparad: { type: 'string', enum: ['published', 'submitted', 'proposed', 'deleted', 'paused', 'cancelled', 'restored'] } } } } },
+    { config: { access: 'editor' }, schema: { params: orgParams, querystring: { type: 'object', properties: { sparad: { type: 'string', enum: SAVED } } } } },
     async (request, reply) => {
       const page = pageContext(request);
       const o = await organisationFor(request, request.params.org);
       const ids = await listActivityIdsOfOrganisation(db, o.id);
-      const [details, revisions] = await Promise.all([findActivities(db, ids, { includeUnpublished: true }), listOpenRevisionsOfOrganisation(db, o.id)]);
+      const [details, revisions, requested] = await Promise.all([
+        findActivities(db, ids, { includeUnpublished: true }),
+        listOpenRevisionsOfOrganisation(db, o.id),
+        listCoHostRequests(deps, ids),
+      ]);
+      // Requests this organisation asked and still waits for, with the names of those asked.
+      const askedNames = new Map((await findOrganisationsByIds(db, requested.map((r) => r.data.coHostId))).map((x) => [x.id, x.name]));
       const activities: WorkspaceActivity[] = ids.flatMap((id) => {
         const a = details.get(id);
         if (!a) return [];
         const revision = revisions.find((r) => r.entity === 'activity' && r.entityId === id);
         const next = expandSchedule(a.schedule, page.today, addDays(page.today, 366)).find((x) => x.status !== 'cancelled');
-        return [{ activity: a, revision, nextDate: next?.localDate ?? null }];
+        const asked = requested.filter((r) => r.entityId === id).map((r) => askedNames.get(r.data.coHostId) ?? '');
+        const notes = revisions.filter((r) => r.entity === 'note' && r.entityId === id);
+        return [{ activity: a, revision, nextDate: next?.localDate ?? null, asked, notes }];
       });
       const profileRevision = revisions.find((r) => r.entity === 'organisation');
-      return sendPage(reply, page, <OrganisationWorkspacePage organisation={o} activities={activities} profileRevision={profileRevision} saved={request.query.sparad} />);
+      const asks = await coHostAsks(revisions.filter((r): r is CoHostRevision => r.entity === 'cohost' && r.status === 'requested'));
+      return sendPage(
+        reply,
+        page,
+        <OrganisationWorkspacePage organisation={o} activities={activities} asks={asks} profileRevision={profileRevision} csrf={reply.generateCsrf()} saved={request.query.sparad} />,
+      );
     },
   );
 
@@ -215,7 +280,7 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
       clashes?: ClashNote[];
       /** Set when saving stopped to show the clashes: sent back, it confirms they were seen. */
       clashKey?: string;
-      conflict?: { mine: Record<string, unknown>; theirs: Record<string, unknown> };
+      conflict?: Conflict;
       waiting?: boolean;
       status?: number;
     },
@@ -223,6 +288,7 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
     const page = pageContext(request);
     const choices = await activityChoices(app, o.id);
     const a = state.activity;
+    const asked = a ? await findOrganisationsByIds(db, (await listCoHostRequests(deps, [a.id])).map((r) => r.data.coHostId)) : [];
     const translations = a
       ? { rows: await translationRows(app, 'activity', a.id, [{ field: 'title', swedish: a.title }, { field: 'description', swedish: a.description }]), saved: /[?&]oversatt=1/.test(page.search) }
       : undefined;
@@ -242,6 +308,7 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
         clashKey={state.clashKey}
         conflict={state.conflict}
         waiting={state.waiting ?? false}
+        coHostsAsked={asked.map((x) => x.name)}
         isAdmin={request.viewer!.isAdmin}
         direct={saveModeFor(request.viewer!, o, false) === 'direct'}
         translations={translations}
@@ -279,8 +346,11 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
     const input = read.input;
     const clashes = await clashesFor(app, input, activity?.id ?? null, page.today);
     if (action === 'preview') {
-      const withPlace = read.newPlace ? { ...input, placeId: null } : input;
-      return formPage(request, reply, o, { activity, form: read.form, preview: await previewDetail(app, withPlace, activity?.id ?? 0), clashes });
+      // As the public will see it: a co-host shows once it has said yes.
+      const mayActFor = saveModeFor(viewer, o, false) === 'direct' ? (id: number) => canEditOrganisation(viewer, id) : () => false;
+      const { hostIds } = splitHosts(input.hostIds, activity?.hosts.map((h) => h.id) ?? [], mayActFor);
+      const shown = { ...input, hostIds, ...(read.newPlace ? { placeId: null } : {}) };
+      return formPage(request, reply, o, { activity, form: read.form, preview: await previewDetail(app, shown, activity?.id ?? 0), clashes });
     }
     // A clash is a warning, not an error: the form comes back once with it, and saving again saves.
     const clashKey = clashes.map((c) => c.id).join(',');
@@ -304,7 +374,7 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
       return formPage(request, reply, o, {
         activity,
         form: { ...read.form, version: result.version },
-        conflict: { mine: activityFacts(input), theirs: activityFacts(result.current) },
+        conflict: await conflictOf(app, activityFacts(input), activityFacts(result.current)),
         status: 409,
       });
     }
@@ -326,7 +396,10 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
       const a = await activityOf(o, request.params.id);
       const open = await findOpenRevision(db, 'activity', a.id);
       const source = open?.entity === 'activity' ? open.data.input : a;
-      return formPage(request, reply, o, { activity: a, form: activityFormOf(source, o.id, activityVersion(a, open)), waiting: open?.status === 'pending' });
+      const form = activityFormOf(source, o.id, activityVersion(a, open));
+      // A co-host that was asked and has not answered stays chosen: saving again keeps asking it.
+      if (form.coHostId === '') form.coHostId = String((await listCoHostRequests(deps, [a.id]))[0]?.data.coHostId ?? '');
+      return formPage(request, reply, o, { activity: a, form, waiting: open?.status === 'pending' });
     },
   );
 
@@ -349,13 +422,41 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
     app.responseCache.clear();
   };
 
-  const pausePage = async (request: FastifyRequest, reply: FastifyReply, o: Organisation, a: ActivityDetail, form = { fromDate: '', toDate: '', note: '' }, errors: Record<string, string> = {}, status = 200) =>
-    sendPage(reply, pageContext(request), <PausePage organisation={o} activity={a} form={form} errors={errors} csrf={reply.generateCsrf()} />, status);
+  /**
+   * After a pause or cancellation was saved or undone: its note goes to review when the saver
+   * does not publish directly (`review`), and a note that waited for that date is closed otherwise.
+   */
+  const settleNote = (request: FastifyRequest, o: Organisation, a: ActivityDetail, kind: NoteKind, date: string, waiting: { toDate: string | null; note: string } | null) =>
+    syncDateNote(deps, { viewer: request.viewer!, organisation: o, activity: a, kind, date, change: waiting ? { kind, date, ...waiting } : null, now: now() });
 
-  app.get<{ Params: { org: string; id: number } }>('/hantera/:org/aktivitet/:id/paus', { config: { access: 'editor' }, schema: { params: activityParams } }, async (request, reply) => {
-    const o = await organisationFor(request, request.params.org);
-    return pausePage(request, reply, o, await activityOf(o, request.params.id));
+  /** The note the form shows for a date being changed: the one waiting for review, else the one shown. */
+  const noteOf = async (a: ActivityDetail, kind: NoteKind, date: string): Promise<string> => {
+    const waiting = (await listWaitingNotes(deps, [a.id])).find((r) => r.data.kind === kind && r.data.date === date);
+    return waiting?.data.note ?? shownNote(a.schedule, kind, date) ?? '';
+  };
+
+  const datedPageProps = async (request: FastifyRequest, o: Organisation, a: ActivityDetail) => ({
+    notes: await listWaitingNotes(deps, [a.id]),
+    reviewed: saveModeFor(request.viewer!, o, false) !== 'direct',
   });
+
+  const dateQuery = { type: 'object', properties: { datum: { type: 'string', pattern: DATE_PATTERN } } } as const;
+
+  const pausePage = async (request: FastifyRequest, reply: FastifyReply, o: Organisation, a: ActivityDetail, form = { fromDate: '', toDate: '', note: '' }, errors: Record<string, string> = {}, status = 200) =>
+    sendPage(reply, pageContext(request), <PausePage organisation={o} activity={a} form={form} errors={errors} {...await datedPageProps(request, o, a)} csrf={reply.generateCsrf()} />, status);
+
+  app.get<{ Params: { org: string; id: number }; Querystring: { datum?: string } }>(
+    '/hantera/:org/aktivitet/:id/paus',
+    { config: { access: 'editor' }, schema: { params: activityParams, querystring: dateQuery } },
+    async (request, reply) => {
+      const o = await organisationFor(request, request.params.org);
+      const a = await activityOf(o, request.params.id);
+      // ?datum= opens an existing pause to change its message.
+      const pause = a.schedule.pauses.find((p) => p.fromDate === request.query.datum);
+      const form = pause ? { fromDate: pause.fromDate, toDate: pause.toDate, note: await noteOf(a, 'pause', pause.fromDate) } : undefined;
+      return pausePage(request, reply, o, a, form);
+    },
+  );
 
   app.post<{ Params: { org: string; id: number }; Body: Body }>(
     '/hantera/:org/aktivitet/:id/paus',
@@ -369,6 +470,7 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
       if (str('remove') !== '') {
         const pauses = a.schedule.pauses.filter((p) => p.fromDate !== str('remove'));
         await writeSchedule(request, a, { ...a.schedule, pauses }, 'activity.pauseRemoved', { fromDate: str('remove') });
+        await settleNote(request, o, a, 'pause', str('remove'), null);
         return reply.redirect(`${page.href(`/hantera/${o.slug}`)}?sparad=restored`, 303);
       }
       const form = { fromDate: str('fromDate'), toDate: str('toDate'), note: str('note') };
@@ -378,24 +480,40 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
       else if (isIsoDate(form.fromDate) && form.toDate < form.fromDate) errors.toDate = 'workspace.errors.pauseEndBeforeStart';
       if (form.note.length > PAUSE_NOTE_MAX) errors.note = 'workspace.errors.noteTooLong';
       if (Object.keys(errors).length > 0) return pausePage(request, reply, o, a, form, errors, 400);
-      const pauses = [...a.schedule.pauses.filter((p) => p.fromDate !== form.fromDate), { fromDate: form.fromDate, toDate: form.toDate, note: form.note || null }].sort((x, y) =>
+      // The pause counts at once; its note is shown at once only from those who publish directly.
+      const { note, review } = noteToStore(form.note, shownNote(a.schedule, 'pause', form.fromDate), saveModeFor(request.viewer!, o, false) === 'direct');
+      const pauses = [...a.schedule.pauses.filter((p) => p.fromDate !== form.fromDate), { fromDate: form.fromDate, toDate: form.toDate, note }].sort((x, y) =>
         x.fromDate.localeCompare(y.fromDate),
       );
-      await writeSchedule(request, a, { ...a.schedule, pauses }, 'activity.paused', form);
-      return reply.redirect(`${page.href(`/hantera/${o.slug}`)}?sparad=paused`, 303);
+      await writeSchedule(request, a, { ...a.schedule, pauses }, 'activity.paused', { ...form, noteWaiting: review });
+      await settleNote(request, o, a, 'pause', form.fromDate, review ? { toDate: form.toDate, note: form.note } : null);
+      return reply.redirect(`${page.href(`/hantera/${o.slug}`)}?sparad=${review ? 'pausedNoteWaiting' : 'paused'}`, 303);
     },
   );
 
   const cancelPage = async (request: FastifyRequest, reply: FastifyReply, o: Organisation, a: ActivityDetail, form = { date: '', note: '' }, errors: Record<string, string> = {}, status = 200) => {
     const page = pageContext(request);
     const dates = expandSchedule(a.schedule, page.today, addDays(page.today, 120)).slice(0, 20);
-    return sendPage(reply, page, <CancelDatePage organisation={o} activity={a} dates={dates} form={form} errors={errors} csrf={reply.generateCsrf()} />, status);
+    return sendPage(
+      reply,
+      page,
+      <CancelDatePage organisation={o} activity={a} dates={dates} form={form} errors={errors} {...await datedPageProps(request, o, a)} csrf={reply.generateCsrf()} />,
+      status,
+    );
   };
 
-  app.get<{ Params: { org: string; id: number } }>('/hantera/:org/aktivitet/:id/installt', { config: { access: 'editor' }, schema: { params: activityParams } }, async (request, reply) => {
-    const o = await organisationFor(request, request.params.org);
-    return cancelPage(request, reply, o, await activityOf(o, request.params.id));
-  });
+  app.get<{ Params: { org: string; id: number }; Querystring: { datum?: string } }>(
+    '/hantera/:org/aktivitet/:id/installt',
+    { config: { access: 'editor' }, schema: { params: activityParams, querystring: dateQuery } },
+    async (request, reply) => {
+      const o = await organisationFor(request, request.params.org);
+      const a = await activityOf(o, request.params.id);
+      // ?datum= opens a cancelled date to change its message.
+      const date = request.query.datum;
+      const form = date !== undefined && shownNote(a.schedule, 'cancel', date) !== undefined ? { date, note: await noteOf(a, 'cancel', date) } : undefined;
+      return cancelPage(request, reply, o, a, form);
+    },
+  );
 
   app.post<{ Params: { org: string; id: number }; Body: Body }>(
     '/hantera/:org/aktivitet/:id/installt',
@@ -409,6 +527,7 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
       if (str('restore') !== '') {
         const changes = a.schedule.changes.filter((c) => !(c.kind === 'cancelled' && c.originalDate === str('restore')));
         await writeSchedule(request, a, { ...a.schedule, changes }, 'activity.dateRestored', { date: str('restore') });
+        await settleNote(request, o, a, 'cancel', str('restore'), null);
         return reply.redirect(`${page.href(`/hantera/${o.slug}`)}?sparad=restored`, 303);
       }
       const form = { date: str('date'), note: str('note') };
@@ -418,12 +537,15 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
       else if (!dates.some((d) => d.originalDate === form.date)) errors.date = 'workspace.errors.notAMeetingDate';
       if (form.note.length > PAUSE_NOTE_MAX) errors.note = 'workspace.errors.noteTooLong';
       if (Object.keys(errors).length > 0) return cancelPage(request, reply, o, a, form, errors, 400);
+      // The date is off at once; its note is shown at once only from those who publish directly.
+      const { note, review } = noteToStore(form.note, shownNote(a.schedule, 'cancel', form.date), saveModeFor(request.viewer!, o, false) === 'direct');
       const changes = [
         ...a.schedule.changes.filter((c) => c.originalDate !== form.date),
-        { originalDate: form.date, kind: 'cancelled' as const, newDate: null, newStartTime: null, newEndTime: null, note: form.note || null },
+        { originalDate: form.date, kind: 'cancelled' as const, newDate: null, newStartTime: null, newEndTime: null, note },
       ].sort((x, y) => x.originalDate.localeCompare(y.originalDate));
-      await writeSchedule(request, a, { ...a.schedule, changes }, 'activity.dateCancelled', form);
-      return reply.redirect(`${page.href(`/hantera/${o.slug}`)}?sparad=cancelled`, 303);
+      await writeSchedule(request, a, { ...a.schedule, changes }, 'activity.dateCancelled', { ...form, noteWaiting: review });
+      await settleNote(request, o, a, 'cancel', form.date, review ? { toDate: null, note: form.note } : null);
+      return reply.redirect(`${page.href(`/hantera/${o.slug}`)}?sparad=${review ? 'cancelledNoteWaiting' : 'cancelled'}`, 303);
     },
   );
 
@@ -441,9 +563,56 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
       const o = await organisationFor(request, request.params.org);
       const a = await activityOf(o, request.params.id);
       await deleteActivity(db, a.id);
+      await closeRevisionsOfActivity(db, a.id, now());
       await recordAudit(db, { actorUserId: request.viewer!.id, action: 'activity.deleted', entity: 'activity', entityId: a.id, before: { ...activityFacts(a), status: a.status } }, now());
       app.responseCache.clear();
       return reply.redirect(`${page.href(`/hantera/${o.slug}`)}?sparad=deleted`, 303);
+    },
+  );
+
+  // --- co-hosts: answering a request, stepping down -------------------------------------------------
+
+  app.post<{ Params: { org: string; id: number }; Body: Body }>(
+    '/hantera/:org/samarbete/:id',
+    { config: { access: 'editor' }, schema: { params: activityParams, body: formBodySchema } },
+    async (request, reply) => {
+      const page = pageContext(request);
+      const o = await organisationFor(request, request.params.org);
+      // The request's id; only the organisation asked answers it here.
+      const r = await findRevision(db, request.params.id);
+      if (!r || r.entity !== 'cohost' || r.organisationId !== o.id) throw notFound();
+      const answer = trimmed(request.body ?? {}, 'answer');
+      if (answer !== 'accept' && answer !== 'decline') throw new HttpError(400, 'errors.badRequest');
+      const result = await answerCoHostRequest(deps, r, { accept: answer === 'accept', actor: request.viewer!.id, now: now(), today: page.today });
+      app.responseCache.clear();
+      const saved = result.kind === 'accepted' ? '?sparad=coHostAccepted' : result.kind === 'declined' ? '?sparad=coHostDeclined' : '';
+      return reply.redirect(`${page.href(`/hantera/${o.slug}`)}${saved}`, 303);
+    },
+  );
+
+  /** An activity the organisation co-hosts (not its own, which it cannot step down from), or 404. */
+  const coHostedBy = async (o: Organisation, id: number): Promise<ActivityDetail> => {
+    const a = await activityOf(o, id);
+    if (a.hosts[0]?.id === o.id) throw notFound();
+    return a;
+  };
+
+  app.get<{ Params: { org: string; id: number } }>('/hantera/:org/aktivitet/:id/lamna', { config: { access: 'editor' }, schema: { params: activityParams } }, async (request, reply) => {
+    const o = await organisationFor(request, request.params.org);
+    const a = await coHostedBy(o, request.params.id);
+    return sendPage(reply, pageContext(request), <LeaveCoHostPage organisation={o} activity={a} csrf={reply.generateCsrf()} />);
+  });
+
+  app.post<{ Params: { org: string; id: number } }>(
+    '/hantera/:org/aktivitet/:id/lamna',
+    { config: { access: 'editor' }, schema: { params: activityParams } },
+    async (request, reply) => {
+      const page = pageContext(request);
+      const o = await organisationFor(request, request.params.org);
+      const a = await coHostedBy(o, request.params.id);
+      await leaveAsCoHost(deps, a, o.id, { actor: request.viewer!.id, now: now(), today: page.today });
+      app.responseCache.clear();
+      return reply.redirect(`${page.href(`/hantera/${o.slug}`)}?sparad=coHostLeft`, 303);
     },
   );
 
@@ -454,7 +623,7 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
     reply: FastifyReply,
     o: Organisation,
     form: ProfileForm,
-    extra: { errors?: Record<string, string>; conflict?: { mine: Record<string, unknown>; theirs: Record<string, unknown> }; waiting?: boolean; status?: number } = {},
+    extra: { errors?: Record<string, string>; conflict?: Conflict; waiting?: boolean; status?: number } = {},
   ) => {
     const districts = await listDistricts(db);
     const page = pageContext(request);
@@ -503,7 +672,9 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
       const mode = saveModeFor(request.viewer!, o, body.action === 'proposal');
       const result = await saveProfile(deps, { viewer: request.viewer!, organisation: o, profile, version: form.version, mode, message, now: now() });
       if (result.kind === 'conflict') {
-        return profilePage(request, reply, o, { ...form, version: result.version }, { conflict: { mine: profileFacts(profile), theirs: profileFacts(result.current) }, status: 409 });
+        const districts = await listDistricts(db);
+        const conflict = await conflictOf(app, profileFacts(profile, districts), profileFacts(result.current, districts), districts);
+        return profilePage(request, reply, o, { ...form, version: result.version }, { conflict, status: 409 });
       }
       app.responseCache.clear();
       return reply.redirect(`${page.href(`/hantera/${o.slug}`)}?sparad=${result.kind}`, 303);

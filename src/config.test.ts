@@ -8,6 +8,11 @@ describe('loadConfig', () => {
     expect(c.dataDir).toMatch(/data$/);
   });
 
+  it('keeps outbox copies 30 days unless OUTBOX_RETENTION_DAYS says otherwise', () => {
+    expect(loadConfig({}).outboxRetentionDays).toBe(30);
+    expect(loadConfig({ OUTBOX_RETENTION_DAYS: '7' }).outboxRetentionDays).toBe(7);
+  });
+
   it('reads every variable', () => {
     const c = loadConfig({
       PORT: '8080',
@@ -28,6 +33,8 @@ describe('loadConfig', () => {
     [{ PUBLIC_URL: 'not a url' }, /PUBLIC_URL/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ CACHE_TTL_SECONDS: '-1' }, /CACHE_TTL_SECONDS/],
+    [{ OUTBOX_RETENTION_DAYS: '0' }, /OUTBOX_RETENTION_DAYS/],
+    [{ OUTBOX_RETENTION_DAYS: 'a month' }, /OUTBOX_RETENTION_DAYS/],
   ])('refuses %o with a message naming the variable', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);

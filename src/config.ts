@@ -26,8 +26,13 @@ export interface Config {
   mailFrom: string;
   /** The first coordinator, created on start when there is none (ADMIN_EMAIL). */
   adminEmail: string;
-  /** Months after a föreningslots case closes before its personal data is erased (GUIDE_RETENTION_MONTHS). */
+  /**
+   * Months after a föreningslots case closes, or after the last change to an open case nobody works
+   * on, before its personal data is erased (GUIDE_RETENTION_MONTHS).
+   */
   guideRetentionMonths: number;
+  /** Days a message stays in the mail outbox table before it is deleted (OUTBOX_RETENTION_DAYS). */
+  outboxRetentionDays: number;
   /** Optional machine-translation service (MT_URL); undefined turns machine translation off. */
   machineTranslation: MachineTranslationConfig | undefined;
   /**
@@ -211,6 +216,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     apiRateLimitPerMinute: parseWholeNumber('API_RATE_LIMIT_PER_MINUTE', env.API_RATE_LIMIT_PER_MINUTE, 600, 1, 1_000_000),
     importAllowPrivateHosts: parseBoolean('IMPORT_ALLOW_PRIVATE_HOSTS', env.IMPORT_ALLOW_PRIVATE_HOSTS, false),
     guideRetentionMonths: parseWholeNumber('GUIDE_RETENTION_MONTHS', env.GUIDE_RETENTION_MONTHS, 12, 1, 120),
+    outboxRetentionDays: parseWholeNumber('OUTBOX_RETENTION_DAYS', env.OUTBOX_RETENTION_DAYS, 30, 1, 3650),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     metricsToken: parseMetricsToken(env.METRICS_TOKEN),
   };

@@ -282,6 +282,8 @@ export interface OutboxTable {
   transport: string;
   /** Why sending failed, without credentials. */
   error: string | null;
+  /** What the message is about, e.g. 'case:12', so erasing that erases the copy too; null for most mail. */
+  subjectRef: Generated<string | null>;
 }
 
 export interface RevisionTable {
@@ -335,8 +337,10 @@ export interface GuideCaseTable {
   /** JSON array of 'daytime' | 'evening'. */
   freeTimes: string;
   onBehalf: Flag;
-  /** How many requests were merged into this case. */
+  /** How many requests were merged into this case (by a guide: the public form never merges). */
   requests: Generated<number>;
+  /** The case a guide merged this one into; its personal data is then erased. */
+  mergedInto: Generated<number | null>;
   assignedTo: number | null;
   followUpOn: string | null;
   remindedOn: string | null;
@@ -385,6 +389,8 @@ export interface WishTable {
   /** The wish this one was merged into by the coordinator. */
   mergedInto: number | null;
   servedByActivityId: number | null;
+  /** 'pending' (from the public form, waiting for the coordinator), 'approved' (shown) or 'hidden'. */
+  status: string;
   createdAt: string;
 }
 

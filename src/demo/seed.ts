@@ -237,8 +237,10 @@ export async function seedDemoIfEmpty(db: Db, now: Date): Promise<SeedResult | n
 }
 
 /**
- * What the föreningslots works with in the demo: two requests (one already contacted) and the wishes
- * newcomers have asked for at SFI visits (football for children, swimming for women, …).
+ * What the föreningslots works with in the demo: three requests (one already contacted; two from a
+ * mother and her son who share a phone, so the guide sees "maybe the same person" and decides), the
+ * wishes newcomers have asked for at SFI visits (football for children, swimming for women, …), shown,
+ * and two new ones from the form that wait for the coordinator.
  */
 async function seedGuide(db: Db, now: Date, districtIds: Map<string, number>) {
   const district = (slug: string) => districtIds.get(slug) ?? null;
@@ -279,6 +281,24 @@ async function seedGuide(db: Db, now: Date, districtIds: Map<string, number>) {
     now,
   );
   await updateCase(db, second.case, { status: 'contacted' }, now);
+  await submitCase(
+    db,
+    {
+      firstName: 'Omar',
+      phone: '+46701234567',
+      email: null,
+      contactLanguage: 'ar',
+      ageGroup: 'youth',
+      districtId: district('vivalla'),
+      interests: ['idrott'],
+      interestText: 'Basket',
+      freeDays: ['WE', 'SA'],
+      freeTimes: ['evening'],
+      onBehalf: false,
+      helperName: null,
+    },
+    now,
+  );
   const wishes: [string | null, string | null, string, string][] = [
     ['idrott', 'Fotboll för barn', 'child', 'vivalla'],
     ['idrott', 'Fotboll för barn', 'child', 'vivalla'],
@@ -290,6 +310,12 @@ async function seedGuide(db: Db, now: Date, districtIds: Map<string, number>) {
     ['natur', null, 'adult', 'vivalla'],
   ];
   for (const [category, text, ageGroup, slug] of wishes) {
+    await insertWish(db, { category, text, ageGroup, districtId: district(slug), source: 'public', caseId: null, status: 'approved' }, now);
+  }
+  for (const [category, text, ageGroup, slug] of [
+    ['kultur', 'Sy kläder tillsammans', 'adult', 'brickebacken'],
+    ['idrott', 'Cykla – lära sig', 'adult', 'vivalla'],
+  ] as const) {
     await insertWish(db, { category, text, ageGroup, districtId: district(slug), source: 'public', caseId: null }, now);
   }
 }

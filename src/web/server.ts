@@ -10,7 +10,7 @@ import { makePageContext, type PageContext } from './page.js';
 
 /** Sends one e-mail (SMTP, or the outbox when no server is configured). */
 export interface MailSender {
-  send(message: { to: string; subject: string; text: string; purpose: string }): Promise<unknown>;
+  send(message: { to: string; subject: string; text: string; purpose: string; subjectRef?: string }): Promise<unknown>;
 }
 
 export interface AppDeps {

@@ -1,8 +1,12 @@
-/** "Efterfrågas" in Swedish and right-to-left Arabic, the wish form with its errors, and the guide's statistics at 360 px, with axe. */
+/**
+ * "Efterfrågas" in Swedish and right-to-left Arabic, the wish form with its errors (a new wish waits
+ * for the coordinator), the coordinator showing waiting wishes, and the guide's statistics at 360 px,
+ * with axe.
+ */
 import { inject, afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { eraseCase, submitCase, updateCase } from '../../src/features/guide/case.store.js';
-import { insertWish } from '../../src/features/guide/wish.store.js';
+import { insertWish, setWishStatus } from '../../src/features/guide/wish.store.js';
 import { expectAccessible, expectNoHorizontalScroll, screenshot, signedInContext, startBrowserHarness, type BrowserHarness } from '../support/browser.js';
 
 const skip = inject('chromiumSkip');
@@ -22,7 +26,7 @@ describe.skipIf(skip)('wishes and the guide’s statistics in Chromium', () => {
     const district = (await db.selectFrom('districts').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
     // A long word and Arabic free text must wrap and keep their own direction at 360 px.
     for (const text of ['Simning för kvinnor på kvällen', 'Vattengymnastikochsimskolaförvuxnasomaldrigharsimmatförut', 'كرة القدم للبنات']) {
-      await insertWish(db, { category: null, text, ageGroup: 'adult', districtId: district, source: 'public', caseId: null }, now);
+      await insertWish(db, { category: null, text, ageGroup: 'adult', districtId: district, source: 'public', caseId: null, status: 'approved' }, now);
     }
     await insertWish(db, { category: 'idrott', text: null, ageGroup: 'child', districtId: null, source: 'case', caseId: null }, now);
     const base = { phone: null, email: null, contactLanguage: 'ar', ageGroup: 'adult' as const, interestText: null, freeDays: [], freeTimes: [], onBehalf: false, helperName: null };
@@ -67,8 +71,41 @@ describe.skipIf(skip)('wishes and the guide’s statistics in Chromium', () => {
       await expectAccessible(page, `wish thanks ${prefix}`);
       await screenshot(page, `wishes${prefix.replace('/', '-') || '-sv'}-360`);
     }
+    // Both wait for the coordinator: nothing about them is on the public page yet.
     await page.goto(`${h.baseUrl}/efterfragas`);
+    expect(await page.locator('#wishes-open + ul li', { hasText: 'Natur' }).count()).toBe(0);
+    const db = h.testApp.database.db;
+    const natur = await db.selectFrom('wishes').select('id').where('category', '=', 'natur').where('status', '=', 'pending').execute();
+    expect(natur).toHaveLength(2);
+    await setWishStatus(db, natur.map((w) => w.id), 'approved');
+    await page.reload();
     expect(await page.locator('#wishes-open + ul li', { hasText: 'Natur' }).textContent()).toContain('2 önskemål');
+  });
+
+  it('lets the coordinator show or hide waiting wishes on a phone', async () => {
+    const db = h.testApp.database.db;
+    await insertWish(db, { category: null, text: 'Schack för unga på lördagar', ageGroup: 'youth', districtId: null, source: 'public', caseId: null }, h.testApp.app.deps.now());
+    const coordinator = await signedInContext(h, { isAdmin: true, name: 'Anette' });
+    try {
+      const admin = await coordinator.newPage();
+      for (const prefix of ['', '/ar']) {
+        await admin.goto(`${h.baseUrl}${prefix}/admin/onskemal`);
+        expect(await admin.locator('#wish-queue').count()).toBe(1);
+        await expectNoHorizontalScroll(admin, `wish queue ${prefix}`);
+        await expectAccessible(admin, `wish queue ${prefix}`);
+      }
+      await screenshot(admin, 'wish-queue-ar-360');
+      await admin.goto(`${h.baseUrl}/admin/onskemal`);
+      const row = admin.locator('tr', { hasText: 'Schack för unga på lördagar' });
+      await row.getByRole('button', { name: /^Visa/ }).click();
+      await admin.waitForURL(/klart=approved/);
+      expect(await admin.locator('.notice[role="status"]').textContent()).toContain('visas nu');
+      await expectAccessible(admin, 'wish queue after showing');
+      await page.goto(`${h.baseUrl}/efterfragas`);
+      expect(await page.locator('main').textContent()).toContain('Schack för unga på lördagar');
+    } finally {
+      await coordinator.close();
+    }
   });
 
   it('shows the guide’s statistics as tables that fit a phone', async () => {

@@ -1,13 +1,15 @@
 /**
- * The föreningslots loop in Chromium: a newcomer asks for help in Arabic, a guide (in Swedish) takes
- * the case, sees ranked suggestions, refers, the organisation answers from its e-mail link, the case
- * closes, and after the retention period (injected clock) the personal data is gone while the
- * statistics still count the case. Axe on every page on the way.
+ * The föreningslots loop in Chromium: a newcomer asks for help in Arabic (too quick a send is asked
+ * again, above the form), a guide (in Swedish) takes the case, sees ranked suggestions, refers, the
+ * organisation answers from the link in its e-mail (which names nobody), the case closes, and after
+ * the retention period (injected clock) the personal data is gone while the statistics still count
+ * the case. A guide merges two cases that are one person. Axe on every page on the way.
  */
 import { inject, afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { eraseExpired } from '../../src/features/guide/index.js';
+import { eraseExpired, submitCase } from '../../src/features/guide/index.js';
 import { listOutbox } from '../../src/features/mail/index.js';
+import { FIXED_NOW } from '../support/app.js';
 import { expectAccessible, expectNoHorizontalScroll, screenshot, signedInContext, startBrowserHarness, type BrowserHarness } from '../support/browser.js';
 
 const skip = inject('chromiumSkip');
@@ -19,9 +21,14 @@ describe.skipIf(skip)('föreningslots in Chromium', () => {
   let organisation: BrowserContext;
   let person: Page;
   let guide: Page;
+  let clock = FIXED_NOW;
+  /** Time passing on the server's clock, as it does while a person fills the form in. */
+  const wait = (seconds: number) => {
+    clock = new Date(clock.getTime() + seconds * 1000);
+  };
 
   beforeAll(async () => {
-    h = await startBrowserHarness();
+    h = await startBrowserHarness({ clock: () => clock });
     newcomer = await h.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'ar' });
     guideContext = await signedInContext(h, { isGuide: true, name: 'Nadia' }, { viewport: { width: 390, height: 800 } });
     organisation = await h.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'sv-SE' });
@@ -71,6 +78,16 @@ describe.skipIf(skip)('föreningslots in Chromium', () => {
     expect(await person.locator('#field-firstName').inputValue()).toBe('أمل');
     await check(person, 'request form ar with errors');
     await person.locator('#field-consent-box').check();
+    // Sent within a second of opening the form (the server's clock stands still): asked again, above the form.
+    await person.locator('form.request-form button[type="submit"]').click();
+    await person.waitForLoadState();
+    const notice = person.locator('form.request-form .notice[role="alert"]');
+    expect(await notice.textContent()).toContain('إرسال مرة أخرى');
+    expect(await person.locator('#field-firstName').inputValue()).toBe('أمل');
+    expect(await person.locator('#field-consent-box').isChecked()).toBe(true);
+    await check(person, 'request form ar sent too fast');
+    await screenshot(person, 'guide-request-too-fast-ar-360');
+    wait(40);
     await person.locator('form.request-form button[type="submit"]').click();
     await person.waitForLoadState();
     const reference = (await person.locator('.reference strong').textContent())!.trim();
@@ -97,17 +114,22 @@ describe.skipIf(skip)('föreningslots in Chromium', () => {
     await card.getByRole('button', { name: 'Hänvisa' }).click();
     await guide.waitForLoadState();
     const mail = (await listOutbox(db, { limit: 5, offset: 0 })).find((m) => m.text.includes(reference) && /\/svar\//.test(m.text))!;
-    expect(mail.text).toContain('أمل');
+    // The mail names nobody: the organisation sees who is coming behind the link.
+    expect(mail.text).not.toContain('أمل');
+    expect(mail.text).not.toContain('46701740605');
     const answerLink = /https?:\/\/\S+\/svar\/\S+/.exec(mail.text)![0].replace(/^https?:\/\/[^/]+/, h.baseUrl);
 
     // The organisation answers from the link in its e-mail, without an account.
     const org = await organisation.newPage();
     await org.goto(answerLink);
     await check(org, 'referral answer');
+    expect(await org.locator('main').textContent()).toContain('أمل');
     await org.locator('textarea').fill('Välkommen på torsdag kl 18!');
     await org.getByRole('button', { name: 'Välkommen!' }).click();
     await org.waitForLoadState();
     expect(await org.locator('h1').textContent()).toContain('Tack');
+    expect(await org.locator('main').textContent()).toContain('+46701740605');
+    await check(org, 'referral answered, how to reach the person');
 
     // The guide sees the answer and closes the case as joined.
     await guide.reload();
@@ -130,5 +152,30 @@ describe.skipIf(skip)('föreningslots in Chromium', () => {
     await guide.goto(`${h.baseUrl}/lots/statistik`);
     await check(guide, 'statistics');
     expect(await guide.locator('main').textContent()).toMatch(/1/);
+  });
+
+  it('shows a guide two cases that may be one person and merges them with one click', async () => {
+    const db = h.testApp.database.db;
+    // A mother and her son who share a phone: two requests, two cases, each with its own reference.
+    const base = { phone: '+46707654321', email: null, contactLanguage: 'ar', districtId: null, interestText: null, freeDays: [], freeTimes: [], onBehalf: false, helperName: null };
+    await submitCase(db, { ...base, firstName: 'Amal', ageGroup: 'adult', interests: ['sprakcafe'] }, clock);
+    await submitCase(db, { ...base, firstName: 'Omar', ageGroup: 'youth', interests: ['idrott'] }, clock);
+    const shared = await db.selectFrom('guideCases').select(['id', 'reference', 'firstName']).where('phone', '=', '+46707654321').orderBy('id').execute();
+    expect(shared.map((c) => c.firstName)).toEqual(['Amal', 'Omar']);
+    const [amal, omar] = shared as [(typeof shared)[number], (typeof shared)[number]];
+    await guide.goto(`${h.baseUrl}/lots/arende/${amal.id}`);
+    const section = guide.locator('section', { has: guide.locator('#same-person-heading') });
+    expect(await section.textContent()).toContain(omar.reference);
+    expect(await section.textContent()).toContain('Samma telefon');
+    await check(guide, 'case with maybe the same person');
+    await screenshot(guide, 'guide-same-person-390');
+    await section.getByRole('button', { name: `Slå ihop och behåll ${amal.reference}` }).click();
+    await guide.waitForURL(/sparad=merged/);
+    expect(await guide.locator('.notice[role="status"]').textContent()).toContain('Ärendena är ihopslagna');
+    expect(await guide.locator('#same-person-heading').count()).toBe(0);
+    await check(guide, 'merged case');
+    await guide.goto(`${h.baseUrl}/ar/lots/arende/${omar.id}`);
+    expect(await guide.locator('main').textContent()).not.toContain('Omar');
+    await check(guide, 'merged-away case ar');
   });
 });

@@ -1,11 +1,14 @@
 /**
  * Föreningslots suggestions and referrals: a guide sees the activities that fit a case with the
- * reasons, refers the person (the organisation gets only what the person agreed to share), the
- * organisation answers once by link, and "nothing fits" records wishes. No personal data in the log.
+ * reasons, refers the person (the organisation's mail holds only a link; behind it, what the person
+ * agreed to share), the organisation answers once by link, and "nothing fits" records wishes. No
+ * personal data in the audit log, nor in the application log without a mail server; every history
+ * entry is named in every language; erasing the case ends the link and deletes the mail copies.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret } from '../../src/features/accounts/index.js';
-import { submitCase, updateCase } from '../../src/features/guide/case.store.js';
+import { eraseCase, submitCase, updateCase } from '../../src/features/guide/case.store.js';
+import { LANGUAGES, loadCatalogue } from '../../src/i18n/index.js';
 import type { GuideCase } from '../../src/features/guide/case.js';
 import { listOutbox } from '../../src/features/mail/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
@@ -101,7 +104,7 @@ describe.skipIf(skipDatabase())(`föreningslots suggestions and referrals on ${t
     expect(await referrals()).toHaveLength(0);
   });
 
-  it('refers the person: the organisation gets the first name, contact, language, age and reference, never the free text', async () => {
+  it('refers the person: the organisation’s mail holds only a link and the reference, never who the person is', async () => {
     const res = await guide.submit(suggestionsUrl(), `/lots/arende/${c.id}/hanvisa`, { activityId: String(cafe.id) });
     expect(res.statusCode).toBe(303);
     const [r] = await referrals();
@@ -116,9 +119,10 @@ describe.skipIf(skipDatabase())(`föreningslots suggestions and referrals on ${t
     const mail = (await outbox()).find((m) => m.to === 'orebro@redcross.se');
     expect(mail, 'mail to the host organisation').toBeTruthy();
     expect(mail!.subject).toContain(cafe.title);
-    for (const shared of [FIRST_NAME, PHONE, EMAIL, 'arabiska', 'Vuxen', c.reference]) expect(mail!.text).toContain(shared);
-    expect(mail!.text).not.toContain(FREE_TEXT);
-    expect(mail!.text).not.toContain('ryggen');
+    expect(mail!.subjectRef).toBe(`case:${c.id}`);
+    for (const shared of [cafe.title, c.reference, '30 dagar']) expect(mail!.text).toContain(shared);
+    // An inbox keeps what it gets for ever: the person's details stay behind the link, which expires.
+    for (const secret of [FIRST_NAME, PHONE, '0701112233', '070-111', EMAIL, FREE_TEXT, 'ryggen']) expect(mail!.text).not.toContain(secret);
     link = /http:\/\/tillsammans\.test(\/svar\/[A-Za-z0-9_-]+)/.exec(mail!.text)?.[1] ?? '';
     expect(link).not.toBe('');
     expect(hashSecret(link.slice('/svar/'.length))).toBe(r!.tokenHash);
@@ -177,6 +181,9 @@ describe.skipIf(skipDatabase())(`föreningslots suggestions and referrals on ${t
     const res = await anon.submit(link, link, { answer: 'welcome', message: 'Välkommen på tisdag kl 18' });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Tack för ditt svar!');
+    // The mail had no contact details: after a welcome the organisation sees them once more, to get in touch.
+    expect(res.body).toContain('Så här når ni personen.');
+    for (const shared of [FIRST_NAME, PHONE, EMAIL]) expect(res.body).toContain(shared);
     const [r] = await referrals();
     expect(r!.status).toBe('welcomed');
     expect(r!.answer).toBe('Välkommen på tisdag kl 18');
@@ -238,9 +245,80 @@ describe.skipIf(skipDatabase())(`föreningslots suggestions and referrals on ${t
     const actions = entries.map((e) => e.action);
     for (const action of ['case.read', 'case.referred', 'case.referralAnswered', 'case.wishesSaved']) expect(actions).toContain(action);
     expect(entries.some((e) => e.action === 'case.read' && JSON.parse(e.after!).page === 'suggestions')).toBe(true);
+    // The page sent back with an error (the referral sent twice) showed the case too.
+    const suggestionReads = entries.filter((e) => e.action === 'case.read' && JSON.parse(e.after!).page === 'suggestions').length;
+    expect(suggestionReads).toBeGreaterThanOrEqual(6);
+    // The organisation's page and its thank-you with the contact details are reads as well.
+    expect(entries.filter((e) => e.action === 'case.read' && JSON.parse(e.after!).page === 'answer').length).toBeGreaterThanOrEqual(3);
     for (const e of entries) {
       const json = JSON.stringify(e);
       for (const secret of [FIRST_NAME, PHONE, EMAIL, FREE_TEXT, '0701112233', 'Välkommen på tisdag']) expect(json, e.action).not.toContain(secret);
     }
+  });
+
+  it('names every entry of the case’s history in every language, never by its raw key', async () => {
+    const entries = await t.database.db.selectFrom('auditEntries').select('action').where('entity', '=', 'case').where('entityId', '=', c.id).execute();
+    const actions = [...new Set(entries.map((e) => e.action))];
+    for (const action of ['case.referred', 'case.referralAnswered', 'case.wishesSaved']) expect(actions).toContain(action);
+    for (const lang of LANGUAGES) {
+      const names = (loadCatalogue(lang.code) as { audit: { actions: Record<string, string> } }).audit.actions;
+      for (const action of actions) expect(names[action], `${lang.code} ${action}`).toBeTruthy();
+      const page = await guide.request('GET', `${lang.code === 'sv' ? '' : `/${lang.code}`}/lots/arende/${c.id}`);
+      expect(page.statusCode).toBe(200);
+      const history = page.body.slice(page.body.indexOf('id="history-heading"'), page.body.indexOf('</ul>', page.body.indexOf('id="history-heading"')));
+      const items = [...history.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+      expect(items.length, lang.code).toBeGreaterThanOrEqual(actions.length);
+      for (const item of items) expect(item, `${lang.code}: ${item}`).not.toMatch(/\b(case|wish)\.[a-zA-Z]+/);
+    }
+  });
+
+  it('writes no name, phone, e-mail or link of a referral to the application log when there is no mail server', async () => {
+    const lines: string[] = [];
+    const logged = await createTestApp({ env: { LOG_LEVEL: 'info' }, logStream: { write: (line) => lines.push(line) } });
+    try {
+      const db = logged.database.db;
+      const cafeHere = await db.selectFrom('activities').select('id').where('title', '=', 'Språkcafé i Vivalla').executeTakeFirstOrThrow();
+      const submitted = await submitCase(
+        db,
+        { firstName: 'Zeynab', phone: '+46705556677', email: 'zeynab.private@example.test', contactLanguage: 'fa', ageGroup: 'adult', districtId: null, interests: ['sprakcafe'], interestText: 'Hemligt', freeDays: [], freeTimes: [], onBehalf: false, helperName: null },
+        logged.app.deps.now(),
+      );
+      const nadia = await signedInClient(logged, { isGuide: true });
+      const res = await nadia.submit(`/lots/arende/${submitted.case.id}/forslag`, `/lots/arende/${submitted.case.id}/hanvisa`, { activityId: String(cafeHere.id) });
+      expect(res.statusCode).toBe(303);
+      const [mail] = await listOutbox(db, { limit: 1, offset: 0 });
+      const token = /\/svar\/([A-Za-z0-9_-]+)/.exec(mail!.text)![1]!;
+      const org = new Client(logged);
+      expect((await org.request('GET', `/svar/${token}`)).statusCode).toBe(200);
+      expect((await org.submit(`/svar/${token}`, `/svar/${token}`, { answer: 'welcome', message: '' })).statusCode).toBe(200);
+      const log = lines.join('');
+      expect(log).toContain('referral');
+      for (const secret of ['Zeynab', '+46705556677', '0705556677', 'zeynab.private@example.test', 'Hemligt', token, submitted.case.reference]) expect(log, secret).not.toContain(secret);
+    } finally {
+      await logged.close();
+    }
+  }, 60_000);
+
+  it('ends the organisation’s link and deletes every mail about the case when the case is erased', async () => {
+    const other = await submitCase(
+      t.database.db,
+      { firstName: 'Samir', phone: '+46709998877', email: null, contactLanguage: 'ar', ageGroup: 'adult', districtId: null, interests: ['sprakcafe'], interestText: null, freeDays: [], freeTimes: [], onBehalf: false, helperName: null },
+      t.app.deps.now(),
+    );
+    const res = await guide.submit(`/lots/arende/${other.case.id}/forslag`, `/lots/arende/${other.case.id}/hanvisa`, { activityId: String(cafe.id) });
+    expect(res.statusCode).toBe(303);
+    const mails = (await outbox()).filter((m) => m.subjectRef === `case:${other.case.id}`);
+    expect(mails).toHaveLength(1);
+    const path = /http:\/\/tillsammans\.test(\/svar\/[A-Za-z0-9_-]+)/.exec(mails[0]!.text)![1]!;
+    expect((await new Client(t).request('GET', path)).body).toContain('Samir');
+    const untouched = (await outbox()).filter((m) => m.subjectRef !== `case:${other.case.id}`).length;
+
+    await eraseCase(t.database.db, other.case.id, t.app.deps.now());
+    const gone = await new Client(t).request('GET', path);
+    expect(gone.statusCode).toBe(404);
+    expect(gone.body).not.toContain('Samir');
+    expect((await outbox()).filter((m) => m.subjectRef === `case:${other.case.id}`)).toHaveLength(0);
+    expect((await outbox()).length).toBe(untouched);
+    expect(JSON.stringify(await outbox())).not.toContain('Samir');
   });
 });

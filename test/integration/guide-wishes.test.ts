@@ -1,10 +1,13 @@
 /**
  * Wishes and outcomes: the public "Efterfrågas" page and its anonymous form (errors, honeypot, rate
- * limit), the coordinator merging, splitting off, marking as offered and deleting wishes, and the
- * guide's statistics from cases with no personal field (erased ones counted).
+ * limit), wishes from the public waiting for the coordinator to show or hide them (a guide's shown at
+ * once), the coordinator's list a page at a time, merging, splitting off, marking as offered and
+ * deleting wishes, and the guide's statistics from cases with no personal field (erased ones counted).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eraseCase, findCase, submitCase, updateCase } from '../../src/features/guide/case.store.js';
+import { eraseCase, findCase, mergeCases, submitCase, updateCase } from '../../src/features/guide/case.store.js';
+import { insertWish } from '../../src/features/guide/wish.store.js';
+import { WISH_ADMIN_PAGE_SIZE } from '../../src/features/guide/wishes.routes.js';
 import type { CaseRequest } from '../../src/features/guide/case.js';
 import { HONEYPOT_FIELD } from '../../src/features/guide/wishes.js';
 import { createTestApp, type TestApp } from '../support/app.js';
@@ -132,8 +135,25 @@ describe.skipIf(skipDatabase())(`wishes and outcomes on ${testDialect}`, () => {
     expect(rows).toHaveLength(6);
     expect(rows.every((r) => r.source === 'public' && r.caseId === null)).toBe(true);
 
-    const page = await visitor.request('GET', '/efterfragas?tack=1');
-    expect(page.body).toContain('Tack! Nu kan föreningarna se vad du vill göra.');
+    // Nothing of it is public until the coordinator has read it.
+    expect(rows.every((r) => r.status === 'pending')).toBe(true);
+    const waiting = await visitor.request('GET', '/efterfragas?tack=1');
+    expect(waiting.body).toContain('Tack! Samordnaren läser ditt önskemål, och sedan visas det här.');
+    expect(waiting.body).toContain('Ingen har önskat något ännu.');
+    for (const text of ['Simning', 'SIMNING', 'swimming', 'klockor']) expect(waiting.body, text).not.toContain(text);
+    for (const prefix of ['/en', '/ar']) expect((await visitor.request('GET', `${prefix}/efterfragas`)).body).not.toContain('klockor');
+    const list = await admin.request('GET', '/admin/onskemal');
+    expect(visible(list.body)).toContain('Väntar 6 Visas 0 Dolda 0');
+    expect(visible(list.body)).toContain('Väntar (6)');
+    expect(list.body).toContain('Köp billiga klockor');
+    const shown = await admin.submit('/admin/onskemal', '/admin/onskemal/granska', { ids: rows.map((r) => String(r.id)), decision: 'approve' });
+    expect(shown.statusCode).toBe(303);
+    expect(shown.headers.location).toBe('/admin/onskemal?klart=approved');
+    expect(visible((await admin.request('GET', shown.headers.location as string)).body)).toContain('Önskemålen visas nu på sidan Efterfrågas.');
+    const approved = await t.database.db.selectFrom('auditEntries').selectAll().where('action', '=', 'wish.approved').executeTakeFirstOrThrow();
+    expect(JSON.parse(approved.after!)).toMatchObject({ wishes: 6 });
+
+    const page = await visitor.request('GET', '/efterfragas');
     const swim = card(page.body, 'Simning');
     expect(swim).toContain('3 önskemål');
     expect(swim).toContain('Vuxna 1 och Barn 2');
@@ -143,6 +163,35 @@ describe.skipIf(skipDatabase())(`wishes and outcomes on ${testDialect}`, () => {
     // Biggest first; free text marked as written.
     expect(page.body.indexOf('>Simning<')).toBeLessThan(page.body.indexOf('>swimming<'));
     expect(page.body).toContain('<bdi lang="sv" dir="auto">Simning</bdi>');
+  });
+
+  it('hides a wish the coordinator does not want shown: it never reaches the public page, and one click shows it after all', async () => {
+    expect((await sendWish({ text: 'Alla grannar är dumma' }, '198.51.100.60')).statusCode).toBe(303);
+    const id = await groupIdOf('Alla grannar är dumma');
+    const hidden = await admin.submit('/admin/onskemal', '/admin/onskemal/granska', { hide: String(id) });
+    expect(hidden.statusCode).toBe(303);
+    expect(hidden.headers.location).toBe('/admin/onskemal?klart=hidden');
+    for (const prefix of ['', '/en', '/ar']) expect((await visitor.request('GET', `${prefix}/efterfragas`)).body).not.toContain('grannar');
+    const list = await admin.request('GET', '/admin/onskemal');
+    expect(visible(list.body)).toContain('Väntar 0 Visas 6 Dolda 1');
+    expect(list.body).toContain('Inga önskemål väntar.');
+    const hiddenList = await admin.request('GET', '/admin/onskemal?lista=dolda');
+    expect(hiddenList.body).toContain('Alla grannar är dumma');
+    expect(hiddenList.body).toContain(`name="approve" value="${id}"`);
+    // The audit log names how many, never the text someone may have wanted kept out of sight.
+    const audit = await t.database.db.selectFrom('auditEntries').selectAll().where('action', '=', 'wish.hidden').executeTakeFirstOrThrow();
+    expect(JSON.stringify(audit)).not.toContain('grannar');
+    expect((await admin.submit('/admin/onskemal', '/admin/onskemal/granska', {})).statusCode).toBe(400);
+    expect((await admin.submit('/admin/onskemal?lista=dolda', '/admin/onskemal/granska', { approve: String(id) })).statusCode).toBe(303);
+    expect(card((await visitor.request('GET', '/efterfragas')).body, 'Alla grannar är dumma')).toContain('1 önskemål');
+    await t.database.db.deleteFrom('wishes').where('id', '=', id).execute();
+  });
+
+  it('shows a wish a guide recorded from a case at once', async () => {
+    const id = await insertWish(t.database.db, { category: 'arbete', text: null, ageGroup: 'adult', districtId: null, source: 'case', caseId: null }, t.app.deps.now());
+    expect((await t.database.db.selectFrom('wishes').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('approved');
+    expect(card((await visitor.request('GET', '/efterfragas')).body, 'Jobb')).toContain('1 önskemål');
+    await t.database.db.deleteFrom('wishes').where('id', '=', id).execute();
   });
 
   it('shows the list in every language, category names translated and free text as written', async () => {
@@ -261,6 +310,38 @@ describe.skipIf(skipDatabase())(`wishes and outcomes on ${testDialect}`, () => {
     expect((await admin.submit(`/admin/onskemal/${idrott}`, `/admin/onskemal/${idrott}/ta-bort`, {})).statusCode).toBe(404);
   });
 
+  it('pages the coordinator’s list of wishes shown and of wishes waiting', async () => {
+    const db = t.database.db;
+    const now = t.app.deps.now();
+    const made: number[] = [];
+    for (let i = 1; i <= WISH_ADMIN_PAGE_SIZE + 5; i++) {
+      made.push(await insertWish(db, { category: null, text: `Önskan nummer ${i}`, ageGroup: 'adult', districtId: null, source: 'public', caseId: null, status: 'approved' }, now));
+      made.push(await insertWish(db, { category: null, text: `Väntande nummer ${i}`, ageGroup: 'adult', districtId: null, source: 'public', caseId: null }, now));
+    }
+    try {
+      const first = await admin.request('GET', '/admin/onskemal');
+      const groupRows = (html: string) => html.slice(html.indexOf('id="wish-groups"')).split('name="merge" value=').length - 1;
+      const queueRows = (html: string) => html.slice(html.indexOf('id="wish-queue"'), html.indexOf('id="wish-groups"')).split('name="ids" value=').length - 1;
+      expect(groupRows(first.body)).toBe(WISH_ADMIN_PAGE_SIZE);
+      expect(queueRows(first.body)).toBe(WISH_ADMIN_PAGE_SIZE);
+      expect(first.body).toContain('>Väntande nummer 1<');
+      expect(first.body).not.toContain(`>Väntande nummer ${WISH_ADMIN_PAGE_SIZE + 1}<`);
+      expect(first.body).toContain('href="/admin/onskemal?sida=2"');
+      expect(first.body).toContain('href="/admin/onskemal?lsida=2"');
+      const second = await admin.request('GET', '/admin/onskemal?sida=2');
+      expect(groupRows(second.body)).toBeGreaterThanOrEqual(5);
+      expect(second.body).toContain(`>Önskan nummer ${WISH_ADMIN_PAGE_SIZE + 5}<`);
+      const queue = await admin.request('GET', '/admin/onskemal?lsida=2');
+      expect(queueRows(queue.body)).toBe(5);
+      expect(queue.body).toContain(`>Väntande nummer ${WISH_ADMIN_PAGE_SIZE + 5}<`);
+      // Every group stays a choice to merge into, whatever page it is on.
+      expect(first.body).toContain(`Önskan nummer ${WISH_ADMIN_PAGE_SIZE + 5} (1)`);
+      expect((await admin.request('GET', '/admin/onskemal?sida=0')).statusCode).toBe(400);
+    } finally {
+      await db.deleteFrom('wishes').where('id', 'in', made).execute();
+    }
+  });
+
   it('never serves the form from the response cache: each visitor’s token works', async () => {
     const cached = await createTestApp({ cacheTtlSeconds: 60 });
     try {
@@ -280,7 +361,8 @@ describe.skipIf(skipDatabase())(`wishes and outcomes on ${testDialect}`, () => {
     } finally {
       await cached.close();
     }
-  });
+    // A second app with its own demo data: building it alone takes seconds on PostgreSQL.
+  }, 60_000);
 
   describe('statistics', () => {
     beforeAll(async () => {
@@ -294,9 +376,10 @@ describe.skipIf(skipDatabase())(`wishes and outcomes on ${testDialect}`, () => {
       const erased = (await submitCase(db, request({ firstName: 'Bilal', email: 'bilal@example.test', districtId: b!.id, interests: ['idrott', 'sprakcafe'] }), at('2026-10-10T08:00:00Z'))).case;
       await updateCase(db, erased, { status: 'not_joined' }, at('2026-10-14T08:00:00Z'));
       await eraseCase(db, erased.id, at('2026-11-20T08:00:00Z'));
-      // November: one person asking twice (merged into one case with two requests), not contacted yet.
-      await submitCase(db, request({ firstName: 'Carin', phone: '+46702222222', interests: [] }), at('2026-11-02T08:00:00Z'));
-      await submitCase(db, request({ firstName: 'Carin', phone: '+46702222222', interests: [] }), at('2026-11-03T08:00:00Z'));
+      // November: one person asking twice (a guide merged the two into one case with two requests), not contacted yet.
+      const carin = (await submitCase(db, request({ firstName: 'Carin', phone: '+46702222222', interests: [] }), at('2026-11-02T08:00:00Z'))).case;
+      const again = (await submitCase(db, request({ firstName: 'Carin', phone: '+46702222222', interests: [] }), at('2026-11-03T08:00:00Z'))).case;
+      expect(await mergeCases(db, carin.id, again.id, at('2026-11-04T08:00:00Z'))).toBe(true);
       // Long ago: outside the twelve months.
       await submitCase(db, request({ firstName: 'Dara', phone: '+46703333333' }), at('2025-06-01T08:00:00Z'));
     });

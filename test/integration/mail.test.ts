@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { countOutbox, createMailer, listOutbox, MailError, type MailLog, type MailMessage } from '../../src/features/mail/index.js';
+import { countOutbox, createMailer, deleteOutboxAbout, listOutbox, MailError, moveOutboxSubject, pruneOutbox, type MailLog, type MailMessage } from '../../src/features/mail/index.js';
 import { createTestDatabase, skipDatabase, testDialect, type TestDatabase } from '../support/db.js';
 
 const NOW = new Date('2026-11-26T09:00:00.000Z');
@@ -93,6 +93,7 @@ describe.skipIf(skipDatabase())(`mail on ${testDialect}`, () => {
       sentAt: null,
       transport: 'outbox',
       error: null,
+      subjectRef: null,
     });
     expect(log.calls).toHaveLength(1);
     expect(log.calls[0]!.level).toBe('info');
@@ -101,6 +102,47 @@ describe.skipIf(skipDatabase())(`mail on ${testDialect}`, () => {
     expect(log.calls[0]!.msg).toContain('Subject: Logga in på Tillsammans – länk för Åsa');
     expect(log.calls[0]!.msg).toContain(`Den gäller i 15 minuter och går bara att använda en gång:\n${LINK}\n`);
     await mailer.close();
+  });
+
+  it('without SMTP logs only the purpose of a message about a person, never its recipient, text or link', async () => {
+    const log = recordingLog();
+    const mailer = createMailer({ from: FROM, db: database.db, log, now: () => NOW });
+    await mailer.send(signInMessage({ to: 'forening@example.se', subject: 'Ny deltagare (referens K7-4F2Q)', purpose: 'referral', subjectRef: 'case:7' }));
+    const [row] = await listOutbox(database.db, { limit: 10, offset: 0 });
+    expect(row!.subjectRef).toBe('case:7');
+    expect(row!.text).toContain(LINK);
+    const logged = JSON.stringify(log.calls);
+    for (const secret of ['forening@example.se', 'K7-4F2Q', 'Åsa', LINK, 'abc123']) expect(logged).not.toContain(secret);
+    expect(log.calls[0]!.msg).toContain('referral');
+    expect(log.calls[0]!.msg).toContain('case:7');
+  });
+
+  it('deletes the copies about one subject, and files them under another when two merge', async () => {
+    const mailer = createMailer({ from: FROM, db: database.db, log: recordingLog(), now: () => NOW });
+    await mailer.send(signInMessage({ subjectRef: 'case:1' }));
+    await mailer.send(signInMessage({ subjectRef: 'case:1' }));
+    await mailer.send(signInMessage({ subjectRef: 'case:2' }));
+    await mailer.send(signInMessage());
+    await moveOutboxSubject(database.db, 'case:2', 'case:3');
+    expect(await deleteOutboxAbout(database.db, 'case:1')).toBe(2);
+    const left = await listOutbox(database.db, { limit: 10, offset: 0 });
+    expect(left.map((m) => m.subjectRef).sort()).toEqual(['case:3', null]);
+    expect(await deleteOutboxAbout(database.db, 'case:2')).toBe(0);
+  });
+
+  it('prunes every message older than the retention period, sent, outbox-only or failed, and keeps the newer', async () => {
+    const at = (iso: string) => createMailer({ from: FROM, db: database.db, log: recordingLog(), now: () => new Date(iso) });
+    await at('2026-10-01T09:00:00.000Z').send(signInMessage({ subject: 'old outbox-only' }));
+    await at('2026-10-27T08:59:59.000Z').send(signInMessage({ subject: 'just too old' }));
+    await at('2026-10-27T09:00:00.000Z').send(signInMessage({ subject: 'exactly 30 days' }));
+    await at('2026-11-20T09:00:00.000Z').send(signInMessage({ subject: 'recent' }));
+    const [failed] = await listOutbox(database.db, { limit: 1, offset: 3 });
+    await database.db.updateTable('outbox').set({ transport: 'smtp', error: '550 No such user', sentAt: null }).where('id', '=', failed!.id).execute();
+    expect(await pruneOutbox(database.db, NOW, 30)).toBe(2);
+    expect((await listOutbox(database.db, { limit: 10, offset: 0 })).map((m) => m.subject)).toEqual(['recent', 'exactly 30 days']);
+    expect(await pruneOutbox(database.db, NOW, 30)).toBe(0);
+    expect(await pruneOutbox(database.db, NOW, 1)).toBe(2);
+    await expect(pruneOutbox(database.db, NOW, 0)).rejects.toThrow(RangeError);
   });
 
   it('refuses an invalid recipient before storing anything', async () => {

@@ -17,6 +17,8 @@ export interface TestApp {
 
 export interface TestAppOptions {
   now?: Date;
+  /** A clock the test moves (the demo data is loaded at its first reading); `now` is ignored then. */
+  clock?: () => Date;
   seed?: boolean;
   cacheTtlSeconds?: number;
   chromiumPath?: string;
@@ -30,7 +32,9 @@ export interface TestAppOptions {
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const now = options.now ?? FIXED_NOW;
+  const fixed = options.now ?? FIXED_NOW;
+  const clock = options.clock ?? (() => fixed);
+  const now = clock();
   const shared = options.database;
   const database: TestDatabase = shared
     ? {
@@ -53,7 +57,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...(options.chromiumPath ? { CHROMIUM_PATH: options.chromiumPath } : {}),
     ...options.env,
   });
-  const app = await buildApp({ db: database.db, dialect: database.dialect, config, now: () => now, sleep: options.sleep, logStream: options.logStream });
+  const app = await buildApp({ db: database.db, dialect: database.dialect, config, now: clock, sleep: options.sleep, logStream: options.logStream });
   await app.ready();
   return {
     app,

@@ -9,6 +9,7 @@ import * as revisions from './2026-11-28-006-revisions.js';
 import * as calendarImports from './2026-11-28-007-calendar-imports.js';
 import * as translator from './2026-11-28-008-translator.js';
 import * as guide from './2026-11-28-009-guide.js';
+import * as guideTrust from './2026-12-03-010-guide-trust.js';
 import * as jobs from './2026-12-03-013-jobs.js';
 import * as occurrenceOrder from './2026-12-03-014-occurrence-order.js';
 import * as cacheVersions from './2026-12-03-015-cache-versions.js';
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-007-calendar-imports': calendarImports,
   '2026-11-28-008-translator': translator,
   '2026-11-28-009-guide': guide,
+  '2026-12-03-010-guide-trust': guideTrust,
   '2026-12-03-013-jobs': jobs,
   '2026-12-03-014-occurrence-order': occurrenceOrder,
   '2026-12-03-015-cache-versions': cacheVersions,

@@ -3,8 +3,23 @@ import type { Selectable } from 'kysely';
 import type { Database, Db } from '../../db/index.js';
 import { cleanUserText } from '../../web/text.js';
 import type { Weekday } from '../calendar/index.js';
+import { caseSubject, deleteOutboxAbout, moveOutboxSubject } from '../mail/index.js';
 import type { Category } from '../taxonomy/index.js';
-import { CLOSING_STATUSES, dueForErasure, mergeRequest, newReference, outcomeOf, type CaseAgeGroup, type CaseRequest, type CaseStatus, type FreeTime, type GuideCase } from './case.js';
+import {
+  CLOSING_STATUSES,
+  dueForErasure,
+  dueForIdleErasure,
+  mergedFields,
+  monthsBefore,
+  newReference,
+  outcomeOf,
+  type CaseAgeGroup,
+  type CaseRequest,
+  type CaseStatus,
+  type FreeTime,
+  type GuideCase,
+} from './case.js';
+import { newStampKey } from './form-stamp.js';
 
 type Row = Selectable<Database['guideCases']>;
 
@@ -18,54 +33,19 @@ function toCase(r: Row): GuideCase {
     freeTimes: JSON.parse(r.freeTimes) as FreeTime[],
     onBehalf: r.onBehalf === 1,
     requests: Number(r.requests),
+    mergedInto: r.mergedInto === null ? null : Number(r.mergedInto),
   };
 }
 
 const clean = (s: string | null) => (s === null ? null : cleanUserText(s));
 
-/** The open case of the same person (same phone or e-mail), if any. */
-async function findOpenDuplicate(db: Db, r: CaseRequest): Promise<GuideCase | undefined> {
-  if (!r.phone && !r.email) return undefined;
-  const row = await db
-    .selectFrom('guideCases')
-    .selectAll()
-    .where('status', 'not in', [...CLOSING_STATUSES])
-    .where('erasedAt', 'is', null)
-    .where((eb) => eb.or([...(r.phone ? [eb('phone', '=', r.phone)] : []), ...(r.email ? [eb('email', '=', r.email)] : [])]))
-    .orderBy('id')
-    .executeTakeFirst();
-  return row ? toCase(row) : undefined;
-}
-
-/** Stores a request as a new case, or joins it to the same person's open case. */
-export async function submitCase(db: Db, r: CaseRequest, now: Date): Promise<{ case: GuideCase; merged: boolean }> {
+/**
+ * Stores a request as a case of its own. It never joins another case, even one with the same phone
+ * or e-mail: a mother and her son, or a class sent by its teacher, share a number, and whoever knows
+ * someone's number must not reach their case. A guide merges cases that are one person.
+ */
+export async function submitCase(db: Db, r: CaseRequest, now: Date): Promise<{ case: GuideCase }> {
   const stamp = now.toISOString();
-  const duplicate = await findOpenDuplicate(db, r);
-  if (duplicate) {
-    const m = mergeRequest(duplicate, r);
-    await db
-      .updateTable('guideCases')
-      .set({
-        firstName: clean(m.firstName ?? null),
-        phone: m.phone ?? null,
-        email: m.email ?? null,
-        contactLanguage: m.contactLanguage!,
-        ageGroup: m.ageGroup!,
-        districtId: m.districtId ?? null,
-        interests: JSON.stringify(m.interests),
-        interestText: clean(m.interestText ?? null),
-        freeDays: JSON.stringify(m.freeDays),
-        freeTimes: JSON.stringify(m.freeTimes),
-        onBehalf: m.onBehalf ? 1 : 0,
-        helperName: clean(m.helperName ?? null),
-        requests: m.requests!,
-        consentAt: stamp,
-        updatedAt: stamp,
-      })
-      .where('id', '=', duplicate.id)
-      .execute();
-    return { case: (await findCase(db, duplicate.id))!, merged: true };
-  }
   for (let attempt = 0; ; attempt++) {
     try {
       const { id } = await db
@@ -91,7 +71,7 @@ export async function submitCase(db: Db, r: CaseRequest, now: Date): Promise<{ c
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      return { case: (await findCase(db, id))!, merged: false };
+      return { case: (await findCase(db, id))! };
     } catch (error) {
       // A reference collision (one in a billion): draw again.
       if (attempt >= 3) throw error;
@@ -176,32 +156,184 @@ export async function listNotes(db: Db, caseId: number): Promise<{ id: number; t
 }
 
 /**
- * Empties every personal field of a case and deletes its notes and referral answers; the rest
- * (status, dates, interests, district, age group) stays for anonymous statistics.
+ * Empties every personal field of a case and deletes its notes, its referral answers and links, and
+ * the copies of mail about it in the outbox; the rest (status, dates, interests, district, age group)
+ * stays for anonymous statistics.
  */
 export async function eraseCase(db: Db, caseId: number, now: Date): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('guideCases')
-      .set({ firstName: null, phone: null, email: null, interestText: null, helperName: null, erasedAt: now.toISOString(), updatedAt: now.toISOString() })
-      .where('id', '=', caseId)
-      .execute();
-    await trx.deleteFrom('guideNotes').where('caseId', '=', caseId).execute();
-    await trx.updateTable('guideReferrals').set({ answer: null, tokenHash: null, tokenExpiresAt: null }).where('caseId', '=', caseId).execute();
-  });
+  await db.transaction().execute((trx) => eraseWithin(trx, caseId, now));
 }
 
-/** Erases every case closed longer ago than the retention period; returns how many. */
-export async function eraseExpiredCases(db: Db, now: Date, retentionMonths: number): Promise<number> {
+async function eraseWithin(trx: Db, caseId: number, now: Date): Promise<void> {
+  await trx
+    .updateTable('guideCases')
+    .set({ firstName: null, phone: null, email: null, interestText: null, helperName: null, erasedAt: now.toISOString(), updatedAt: now.toISOString() })
+    .where('id', '=', caseId)
+    .execute();
+  await trx.deleteFrom('guideNotes').where('caseId', '=', caseId).execute();
+  await trx.updateTable('guideReferrals').set({ answer: null, tokenHash: null, tokenExpiresAt: null }).where('caseId', '=', caseId).execute();
+  await deleteOutboxAbout(trx, caseSubject(caseId));
+}
+
+/** Erases every case closed longer ago than the retention period; returns their ids. */
+export async function eraseExpiredCases(db: Db, now: Date, retentionMonths: number): Promise<number[]> {
   const closed = await db.selectFrom('guideCases').select(['id', 'closedAt', 'erasedAt']).where('closedAt', 'is not', null).where('erasedAt', 'is', null).execute();
-  let n = 0;
+  const erased: number[] = [];
   for (const c of closed) {
     if (dueForErasure(c, now, retentionMonths)) {
       await eraseCase(db, c.id, now);
-      n++;
+      erased.push(c.id);
     }
   }
-  return n;
+  return erased;
+}
+
+/**
+ * Closes and erases every open case with no change and no referral for the retention period (a
+ * request nobody took up, a person who stopped answering); statistics count it as closed without
+ * joining. Returns their ids.
+ */
+export async function eraseIdleCases(db: Db, now: Date, retentionMonths: number): Promise<number[]> {
+  const cutoff = monthsBefore(now, retentionMonths).toISOString();
+  const candidates = await db
+    .selectFrom('guideCases as c')
+    .select((eb) => [
+      'c.id',
+      'c.status',
+      'c.erasedAt',
+      'c.updatedAt',
+      eb.selectFrom('guideReferrals as r').select((r) => r.fn.max('r.createdAt').as('at')).whereRef('r.caseId', '=', 'c.id').as('lastReferral'),
+      eb.selectFrom('guideReferrals as r').select((r) => r.fn.max('r.answeredAt').as('at')).whereRef('r.caseId', '=', 'c.id').as('lastAnswer'),
+    ])
+    .where('c.status', 'not in', [...CLOSING_STATUSES])
+    .where('c.erasedAt', 'is', null)
+    .where('c.updatedAt', '<=', cutoff)
+    .execute();
+  const erased: number[] = [];
+  for (const c of candidates) {
+    const last = [c.updatedAt, c.lastReferral, c.lastAnswer].filter((x): x is string => typeof x === 'string').sort().at(-1)!;
+    if (!dueForIdleErasure({ status: c.status as CaseStatus, erasedAt: c.erasedAt }, last, now, retentionMonths)) continue;
+    const stamp = now.toISOString();
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('guideCases').set({ status: 'closed', closedAt: stamp, outcome: outcomeOf('closed'), followUpOn: null }).where('id', '=', c.id).execute();
+      await eraseWithin(trx, c.id, now);
+    });
+    erased.push(c.id);
+  }
+  return erased;
+}
+
+/** Other open, unerased cases with the same phone number or e-mail address: maybe the same person. */
+export async function listSameContact(db: Db, c: GuideCase): Promise<GuideCase[]> {
+  if (c.erasedAt !== null || (c.phone === null && c.email === null)) return [];
+  const rows = await db
+    .selectFrom('guideCases')
+    .selectAll()
+    .where('id', '!=', c.id)
+    .where('status', 'not in', [...CLOSING_STATUSES])
+    .where('erasedAt', 'is', null)
+    .where('mergedInto', 'is', null)
+    .where((eb) => eb.or([...(c.phone ? [eb('phone', '=', c.phone)] : []), ...(c.email ? [eb('email', '=', c.email)] : [])]))
+    .orderBy('createdAt')
+    .orderBy('id')
+    .limit(50)
+    .execute();
+  return rows.map(toCase);
+}
+
+/**
+ * Merges case `goneId` into case `keepId` (a guide's decision that they are one person): interests,
+ * free times, notes, referrals, wishes and mail copies move to the kept case, whose own name and
+ * contact stay (gaps filled from the other); the other is closed, marked as merged and erased. Both
+ * must still be open and unerased; returns false (and changes nothing) otherwise.
+ */
+export async function mergeCases(db: Db, keepId: number, goneId: number, now: Date): Promise<boolean> {
+  if (keepId === goneId) return false;
+  const stamp = now.toISOString();
+  const notMergeable = new Error('not mergeable');
+  try {
+    await db.transaction().execute(async (trx) => {
+      // Both rows are claimed first, in id order: two guides merging the same pair either way round
+      // wait for each other, and the second finds a case already merged and changes nothing.
+      for (const id of [keepId, goneId].sort((a, b) => a - b)) {
+        const claimed = await trx
+          .updateTable('guideCases')
+          .set({ updatedAt: stamp })
+          .where('id', '=', id)
+          .where('mergedInto', 'is', null)
+          .where('erasedAt', 'is', null)
+          .where('status', 'not in', [...CLOSING_STATUSES])
+          .executeTakeFirst();
+        if (Number(claimed.numUpdatedRows) !== 1) throw notMergeable;
+      }
+      await mergeWithin(trx, (await findCase(trx, keepId))!, (await findCase(trx, goneId))!, now);
+    });
+    return true;
+  } catch (error) {
+    if (error === notMergeable) return false;
+    throw error;
+  }
+}
+
+async function mergeWithin(trx: Db, keep: GuideCase, gone: GuideCase, now: Date): Promise<void> {
+  const stamp = now.toISOString();
+  const m = mergedFields(keep, gone);
+  await trx
+    .updateTable('guideCases')
+    .set({
+      phone: m.phone,
+      email: m.email,
+      districtId: m.districtId,
+      interests: JSON.stringify(m.interests),
+      interestText: clean(m.interestText),
+      freeDays: JSON.stringify(m.freeDays),
+      freeTimes: JSON.stringify(m.freeTimes),
+      onBehalf: m.onBehalf ? 1 : 0,
+      helperName: clean(m.helperName),
+      requests: m.requests,
+      updatedAt: stamp,
+    })
+    .where('id', '=', keep.id)
+    .execute();
+  await trx.updateTable('guideNotes').set({ caseId: keep.id }).where('caseId', '=', gone.id).execute();
+  await trx.updateTable('guideReferrals').set({ caseId: keep.id }).where('caseId', '=', gone.id).execute();
+  await trx.updateTable('wishes').set({ caseId: keep.id }).where('caseId', '=', gone.id).execute();
+  await moveOutboxSubject(trx, caseSubject(gone.id), caseSubject(keep.id));
+  await trx
+    .updateTable('guideCases')
+    .set({ status: 'closed', closedAt: stamp, outcome: outcomeOf('closed'), mergedInto: keep.id, followUpOn: null, assignedTo: null })
+    .where('id', '=', gone.id)
+    .execute();
+  await eraseWithin(trx, gone.id, now);
+}
+
+/** One line of a case's history: what happened, when and by whom (never what was written). */
+export interface CaseHistoryEntry {
+  id: number;
+  at: string;
+  action: string;
+  actorName: string | null;
+}
+
+/** The newest history of a case, and of the cases merged into it. */
+export async function listCaseHistory(db: Db, caseId: number, limit = 50): Promise<CaseHistoryEntry[]> {
+  const merged = await db.selectFrom('guideCases').select('id').where('mergedInto', '=', caseId).execute();
+  return db
+    .selectFrom('auditEntries as e')
+    .leftJoin('users as u', 'u.id', 'e.actorUserId')
+    .select(['e.id', 'e.at', 'e.action', 'u.name as actorName'])
+    .where('e.entity', '=', 'case')
+    .where('e.entityId', 'in', [caseId, ...merged.map((m) => m.id)])
+    .orderBy('e.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** The key request-form stamps are signed with: made once, kept in the database for every instance. */
+export async function requestStampKey(db: Db): Promise<string> {
+  const key = 'guide.requestStampKey';
+  await db.insertInto('settings').values({ key, value: newStampKey() }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  return (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow()).value;
 }
 
 /** Open cases whose follow-up date has come and whose guide has not been reminded today. */

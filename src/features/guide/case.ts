@@ -32,6 +32,8 @@ export interface GuideCase {
   freeTimes: FreeTime[];
   onBehalf: boolean;
   requests: number;
+  /** The case a guide merged this one into (this one is then closed and erased). */
+  mergedInto: number | null;
   assignedTo: number | null;
   followUpOn: string | null;
   firstContactAt: string | null;
@@ -91,22 +93,46 @@ export function dueForErasure(c: Pick<GuideCase, 'closedAt' | 'erasedAt'>, now: 
   return due.getTime() <= now.getTime();
 }
 
-/** A later request from the same person joins the open case: interests and times add up, the newest contact wins. */
-export function mergeRequest(existing: GuideCase, r: CaseRequest): Partial<GuideCase> {
+/** The instant `months` calendar months before `now` (UTC), where a retention period starts. */
+export function monthsBefore(now: Date, months: number): Date {
+  const d = new Date(now.getTime());
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return d;
+}
+
+/**
+ * Whether an open case nobody has worked on is due to be closed and erased: its last change (or
+ * referral, `lastActivityAt`) lies the retention period back. A person who asked and was never helped
+ * must not stay on file longer than one who was.
+ */
+export function dueForIdleErasure(c: Pick<GuideCase, 'status' | 'erasedAt'>, lastActivityAt: string, now: Date, retentionMonths: number): boolean {
+  if (c.erasedAt !== null || CLOSING_STATUSES.includes(c.status)) return false;
+  return new Date(lastActivityAt).getTime() <= monthsBefore(now, retentionMonths).getTime();
+}
+
+/** Whether two cases give the same phone number or e-mail address (so may be one person). */
+export function sameContact(a: Pick<GuideCase, 'phone' | 'email'>, b: Pick<GuideCase, 'phone' | 'email'>): boolean {
+  return (a.phone !== null && a.phone === b.phone) || (a.email !== null && a.email === b.email);
+}
+
+/**
+ * What the case a guide keeps looks like once the other is merged into it: interests and free times
+ * add up, its own name and contact stay and only gaps are filled from the other, free texts are
+ * joined, and the requests count both.
+ */
+export function mergedFields(keep: GuideCase, gone: GuideCase): Pick<GuideCase, 'phone' | 'email' | 'districtId' | 'interests' | 'interestText' | 'freeDays' | 'freeTimes' | 'onBehalf' | 'helperName' | 'requests'> {
   const union = <T>(a: readonly T[], b: readonly T[]) => [...new Set([...a, ...b])];
+  const texts = [keep.interestText, gone.interestText].filter((x): x is string => !!x && x.trim() !== '');
   return {
-    firstName: r.firstName,
-    phone: r.phone ?? existing.phone,
-    email: r.email ?? existing.email,
-    contactLanguage: r.contactLanguage,
-    ageGroup: r.ageGroup,
-    districtId: r.districtId ?? existing.districtId,
-    interests: union(existing.interests, r.interests),
-    interestText: [existing.interestText, r.interestText].filter((x): x is string => !!x && x.trim() !== '').filter((x, i, all) => all.indexOf(x) === i).join('\n') || null,
-    freeDays: union(existing.freeDays, r.freeDays),
-    freeTimes: union(existing.freeTimes, r.freeTimes),
-    onBehalf: existing.onBehalf || r.onBehalf,
-    helperName: r.helperName ?? existing.helperName,
-    requests: existing.requests + 1,
+    phone: keep.phone ?? gone.phone,
+    email: keep.email ?? gone.email,
+    districtId: keep.districtId ?? gone.districtId,
+    interests: union(keep.interests, gone.interests),
+    interestText: texts.filter((x, i) => texts.indexOf(x) === i).join('\n') || null,
+    freeDays: union(keep.freeDays, gone.freeDays),
+    freeTimes: union(keep.freeTimes, gone.freeTimes),
+    onBehalf: keep.onBehalf || gone.onBehalf,
+    helperName: keep.helperName ?? gone.helperName,
+    requests: keep.requests + gone.requests,
   };
 }

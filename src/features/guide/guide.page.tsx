@@ -7,7 +7,9 @@ import { usePage } from '../../web/page.js';
 import { WEEKDAYS, categoryIcon } from '../calendar/index.js';
 import type { District } from '../places/index.js';
 import { CATEGORY_CODES } from '../taxonomy/index.js';
-import { CASE_AGE_GROUPS, CASE_STATUSES, FREE_TIMES, type GuideCase } from './case.js';
+import { CASE_AGE_GROUPS, CASE_STATUSES, FREE_TIMES, type CaseAgeGroup, type GuideCase } from './case.js';
+import type { CaseHistoryEntry } from './case.store.js';
+import { STAMP_FIELD } from './form-stamp.js';
 import { CONTACT_LANGUAGES, REQUEST_LIMITS, type RequestForm } from './request-form.js';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
@@ -63,7 +65,15 @@ function Choices(props: { name: string; legend: string; type: 'radio' | 'checkbo
   );
 }
 
-export function RequestPage(props: { form: RequestForm; errors: Record<string, string>; districts: District[]; csrf: string; retentionMonths: number }) {
+export function RequestPage(props: {
+  form: RequestForm;
+  errors: Record<string, string>;
+  /** A message about the whole form (sent too fast, too many from here), shown above it: a catalogue key. */
+  notice?: string | undefined;
+  districts: District[];
+  csrf: string;
+  retentionMonths: number;
+}) {
   const { lang, href } = usePage();
   const t = useT();
   const { form, errors } = props;
@@ -82,12 +92,14 @@ export function RequestPage(props: { form: RequestForm; errors: Record<string, s
     consent: t('guide.form.consentLegend'),
   };
   return (
-    <Layout title={t('guide.form.title')}>
+    <Layout title={t('guide.form.title')} description={t('guide.form.lead')}>
       <div class="narrow-wide">
         <h1>{t('guide.form.title')}</h1>
         <p class="lead">{t('guide.form.lead')}</p>
         <form method="post" action={href('/hitta-forening')} novalidate class="request-form">
           <CsrfField token={props.csrf} />
+          <input type="hidden" name={STAMP_FIELD} value={form.stamp} />
+          {props.notice ? <Notice kind="error">{t(props.notice)}</Notice> : null}
           <ErrorSummary errors={errors} labels={labels} />
           <div class="honeypot" aria-hidden="true">
             <label for="field-website">{t('guide.form.honeypot')}</label>
@@ -215,6 +227,75 @@ export function RequestDonePage(props: { reference: string; language: string }) 
   );
 }
 
+/** Another open case that gives the same phone number or e-mail address. */
+export interface PossibleSamePerson {
+  id: number;
+  reference: string;
+  status: string;
+  firstName: string | null;
+  ageGroup: CaseAgeGroup;
+  interests: string[];
+  createdAt: string;
+  samePhone: boolean;
+  sameEmail: boolean;
+}
+
+/**
+ * "Maybe the same person": other open cases with the same phone or e-mail, each with enough to tell
+ * (name, age group, interests) and one button per case to keep. A shared number is often a family
+ * or a school, so nothing is merged without a guide.
+ */
+function SamePerson(props: { caseId: number; reference: string; possible: PossibleSamePerson[]; csrf: string; error?: string | undefined }) {
+  const { lang, href } = usePage();
+  const t = useT();
+  return (
+    <section class="panel" aria-labelledby="same-person-heading">
+      <h2 id="same-person-heading">{t('guide.case.samePerson.heading')}</h2>
+      <p>{t('guide.case.samePerson.lead')}</p>
+      {props.error ? <Notice kind="error">{t(props.error)}</Notice> : null}
+      <ul class="card-list">
+        {props.possible.map((p) => (
+          <li key={p.id} class="card">
+            <h3>
+              <a href={href(`/lots/arende/${p.id}`)}>
+                <bdi dir="ltr">{p.reference}</bdi>
+              </a>{' '}
+              <CaseStatusBadge status={p.status} />
+            </h3>
+            <p class="tags">
+              {p.samePhone ? <span class="tag">{t('guide.case.samePerson.samePhone')}</span> : null}
+              {p.sameEmail ? <span class="tag">{t('guide.case.samePerson.sameEmail')}</span> : null}
+            </p>
+            <dl class="facts-inline">
+              <dt>{t('guide.form.firstName')}</dt>
+              <dd class="user-text" dir="auto">
+                {p.firstName ?? '—'}
+              </dd>
+              <dt>{t('guide.form.ageGroup')}</dt>
+              <dd>{t(`guide.ageGroup.${p.ageGroup}`)}</dd>
+              <dt>{t('guide.form.interests')}</dt>
+              <dd>{formatList(lang, p.interests.map((i) => t(`taxonomy.category.${i}`))) || '—'}</dd>
+              <dt>{t('guide.case.received')}</dt>
+              <dd>{formatDate(lang, p.createdAt.slice(0, 10), 'dayMonthYear')}</dd>
+            </dl>
+            <form method="post" action={href(`/lots/arende/${props.caseId}/sla-ihop`)} class="form-actions">
+              <CsrfField token={props.csrf} />
+              <input type="hidden" name="other" value={String(p.id)} />
+              <button type="submit" name="keep" value="this" class="button secondary">
+                {t('guide.case.samePerson.keep', { reference: props.reference })}
+              </button>
+              <button type="submit" name="keep" value="other" class="button secondary">
+                {t('guide.case.samePerson.keep', { reference: p.reference })}
+              </button>
+            </form>
+          </li>
+        ))}
+      </ul>
+      <p class="hint">{t('guide.case.samePerson.hint')}</p>
+    </section>
+  );
+}
+
 function CaseStatusBadge(props: { status: string }) {
   const t = useT();
   const tone = props.status === 'new' ? 'badge badge-cancelled' : props.status === 'joined' ? 'badge badge-ok' : 'badge';
@@ -308,7 +389,11 @@ export function CasePage(props: {
   districts: District[];
   assignee: string | null;
   guides: { id: number; name: string }[];
-  history: { id: number; at: string; action: string; actorName: string | null }[];
+  history: CaseHistoryEntry[];
+  /** Other open cases with the same phone or e-mail: maybe the same person, maybe not (a family, a class). */
+  possible: PossibleSamePerson[];
+  /** The case this one was merged into. */
+  mergedInto: { id: number; reference: string } | null;
   viewerId: number;
   csrf: string;
   errors: Record<string, string>;
@@ -339,6 +424,14 @@ export function CasePage(props: {
       {props.errors.action ? (
         <p class="notice notice-cancelled" role="alert">
           {t(props.errors.action)}
+        </p>
+      ) : null}
+      {props.mergedInto ? (
+        <p class="notice">
+          {t('guide.case.mergedNotice')}{' '}
+          <a href={href(`/lots/arende/${props.mergedInto.id}`)}>
+            <bdi dir="ltr">{props.mergedInto.reference}</bdi>
+          </a>
         </p>
       ) : null}
       {erased ? <p class="notice">{t('guide.case.erasedNotice', { date: formatDate(lang, c.erasedAt!.slice(0, 10), 'dayMonthYear') })}</p> : null}
@@ -394,6 +487,8 @@ export function CasePage(props: {
           </dd>
         </dl>
       </section>
+
+      {props.possible.length > 0 || props.errors.merge ? <SamePerson caseId={c.id} reference={c.reference} possible={props.possible} csrf={props.csrf} error={props.errors.merge} /> : null}
 
       <div class="review-actions">
         <form method="post" action={href(base)} class="panel">
@@ -494,8 +589,7 @@ export function CasePage(props: {
         <ul class="recent-changes">
           {props.history.map((h) => (
             <li key={h.id}>
-              <DateTime iso={h.at} /> ·{' '}
-              {t(`audit.actions.${h.action}`, { defaultValue: h.action })} · {h.actorName ?? '—'}
+              <DateTime iso={h.at} /> · {t(`audit.actions.${h.action}`, { defaultValue: t('guide.case.historyOther') })} · {h.actorName ?? t('guide.case.bySystem')}
             </li>
           ))}
         </ul>

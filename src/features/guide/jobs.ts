@@ -4,7 +4,8 @@ import { translator } from '../../i18n/index.js';
 import type { MailSender } from '../../web/server.js';
 import { localToday } from '../../web/time.js';
 import { findUserById, recordAudit } from '../accounts/index.js';
-import { eraseExpiredCases, listDueFollowUps, markReminded } from './case.store.js';
+import { caseSubject } from '../mail/index.js';
+import { eraseExpiredCases, eraseIdleCases, listDueFollowUps, markReminded } from './case.store.js';
 
 /** Tells each guide about their cases whose follow-up date has come (once a day per case); returns how many. */
 export async function sendFollowUpReminders(deps: { db: Db; mailer: MailSender; publicUrl: string }, now: Date): Promise<number> {
@@ -20,6 +21,7 @@ export async function sendFollowUpReminders(deps: { db: Db; mailer: MailSender; 
         subject: sv('guide.mail.reminderSubject', { reference: due.reference }),
         text: sv('guide.mail.reminderBody', { reference: due.reference, link: `${deps.publicUrl}/lots/arende/${due.id}` }),
         purpose: 'guide-reminder',
+        subjectRef: caseSubject(due.id),
       });
       sent++;
     }
@@ -28,9 +30,18 @@ export async function sendFollowUpReminders(deps: { db: Db; mailer: MailSender; 
   return sent;
 }
 
-/** Erases the personal data of cases closed longer ago than the retention period; audited as the system. */
+/**
+ * Erases the personal data of cases closed longer ago than the retention period, and closes and
+ * erases open cases nobody has worked on for as long; audited as the system, each case in its own
+ * history and the run as a whole. Returns how many cases were erased.
+ */
 export async function eraseExpired(db: Db, now: Date, retentionMonths: number): Promise<number> {
-  const n = await eraseExpiredCases(db, now, retentionMonths);
-  if (n > 0) await recordAudit(db, { actorUserId: null, action: 'case.retentionErased', entity: 'case', entityId: null, after: { count: n, retentionMonths } }, now);
+  const closed = await eraseExpiredCases(db, now, retentionMonths);
+  const idle = await eraseIdleCases(db, now, retentionMonths);
+  for (const [ids, action] of [[closed, 'case.retentionErased'], [idle, 'case.idleErased']] as const) {
+    for (const id of ids) await recordAudit(db, { actorUserId: null, action, entity: 'case', entityId: id, after: { retentionMonths } }, now);
+  }
+  const n = closed.length + idle.length;
+  if (n > 0) await recordAudit(db, { actorUserId: null, actor: { kind: 'job', job: 'guide.erasure' }, action: 'case.retentionErased', entity: 'case', entityId: null, after: { count: n, idle: idle.length, retentionMonths } }, now);
   return n;
 }

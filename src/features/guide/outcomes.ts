@@ -23,7 +23,7 @@ export interface CaseOutcomeRow {
 
 /** Figures for one set of cases. */
 export interface OutcomeFigures {
-  /** Cases (a person asking again joins their open case, so this counts people). */
+  /** Cases (cases a guide merged as one person count once, so this counts people). */
   cases: number;
   /** Requests including repeated ones. */
   requests: number;

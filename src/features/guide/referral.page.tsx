@@ -288,7 +288,8 @@ function PersonFacts(props: { p: SharedPerson }) {
 
 export type AnswerState =
   | { kind: 'form'; person: SharedPerson; message: string; errors: Record<string, string> }
-  | { kind: 'thanks'; answer: 'welcomed' | 'declined' }
+  /** After a welcome, `person` once more: the mail holds no contact details. */
+  | { kind: 'thanks'; answer: 'welcomed' | 'declined'; person?: SharedPerson }
   | { kind: 'answered'; answer: 'welcomed' | 'declined' | 'sent' };
 
 /** The organisation's page behind the link in the referral mail. */
@@ -302,6 +303,12 @@ export function AnswerPage(props: { token: string; activityTitle: string; state:
         <section class="narrow">
           <h1>{t('guide.answer.thanksTitle')}</h1>
           <p>{t(s.answer === 'welcomed' ? 'guide.answer.thanksWelcome' : 'guide.answer.thanksDecline')}</p>
+          {s.person ? (
+            <>
+              <p>{t('guide.answer.contactNow')}</p>
+              <PersonFacts p={s.person} />
+            </>
+          ) : null}
         </section>
       </Layout>
     );

@@ -1,10 +1,12 @@
 /**
  * Suggestions for a föreningslots case, referrals to an activity's organisation by e-mail, and the
- * single-use link the organisation answers by. The organisation learns only what the person agreed
- * to share; audit entries and the guide's notice carry no personal data.
+ * single-use link the organisation answers by. The mail holds no personal data, only that link: the
+ * organisation sees what the person agreed to share on the page behind it, which stops working when
+ * the link expires or the case is erased (an inbox keeps what it is sent for ever). Every page that
+ * shows the case is audited; audit entries and the guide's notice carry no personal data.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { languageName, languageOrDefault, translator } from '../../i18n/index.js';
+import { translator } from '../../i18n/index.js';
 import { HttpError, notFound } from '../../web/errors.js';
 import { idParams } from '../../web/params.js';
 import { sendPage } from '../../web/render.js';
@@ -12,6 +14,7 @@ import { pageContext } from '../../web/server.js';
 import { addDays } from '../../web/time.js';
 import { findUserById, hashSecret, newSecret, recordAudit } from '../accounts/index.js';
 import { expandSchedule, findActivities, findActivity, listActivitySummaries, localiseTitles, type ActivityDetail } from '../calendar/index.js';
+import { caseSubject } from '../mail/index.js';
 import { listOrganisations } from '../organisations/index.js';
 import { listDistricts, type District } from '../places/index.js';
 import type { GuideCase } from './case.js';
@@ -78,7 +81,6 @@ function sharedPerson(c: GuideCase): SharedPerson | null {
 export async function referralRoutes(app: FastifyInstance): Promise<void> {
   const { db, now, config } = app.deps;
   const sv = translator('sv');
-  const swedish = languageOrDefault('sv');
 
   const caseOr404 = async (id: number) => {
     const c = await findCase(db, id);
@@ -93,6 +95,7 @@ export async function referralRoutes(app: FastifyInstance): Promise<void> {
     state: { errors?: Record<string, string>; sentTo?: string | null; status?: number } = {},
   ) => {
     const page = pageContext(request);
+    await recordAudit(db, { actorUserId: request.viewer!.id, action: 'case.read', entity: 'case', entityId: c.id, after: { page: 'suggestions' } }, now());
     const [districts, organisations, referrals] = await Promise.all([listDistricts(db), listOrganisations(db), listReferralsOfCase(db, c.id)]);
     const centres = new Map(districts.map((d) => [d.id, { latitude: d.latitude, longitude: d.longitude }]));
     const candidates = await loadCandidates(db, page.today, districts);
@@ -142,7 +145,6 @@ export async function referralRoutes(app: FastifyInstance): Promise<void> {
     { config: { access: 'guide' }, schema: { params: idParams, querystring: sentQuery } },
     async (request, reply) => {
       const c = await caseOr404(request.params.id);
-      await recordAudit(db, { actorUserId: request.viewer!.id, action: 'case.read', entity: 'case', entityId: c.id, after: { page: 'suggestions' } }, now());
       let sentTo: string | null = null;
       if (request.query.skickad !== undefined) {
         const sent = (await listReferralsOfCase(db, c.id)).find((r) => r.id === request.query.skickad);
@@ -184,23 +186,18 @@ export async function referralRoutes(app: FastifyInstance): Promise<void> {
         at,
       );
       await updateCase(db, c, { status: 'referred' }, at);
-      const contact = [person.phone ? sv('guide.referral.mail.phone', { phone: person.phone }) : '', person.email ? sv('guide.referral.mail.email', { email: person.email }) : '']
-        .filter(Boolean)
-        .join('\n');
+      // Only the link: who the person is and how to reach them stay behind it, for the link's lifetime.
       await app.deps.mailer.send({
         to,
         subject: sv('guide.referral.mail.subject', { activity: activity.title, reference: person.reference }),
         text: sv('guide.referral.mail.body', {
           activity: activity.title,
-          firstName: person.firstName,
-          contact: contact || sv('guide.referral.mail.noContact'),
-          language: person.contactLanguage === 'swl' ? sv('taxonomy.signLanguage') : languageName(swedish, person.contactLanguage),
-          ageGroup: sv(`guide.suggestions.caseAgeGroup.${person.ageGroup}`),
           reference: person.reference,
           link: `${config.publicUrl}/svar/${secret}`,
           days: String(REFERRAL_DAYS),
         }),
         purpose: 'referral',
+        subjectRef: caseSubject(c.id),
       });
       await recordAudit(db, { actorUserId: request.viewer!.id, action: 'case.referred', entity: 'case', entityId: c.id, after: { referralId, activityId, status: 'referred' } }, at);
       return reply.redirect(`${page.href(`/lots/arende/${c.id}/forslag`)}?skickad=${referralId}`, 303);
@@ -234,14 +231,18 @@ export async function referralRoutes(app: FastifyInstance): Promise<void> {
     return { r, c, person };
   };
 
-  const answerPage = (request: FastifyRequest, reply: FastifyReply, token: string, r: Referral, state: AnswerState, status = 200) =>
-    sendPage(reply, pageContext(request), <AnswerPage token={token} activityTitle={r.activityTitle ?? ''} state={state} csrf={state.kind === 'form' ? reply.generateCsrf() : ''} />, status);
+  /** Draws the organisation's page; every drawing that shows the person is audited. */
+  const answerPage = async (request: FastifyRequest, reply: FastifyReply, token: string, r: Referral, state: AnswerState, status = 200) => {
+    if (state.kind === 'form' || (state.kind === 'thanks' && state.person)) {
+      await recordAudit(db, { actorUserId: request.viewer?.id ?? null, action: 'case.read', entity: 'case', entityId: r.caseId, after: { page: 'answer', referralId: r.id } }, now());
+    }
+    return sendPage(reply, pageContext(request), <AnswerPage token={token} activityTitle={r.activityTitle ?? ''} state={state} csrf={state.kind === 'form' ? reply.generateCsrf() : ''} />, status);
+  };
 
   app.get<{ Params: { token: string } }>('/svar/:token', { config: { access: 'public' }, schema: { params: tokenParams } }, async (request, reply) => {
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
-    const { r, c, person } = await referralOr404(request.params.token);
+    const { r, person } = await referralOr404(request.params.token);
     if (r.status !== 'sent') return answerPage(request, reply, request.params.token, r, { kind: 'answered', answer: r.status });
-    await recordAudit(db, { actorUserId: request.viewer?.id ?? null, action: 'case.read', entity: 'case', entityId: c.id, after: { page: 'answer', referralId: r.id } }, now());
     return answerPage(request, reply, request.params.token, r, { kind: 'form', person, message: '', errors: {} });
   });
 
@@ -277,9 +278,11 @@ export async function referralRoutes(app: FastifyInstance): Promise<void> {
           link: `${config.publicUrl}/lots/arende/${c.id}/forslag`,
         }),
         purpose: 'referral',
+        subjectRef: caseSubject(c.id),
       });
       await recordAudit(db, { actorUserId: request.viewer?.id ?? null, action: 'case.referralAnswered', entity: 'case', entityId: c.id, after: { referralId: r.id, status } }, at);
-      return answerPage(request, reply, token, r, { kind: 'thanks', answer: status });
+      // A welcome is the start of the contact: how to reach the person is shown once more, as the mail has none.
+      return answerPage(request, reply, token, r, status === 'welcomed' ? { kind: 'thanks', answer: status, person } : { kind: 'thanks', answer: status });
     },
   );
 }

@@ -5,6 +5,7 @@ import { WEEKDAYS, type Weekday } from '../calendar/index.js';
 import { isEmail, normaliseEmail } from '../accounts/index.js';
 import { CATEGORY_CODES, SPOKEN_LANGUAGES, isOneOf, type Category } from '../taxonomy/index.js';
 import { CASE_AGE_GROUPS, FREE_TIMES, type CaseAgeGroup, type CaseRequest, type FreeTime } from './case.js';
+import { STAMP_FIELD } from './form-stamp.js';
 
 /** Languages a guide can be asked to speak: Swedish and the languages activities are held in. */
 export const CONTACT_LANGUAGES = ['sv', ...SPOKEN_LANGUAGES.filter((l) => l !== 'swl')] as const;
@@ -27,6 +28,8 @@ export interface RequestForm {
   consent: boolean;
   /** The honeypot: people never see it, so anything in it came from a robot. */
   website: string;
+  /** The time trap: when the form was drawn, signed by the server (form-stamp.ts). */
+  stamp: string;
 }
 
 export function emptyRequestForm(language: string): RequestForm {
@@ -45,6 +48,7 @@ export function emptyRequestForm(language: string): RequestForm {
     helperName: '',
     consent: false,
     website: '',
+    stamp: '',
   };
 }
 
@@ -71,6 +75,7 @@ export function readRequestForm(body: Record<string, unknown>): { form: RequestF
     helperName: field(body, 'helperName').trim(),
     consent: ticked(body, 'consent'),
     website: field(body, 'website'),
+    stamp: field(body, STAMP_FIELD).trim(),
   };
   const errors: Record<string, string> = {};
   const e = (field: string, key: string) => {

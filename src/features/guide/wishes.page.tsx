@@ -2,8 +2,8 @@
  * Wish pages: the public "Efterfrågas" list with its "Jag skulle vilja …" form, and the coordinator's
  * list and wish page (merge, split off, mark as offered, delete). Nothing about who asked is shown.
  */
-import { formatList } from '../../i18n/index.js';
-import { BackLink, CsrfField, ErrorSummary, Field, Notice, SelectField } from '../../web/components.js';
+import { formatDate, formatList } from '../../i18n/index.js';
+import { BackLink, CsrfField, ErrorSummary, Field, Notice, Pager, SelectField } from '../../web/components.js';
 import { Icon } from '../../web/icon.js';
 import { Layout } from '../../web/layout.js';
 import { usePage, type PageContext } from '../../web/page.js';
@@ -14,6 +14,7 @@ import { CATEGORY_CODES, isCategory } from '../taxonomy/index.js';
 import { TranslatedText, type LocalText } from '../translation/index.js';
 import { CASE_AGE_GROUPS, type CaseAgeGroup } from './case.js';
 import { formatNumber } from './outcomes.page.js';
+import type { StoredWish, WishStatus } from './wish.store.js';
 import { HONEYPOT_FIELD, WISH_TEXT_MAX, type WishForm, type WishGroup } from './wishes.js';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
@@ -206,8 +207,24 @@ export function WishesPage(props: WishesPageProps) {
 
 // --- the coordinator's screens --------------------------------------------------------------------
 
+/** Waiting ('vantar') or hidden ('dolda') wishes, one page of them. */
+export interface WishQueue {
+  name: 'vantar' | 'dolda';
+  wishes: StoredWish[];
+  page: number;
+  pages: number;
+}
+
 export interface WishesAdminProps {
+  /** Every shown group (for "merge with"), biggest first. */
   groups: WishGroup[];
+  /** The groups on this page. */
+  shown: WishGroup[];
+  page: number;
+  pages: number;
+  counts: Record<WishStatus, number>;
+  queue: WishQueue;
+  districts: District[];
   /** Titles of the activities groups are marked as offered by. */
   activityTitles: Map<number, string>;
   csrf: string;
@@ -224,6 +241,11 @@ export function WishesAdminPage(props: WishesAdminProps) {
   const t = useT();
   const title = t('guide.wishes.admin.title');
   const label = (g: WishGroup) => wishLabelText(page.t, g);
+  const n = (x: number) => formatNumber(page.lang, x);
+  const listHref = (params: Record<string, string>) => {
+    const query = new URLSearchParams(params).toString();
+    return query ? `${href('/admin/onskemal')}?${query}` : href('/admin/onskemal');
+  };
   return (
     <Layout title={title}>
       <h1>{title}</h1>
@@ -233,6 +255,19 @@ export function WishesAdminPage(props: WishesAdminProps) {
         <a href={href('/efterfragas')}>{t('guide.wishes.admin.publicLink')}</a>
       </p>
       {props.message ? <Notice>{props.message}</Notice> : null}
+      {props.error && !props.chosen ? <Notice kind="error">{t(props.error)}</Notice> : null}
+      <dl class="facts-inline" id="wish-counts">
+        <dt>{t('guide.wishes.admin.countPending')}</dt>
+        <dd>{n(props.counts.pending)}</dd>
+        <dt>{t('guide.wishes.admin.countApproved')}</dt>
+        <dd>{n(props.counts.approved)}</dd>
+        <dt>{t('guide.wishes.admin.countHidden')}</dt>
+        <dd>{n(props.counts.hidden)}</dd>
+      </dl>
+
+      <WishQueueSection queue={props.queue} counts={props.counts} districts={props.districts} csrf={props.csrf} listHref={listHref} />
+
+      <h2 id="wish-groups">{t('guide.wishes.admin.groupsHeading')}</h2>
       {props.groups.length === 0 ? (
         <p>{t('guide.wishes.admin.empty')}</p>
       ) : (
@@ -250,7 +285,7 @@ export function WishesAdminPage(props: WishesAdminProps) {
                 </tr>
               </thead>
               <tbody>
-                {props.groups.map((g) => (
+                {props.shown.map((g) => (
                   <tr key={g.id}>
                     <td>
                       <label class="check-cell">
@@ -282,6 +317,7 @@ export function WishesAdminPage(props: WishesAdminProps) {
               </tbody>
             </table>
           </div>
+          <Pager page={props.page} pages={props.pages} hrefFor={(p) => listHref({ sida: String(p) })} />
           <fieldset class="form-section">
             <legend>{t('guide.wishes.admin.mergeLegend')}</legend>
             <div class={props.error ? 'field has-error' : 'field'}>
@@ -309,6 +345,102 @@ export function WishesAdminPage(props: WishesAdminProps) {
         </form>
       )}
     </Layout>
+  );
+}
+
+/** Wishes from the public form that wait for the coordinator (or were hidden), each shown or hidden by one button. */
+function WishQueueSection(props: { queue: WishQueue; counts: Record<WishStatus, number>; districts: District[]; csrf: string; listHref: (params: Record<string, string>) => string }) {
+  const page = usePage();
+  const { href, lang } = page;
+  const t = useT();
+  const q = props.queue;
+  const waiting = q.name === 'vantar';
+  const district = (id: number | null) => (id === null ? t('guide.wishes.noDistrict') : (props.districts.find((d) => d.id === id)?.name ?? '?'));
+  return (
+    <section aria-labelledby="wish-queue" class="panel">
+      <h2 id="wish-queue">{t('guide.wishes.admin.queueHeading')}</h2>
+      <p>{t('guide.wishes.admin.queueLead')}</p>
+      <nav class="chips" aria-label={t('guide.wishes.admin.queueHeading')}>
+        <ul>
+          <li>
+            <a class="chip" href={props.listHref({})} aria-current={waiting ? 'page' : undefined}>
+              {t('guide.wishes.admin.queuePending', { n: props.counts.pending })}
+            </a>
+          </li>
+          <li>
+            <a class="chip" href={props.listHref({ lista: 'dolda' })} aria-current={waiting ? undefined : 'page'}>
+              {t('guide.wishes.admin.queueHidden', { n: props.counts.hidden })}
+            </a>
+          </li>
+        </ul>
+      </nav>
+      {q.wishes.length === 0 ? (
+        <p>{t(waiting ? 'guide.wishes.admin.queueEmpty' : 'guide.wishes.admin.hiddenEmpty')}</p>
+      ) : (
+        <form method="post" action={href('/admin/onskemal/granska')} novalidate>
+          <CsrfField token={props.csrf} />
+          <div class="table-wrap">
+            <table class="data-table admin-table">
+              <caption class="visually-hidden">{t(waiting ? 'guide.wishes.admin.queueCaption' : 'guide.wishes.admin.hiddenCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('guide.wishes.admin.choose')}</th>
+                  <th scope="col">{t('guide.wishes.admin.label')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {q.wishes.map((w) => {
+                  const name = wishLabelText(page.t, w);
+                  return (
+                    <tr key={w.id}>
+                      <td>
+                        <label class="check-cell">
+                          <input type="checkbox" name="ids" value={String(w.id)} />
+                          <span class="visually-hidden">{t('guide.wishes.admin.chooseLabel', { label: name })}</span>
+                        </label>
+                      </td>
+                      <td>
+                        <strong>
+                          <WishLabel group={w} />
+                        </strong>
+                        <div class="sub">
+                          {[
+                            (CASE_AGE_GROUPS as readonly string[]).includes(w.ageGroup) ? t(AGE_LABEL[w.ageGroup as CaseAgeGroup]) : '—',
+                            district(w.districtId),
+                            `${t('guide.wishes.admin.received')} ${formatDate(lang, w.createdAt.slice(0, 10), 'dayMonth')}`,
+                          ].join(' · ')}
+                        </div>
+                        <div class="form-actions">
+                          <button type="submit" name="approve" value={String(w.id)} class="button secondary">
+                            {t('guide.wishes.admin.approve')} <span class="visually-hidden">{name}</span>
+                          </button>
+                          {waiting ? (
+                            <button type="submit" name="hide" value={String(w.id)} class="button secondary">
+                              {t('guide.wishes.admin.hide')} <span class="visually-hidden">{name}</span>
+                            </button>
+                          ) : null}
+                        </div>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <Pager page={q.page} pages={q.pages} hrefFor={(p) => props.listHref({ ...(waiting ? {} : { lista: 'dolda' }), lsida: String(p) })} />
+          <div class="form-actions">
+            <button type="submit" name="decision" value="approve" class="button">
+              {t('guide.wishes.admin.approveChosen')}
+            </button>
+            {waiting ? (
+              <button type="submit" name="decision" value="hide" class="button secondary">
+                {t('guide.wishes.admin.hideChosen')}
+              </button>
+            ) : null}
+          </div>
+        </form>
+      )}
+    </section>
   );
 }
 

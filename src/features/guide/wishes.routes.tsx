@@ -1,6 +1,8 @@
 /**
- * /efterfragas: what newcomers ask for, and the anonymous "Jag skulle vilja …" form;
- * /admin/onskemal: the coordinator merges, splits off, marks as offered and deletes wishes.
+ * /efterfragas: what newcomers ask for (wishes the coordinator has let through, and those guides
+ * recorded), and the anonymous "Jag skulle vilja …" form, whose wishes wait for the coordinator;
+ * /admin/onskemal: the coordinator shows or hides waiting wishes, merges, splits off, marks as offered
+ * and deletes wishes.
  * The guide's statistics (/lots/statistik) are registered with them.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -13,7 +15,7 @@ import { activityPath, findActivities, findActivity, listActivityTexts, localise
 import { districtIdExists, listDistricts } from '../places/index.js';
 import { CATEGORY_CODES } from '../taxonomy/index.js';
 import { outcomeRoutes } from './outcomes.routes.js';
-import { deleteWishes, insertWish, listWishes, setWishesMergedInto, setWishesServedBy } from './wish.store.js';
+import { countWishesByStatus, deleteWishes, insertWish, listWishes, listWishesWithStatus, setWishesMergedInto, setWishesServedBy, setWishStatus } from './wish.store.js';
 import { WishAdminPage, WishesAdminPage, WishesPage, wishLabelText, type OfferedActivity } from './wishes.page.js';
 import { emptyWishForm, groupWishes, readWishForm, wishesToMerge, HONEYPOT_FIELD, type WishForm, type WishGroup } from './wishes.js';
 
@@ -26,14 +28,24 @@ const wishBody = {
   type: 'object',
   properties: { category: text(100), text: text(5000), ageGroup: text(20), districtId: text(20), [HONEYPOT_FIELD]: text(5000) },
 } as const;
-const NOTICES = ['merged', 'unmerged', 'served', 'deleted'] as const;
+const NOTICES = ['merged', 'unmerged', 'served', 'deleted', 'approved', 'hidden'] as const;
 type NoticeCode = (typeof NOTICES)[number];
 const noticeQuery = { type: 'object', properties: { klart: { type: 'string', enum: [...NOTICES] } } } as const;
+/** Groups, and waiting or hidden wishes, per page of the coordinator's list. */
+export const WISH_ADMIN_PAGE_SIZE = 50;
+const pageNumber = { type: 'integer', minimum: 1, maximum: 10000 } as const;
+const QUEUES = { vantar: 'pending', dolda: 'hidden' } as const;
+type QueueName = keyof typeof QUEUES;
+const adminQuery = {
+  type: 'object',
+  properties: { klart: { type: 'string', enum: [...NOTICES] }, sida: pageNumber, lista: { type: 'string', enum: Object.keys(QUEUES) }, lsida: pageNumber },
+} as const;
 
 /** The wish pages and the guide's statistics, as one registration for the app. */
 export async function wishesRoutes(app: FastifyInstance): Promise<void> {
   const { db, now } = app.deps;
-  const loadGroups = async () => groupWishes(await listWishes(db));
+  /** The groups everyone sees: wishes the coordinator approved, and those from guides' cases. */
+  const loadGroups = async () => groupWishes(await listWishes(db, 'approved'));
 
   // --- the public page and form --------------------------------------------------------------------
 
@@ -92,19 +104,75 @@ export async function wishesRoutes(app: FastifyInstance): Promise<void> {
     return new Map([...found.values()].map((a) => [a.id, a.title]));
   };
 
-  const adminList = async (request: FastifyRequest, reply: FastifyReply, state: { message?: string; error?: string; chosen?: { merge: string[]; into: string }; status?: number }) => {
-    const groups = await loadGroups();
-    const titles = await activityTitles(groups.flatMap((g) => (g.servedByActivityId === null ? [] : [g.servedByActivityId])));
+  const adminList = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    state: { message?: string; error?: string; chosen?: { merge: string[]; into: string }; status?: number; page?: number; queue?: QueueName; queuePage?: number },
+  ) => {
+    const page = state.page ?? 1;
+    const queue = state.queue ?? 'vantar';
+    const queuePage = state.queuePage ?? 1;
+    const [groups, counts, waiting, districts] = await Promise.all([
+      loadGroups(),
+      countWishesByStatus(db),
+      listWishesWithStatus(db, QUEUES[queue], { limit: WISH_ADMIN_PAGE_SIZE, offset: (queuePage - 1) * WISH_ADMIN_PAGE_SIZE }),
+      listDistricts(db),
+    ]);
+    const shown = groups.slice((page - 1) * WISH_ADMIN_PAGE_SIZE, page * WISH_ADMIN_PAGE_SIZE);
+    const titles = await activityTitles(shown.flatMap((g) => (g.servedByActivityId === null ? [] : [g.servedByActivityId])));
     return sendPage(
       reply,
       pageContext(request),
-      <WishesAdminPage groups={groups} activityTitles={titles} csrf={reply.generateCsrf()} message={state.message} error={state.error} chosen={state.chosen} />,
+      <WishesAdminPage
+        groups={groups}
+        shown={shown}
+        page={page}
+        pages={Math.max(1, Math.ceil(groups.length / WISH_ADMIN_PAGE_SIZE))}
+        counts={counts}
+        queue={{ name: queue, wishes: waiting, page: queuePage, pages: Math.max(1, Math.ceil(counts[QUEUES[queue]] / WISH_ADMIN_PAGE_SIZE)) }}
+        districts={districts}
+        activityTitles={titles}
+        csrf={reply.generateCsrf()}
+        message={state.message}
+        error={state.error}
+        chosen={state.chosen}
+      />,
       state.status ?? 200,
     );
   };
 
-  app.get<{ Querystring: { klart?: NoticeCode } }>('/admin/onskemal', { config: { access: 'admin' }, schema: { querystring: noticeQuery } }, async (request, reply) =>
-    adminList(request, reply, { message: noticeText(request, request.query.klart) }),
+  app.get<{ Querystring: { klart?: NoticeCode; sida?: number; lista?: QueueName; lsida?: number } }>(
+    '/admin/onskemal',
+    { config: { access: 'admin' }, schema: { querystring: adminQuery } },
+    async (request, reply) => {
+      const q = request.query;
+      return adminList(request, reply, { message: noticeText(request, q.klart), page: q.sida, queue: q.lista, queuePage: q.lsida });
+    },
+  );
+
+  // Waiting wishes are shown or hidden, one (its own button) or all ticked at once.
+  app.post<{ Body: { ids?: string[]; decision?: string; approve?: string; hide?: string } }>(
+    '/admin/onskemal/granska',
+    {
+      config: { access: 'admin' },
+      schema: {
+        body: { type: 'object', properties: { ids: { type: 'array', maxItems: 1000, items: text(12) }, decision: text(10), approve: text(12), hide: text(12) } },
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const one = body.approve ?? body.hide;
+      const status = body.approve !== undefined || body.decision === 'approve' ? 'approved' : body.hide !== undefined || body.decision === 'hide' ? 'hidden' : undefined;
+      const ids = (one !== undefined ? [one] : (body.ids ?? [])).filter((id) => /^\d{1,9}$/.test(id)).map(Number);
+      if (!status || ids.length === 0) return adminList(request, reply, { error: 'guide.wishes.admin.errors.chooseWishes', status: 400 });
+      const changed = await setWishStatus(db, ids, status);
+      if (changed.length > 0) {
+        // Ids and a count only: a hidden wish's text is what should not be shown anywhere.
+        await recordAudit(db, { actorUserId: request.viewer!.id, action: status === 'approved' ? 'wish.approved' : 'wish.hidden', entity: 'wish', entityId: changed.length === 1 ? changed[0]! : null, after: { wishes: changed.length, ids: changed } }, now());
+        app.responseCache.clear();
+      }
+      return reply.redirect(`${pageContext(request).href('/admin/onskemal')}?klart=${status}`, 303);
+    },
   );
 
   app.post<{ Body: { merge?: string[]; into?: string } }>(

@@ -16,6 +16,7 @@ export async function insertOutboxMessage(db: Db, message: MailMessage, transpor
       sentAt: null,
       transport,
       error: null,
+      subjectRef: message.subjectRef ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -53,6 +54,7 @@ export async function listOutbox(db: Db, page: { limit: number; offset: number }
     sentAt: r.sentAt,
     transport: r.transport as MailTransportName,
     error: r.error,
+    subjectRef: r.subjectRef,
   }));
 }
 
@@ -63,4 +65,27 @@ export async function countOutbox(db: Db): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Deletes every outbox copy about `subjectRef` (a person's data going); returns how many. */
+export async function deleteOutboxAbout(db: Db, subjectRef: string): Promise<number> {
+  const result = await db.deleteFrom('outbox').where('subjectRef', '=', subjectRef).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Files the outbox copies about one subject under another (two cases of one person merged). */
+export async function moveOutboxSubject(db: Db, from: string, to: string): Promise<void> {
+  await db.updateTable('outbox').set({ subjectRef: to }).where('subjectRef', '=', from).execute();
+}
+
+/**
+ * Deletes every message stored more than `days` days before `now`, whatever became of it: sent over
+ * SMTP, kept only in the outbox (no mail server: such rows are never marked sent) or failed. The
+ * outbox is a working copy for the coordinator, not an archive; returns how many went.
+ */
+export async function pruneOutbox(db: Db, now: Date, days: number): Promise<number> {
+  if (!Number.isFinite(days) || days < 1) throw new RangeError(`Outbox retention must be at least one day, got ${days}`);
+  const cutoff = new Date(now.getTime() - days * 864e5).toISOString();
+  const result = await db.deleteFrom('outbox').where('createdAt', '<', cutoff).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

@@ -73,6 +73,15 @@ describe('formatForLog', () => {
   });
 });
 
+describe('formatForLog for a message about a person', () => {
+  it('prints only the purpose and what it is about: no recipient, subject, text or link', () => {
+    const out = formatForLog(message({ to: 'forening@example.se', subject: 'Ny deltagare (referens K7-4F2Q)', text: 'Förnamn: Amal\nhttps://tillsammans.test/svar/secret', purpose: 'referral', subjectRef: 'case:12' }));
+    expect(out).toContain('(referral)');
+    expect(out).toContain('case:12');
+    for (const secret of ['forening@example.se', 'K7-4F2Q', 'Amal', '/svar/', 'secret']) expect(out).not.toContain(secret);
+  });
+});
+
 describe('redactCredentials', () => {
   it('removes the password, as written and decoded, and the whole URL', () => {
     const url = 'smtp://mailer:p%40ss%20word@smtp.example.se:587';

@@ -7,6 +7,11 @@ export interface MailMessage {
   text: string;
   html?: string;
   purpose: string;
+  /**
+   * What the message is about when that may be erased, e.g. 'case:12': erasing it deletes the outbox
+   * copy too. A message with a subject is about a person, so without SMTP its body is not logged.
+   */
+  subjectRef?: string;
 }
 
 /** How a message left: over SMTP, or only into the outbox table (no mail server configured). */
@@ -27,6 +32,8 @@ export interface OutboxEntry {
   transport: MailTransportName;
   /** Why sending failed, with any SMTP password removed. */
   error: string | null;
+  /** What it is about ('case:12'), when that may be erased. */
+  subjectRef: string | null;
 }
 
 export type MailErrorCode = 'mail.invalidAddress' | 'mail.sendFailed';
@@ -78,9 +85,15 @@ export function isValidEmailAddress(address: string): boolean {
 
 /**
  * The message as a block of lines for the log. This is how someone running without a mail server reads
- * their sign-in link, so the text is printed whole, links included.
+ * their sign-in link, so the text is printed whole, links included, except for a message about a
+ * person (one with a `subjectRef`): its recipient, subject and text may say who the person is or hold
+ * a link that shows their data, and a log is neither erased with the person nor kept from view, so
+ * only its purpose and subject reference are printed (the outbox keeps the rest until it is erased).
  */
 export function formatForLog(message: MailMessage): string {
+  if (message.subjectRef !== undefined) {
+    return `Mail (${message.purpose}) about ${message.subjectRef} stored in the outbox; its text is not logged because it concerns a person.`;
+  }
   return [
     `Mail to ${message.to} (${message.purpose})`,
     `Subject: ${message.subject}`,
@@ -114,3 +127,11 @@ export function redactCredentials(text: string, smtpUrl: string): string {
   }
   return out;
 }
+
+/** The subject reference of a föreningslots case, as outbox rows about it carry it. */
+export function caseSubject(caseId: number): string {
+  return `case:${caseId}`;
+}
+
+/** Outbox rows are kept this many days unless OUTBOX_RETENTION_DAYS says otherwise. */
+export const OUTBOX_RETENTION_DAYS = 30;

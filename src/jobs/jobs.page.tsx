@@ -23,6 +23,8 @@ function stateOf(run: JobRun | undefined, now: Date): State {
 
 export function JobsPage(props: JobsPageProps) {
   const { t, href } = usePage();
+  // Job names are catalogue keys by the job's name (admin.jobs.names.<name>).
+  const jobName = (name: JobName) => (t as unknown as (key: string) => string)(`admin.jobs.names.${name}`);
   const failing = props.jobs.filter((j) => stateOf(j.run, props.now) === 'failing').length;
   return (
     <Layout title={t('admin.jobs.title')}>
@@ -48,7 +50,7 @@ export function JobsPage(props: JobsPageProps) {
           <tbody>
             {props.jobs.map(({ name, everyMinutes, run }) => {
               const state = stateOf(run, props.now);
-              const label = t(`admin.jobs.names.${name}`);
+              const label = jobName(name);
               return (
                 <tr key={name}>
                   <th scope="row">

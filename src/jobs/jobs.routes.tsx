@@ -29,7 +29,8 @@ export async function jobsRoutes(app: FastifyInstance): Promise<void> {
       await makeJobDue(db, name);
       await recordAudit(db, { actorUserId: request.viewer!.id, action: 'job.runRequested', entity: 'job', entityId: null, after: { job: name } }, now());
       const t = pageContext(request).t;
-      return page(request, reply, t('admin.jobs.queued', { job: t(`admin.jobs.names.${name}`) }));
+      const job = (t as unknown as (key: string) => string)(`admin.jobs.names.${name}`);
+      return page(request, reply, t('admin.jobs.queued', { job }));
     },
   );
 }

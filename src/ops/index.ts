@@ -12,5 +12,5 @@ export function registerOperations(app: FastifyInstance): void {
     reply.header('x-request-id', request.id);
   });
   registerReadiness(app);
-  registerMetrics(app, { token: app.deps.config.metricsToken });
+  registerMetrics(app);
 }

@@ -26,7 +26,8 @@ export interface AppDeps {
 }
 
 /** Who may use a route; every route must declare one (the accounts feature enforces it). */
-export type Access = 'public' | 'signedIn' | 'admin' | 'editor' | 'guide' | 'translator';
+/** 'monitor': a coordinator's session or the METRICS_TOKEN bearer token (Prometheus); others get 401. */
+export type Access = 'public' | 'signedIn' | 'admin' | 'editor' | 'guide' | 'translator' | 'monitor';
 
 /** What every page may show of the signed-in user (set by the accounts feature). */
 export interface SignedInSummary {

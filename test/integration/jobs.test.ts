@@ -147,5 +147,5 @@ if (testDialect === 'postgres') describe.skipIf(skipDatabase())('instances start
       await Promise.all(instances.map((i) => i.close()));
       await database.dispose();
     }
-  });
+  }, 120_000);
 });

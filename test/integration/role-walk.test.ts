@@ -55,6 +55,7 @@ describe.skipIf(skipDatabase())(`every route with every role on ${testDialect}`,
   function allowed(access: Access, role: Role): boolean {
     if (access === 'public') return true;
     if (role === 'anonymous') return false;
+    if (access === 'monitor') return role === 'admin';
     if (role === 'admin' || access === 'signedIn') return true;
     if (access === 'editor') return role === 'editorA' || role === 'editorB';
     return access === role;
@@ -70,7 +71,10 @@ describe.skipIf(skipDatabase())(`every route with every role on ${testDialect}`,
         const res = await clients[role].request('GET', url);
         const label = `${role} GET ${url}`;
         if (!allowed(route.access, role)) {
-          if (role === 'anonymous') {
+          if (route.access === 'monitor') {
+            // Machines are told to authenticate; nobody is sent to a sign-in page.
+            expect(res.statusCode, label).toBe(401);
+          } else if (role === 'anonymous') {
             expect(res.statusCode, label).toBe(303);
             expect(res.headers.location, label).toMatch(/\/logga-in\?next=/);
           } else expect(res.statusCode, label).toBe(403);

@@ -15,7 +15,7 @@ describe.skipIf(skipDatabase())(`route access declarations on ${testDialect}`, (
 
   it('records every route with its access, in every language', () => {
     const table = t.app.routeTable;
-    expect(table.every((r) => ['public', 'signedIn', 'admin', 'editor', 'guide', 'translator'].includes(r.access))).toBe(true);
+    expect(table.every((r) => ['public', 'signedIn', 'admin', 'editor', 'guide', 'translator', 'monitor'].includes(r.access))).toBe(true);
     expect(table.filter((r) => r.url.endsWith('/konto')).every((r) => r.access === 'signedIn')).toBe(true);
     const urls = new Set(table.map((r) => r.url));
     for (const url of ['/', '/en', '/aktivitet/:id', '/en/aktivitet/:id/kalender.ics', '/organisationer/:slug', '/api/v1/activities', '/healthz']) {
@@ -27,6 +27,7 @@ describe.skipIf(skipDatabase())(`route access declarations on ${testDialect}`, (
     for (const route of t.app.routeTable.filter((r) => r.method === 'GET' && !r.url.includes(':') && !r.url.endsWith('.pdf'))) {
       const res = await t.app.inject({ method: 'GET', url: route.url });
       if (route.access === 'public') expect([200, 400], route.url).toContain(res.statusCode);
+      else if (route.access === 'monitor') expect(res.statusCode, route.url).toBe(401);
       else {
         expect(res.statusCode, route.url).toBe(303);
         expect(res.headers.location, route.url).toMatch(/\/logga-in\?next=/);

@@ -6,7 +6,7 @@ import type { Access } from '../../web/server.js';
 import type { Viewer } from './user.js';
 
 export type { Access };
-export const ACCESS_LEVELS: readonly Access[] = ['public', 'signedIn', 'admin', 'editor', 'guide', 'translator'];
+export const ACCESS_LEVELS: readonly Access[] = ['public', 'signedIn', 'admin', 'editor', 'guide', 'translator', 'monitor'];
 
 export type AccessDecision = 'allow' | 'signIn' | 'forbidden';
 
@@ -18,6 +18,7 @@ export function decideAccess(access: Access, viewer: Viewer): AccessDecision {
     case 'signedIn':
       return 'allow';
     case 'admin':
+    case 'monitor':
       return 'forbidden';
     case 'editor':
       return viewer.organisationIds.length > 0 ? 'allow' : 'forbidden';

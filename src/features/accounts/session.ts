@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 /**
  * Sessions: an HttpOnly cookie holding a random secret whose hash is the session row. Loads the
  * viewer on every request, enforces each route's declared access, and checks CSRF tokens on forms.
@@ -23,6 +24,13 @@ declare module 'fastify' {
     viewer: Viewer;
     sessionHash: string | null;
   }
+}
+
+/** Whether an Authorization header carries `token` as its bearer token (compared in constant time). */
+function bearerMatches(header: string | undefined, token: string | undefined): boolean {
+  const given = /^Bearer (.+)$/i.exec(header ?? '')?.[1];
+  if (!token || !given) return false;
+  return crypto.timingSafeEqual(crypto.createHash('sha256').update(given).digest(), crypto.createHash('sha256').update(token).digest());
 }
 
 function expiry(now: Date): string {
@@ -94,6 +102,11 @@ export const sessionPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('preValidation', async (request, reply) => {
     const access = request.routeOptions.config.access;
     if (!access || access === 'public') return;
+    if (access === 'monitor') {
+      // A monitoring server signs in with a bearer token, never through the sign-in page.
+      if ((request.viewer?.isAdmin && request.viewer.active) || bearerMatches(request.headers.authorization, app.deps.config.metricsToken)) return;
+      return reply.code(401).header('www-authenticate', 'Bearer').header('cache-control', 'no-store').send('Unauthorized\n');
+    }
     const decision = decideAccess(access, request.viewer);
     if (decision === 'allow') return;
     const api = request.url.startsWith('/api/');
@@ -110,6 +123,7 @@ export const sessionPlugin = fp(async (app: FastifyInstance) => {
   // Forms that change something carry a CSRF token (checked once the body is parsed).
   app.addHook('preHandler', (request, reply, done) => {
     if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return done();
+    if (request.routeOptions.config.csrf === false) return done();
     app.csrfProtection(request, reply, done);
   });
 });

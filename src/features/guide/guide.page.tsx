@@ -343,7 +343,7 @@ export function CasesPage(props: { cases: GuideCase[]; total: number; page: numb
       {props.cases.length === 0 ? (
         <p>{t('guide.cases.none')}</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabIndex={0} role="region" aria-label={t('guide.cases.caption')}>
           <table class="data-table">
             <caption>{t('guide.cases.caption')}</caption>
             <thead>

@@ -135,7 +135,7 @@ function Referrals(props: { referrals: Referral[] }) {
       {props.referrals.length === 0 ? (
         <p>{t('guide.suggestions.noReferrals')}</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabIndex={0} role="region" aria-label={t('guide.suggestions.referralsHeading')}>
           <table class="data-table">
             <thead>
               <tr>

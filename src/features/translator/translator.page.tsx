@@ -91,7 +91,7 @@ export function QueuePage(props: {
       {props.total === 0 ? (
         <p>{t('translator.empty')}</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabIndex={0} role="region" aria-label={t('translator.queueCaption')}>
           <table class="data-table">
             <caption>{t('translator.queueCaption')}</caption>
             <thead>
@@ -302,7 +302,7 @@ export function GlossaryPage(props: {
           {t('translator.glossary.saved')}
         </Notice>
       ) : null}
-      <div class="table-scroll">
+      <div class="table-scroll" tabIndex={0} role="region" aria-label={t('translator.glossary.caption')}>
         <table class="data-table">
           <caption>
             {t('translator.glossary.caption')} <LanguageName code={props.language} />

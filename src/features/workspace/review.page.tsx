@@ -76,7 +76,7 @@ function ItemRow(props: { item: ReviewItem }) {
 function ItemTable(props: { items: ReviewItem[]; caption: string }) {
   const t = useT();
   return (
-    <div class="table-scroll">
+    <div class="table-scroll" tabIndex={0} role="region" aria-label={props.caption}>
       <table>
         <caption>{props.caption}</caption>
         <thead>

@@ -29,7 +29,7 @@ export function ChangeTable(props: { before: Record<string, unknown>; after: Rec
   const show = (k: string, v: unknown) => factText(page, k, v, props.names) || '—';
   if (keys.length === 0) return <p>{t('workspace.noDifferences')}</p>;
   return (
-    <div class="table-scroll">
+    <div class="table-scroll" tabIndex={0} role="region" aria-label={props.caption}>
       <table class="changes">
         <caption>{props.caption}</caption>
         <thead>
@@ -727,7 +727,7 @@ export function TranslationsPanel(props: { org: string; entity: 'activity' | 'or
           {t('workspace.translations.saved')}
         </Notice>
       ) : null}
-      <div class="table-scroll">
+      <div class="table-scroll" tabIndex={0} role="region" aria-label={t('workspace.translations.caption')}>
         <table class="data-table">
           <caption class="visually-hidden">{t('workspace.translations.caption')}</caption>
           <thead>

@@ -72,8 +72,6 @@ export async function organisationAdminRoutes(app: FastifyInstance): Promise<voi
             { actorUserId: request.viewer!.id, action: value ? flag.on : flag.off, entity: 'organisation', entityId: organisation.id, before: { [flag.field]: before }, after: { [flag.field]: value } },
             at,
           );
-          // The directory, the organisation's page and every activity page naming it may change.
-          app.responseCache.clear();
         }
         const message = page.t(value ? flag.onMessage : flag.offMessage, { name: organisation.name });
         return listPage(request, reply, { q: request.body.q, page: request.body.page, message });

@@ -124,7 +124,6 @@ export async function placeAdminRoutes(app: FastifyInstance): Promise<void> {
     const id = await insertPlace(db, input, at);
     const place = (await findPlace(db, id))!;
     await recordAudit(db, { actorUserId: request.viewer!.id, action: 'place.created', entity: 'place', entityId: id, after: placeSnapshot(place) }, at);
-    app.responseCache.clear();
     return editPage(request, reply, place, { message: pageContext(request).t('admin.places.created', { name: place.name }) });
   });
 
@@ -146,8 +145,6 @@ export async function placeAdminRoutes(app: FastifyInstance): Promise<void> {
       const [b, a] = [placeSnapshot(before), placeSnapshot(after)];
       if (JSON.stringify(b) !== JSON.stringify(a)) {
         await recordAudit(db, { actorUserId: request.viewer!.id, action: 'place.updated', entity: 'place', entityId: after.id, before: b, after: a }, at);
-        // Activity pages, the week view and feeds show the place's name, address and directions.
-        app.responseCache.clear();
       }
       return editPage(request, reply, after, { message: pageContext(request).t('admin.places.saved') });
     },
@@ -192,7 +189,6 @@ export async function placeAdminRoutes(app: FastifyInstance): Promise<void> {
         at,
       );
       await recordAudit(db, { actorUserId, action: 'place.merged', entity: 'place', entityId: into.id, after: { mergedFrom: `${from.name} (${from.id})`, activitiesMoved: moved } }, at);
-      app.responseCache.clear();
       const message = pageContext(request).t('admin.places.merged', { count: moved, from: from.name, into: into.name });
       return listPage(request, reply, { message });
     },

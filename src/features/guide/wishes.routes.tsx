@@ -89,7 +89,6 @@ export async function wishesRoutes(app: FastifyInstance): Promise<void> {
     const limit = await hitRateLimit(db, `wish:${request.ip}`, at, 3600, WISHES_PER_HOUR);
     if (!limit.allowed) return publicPage(request, reply, { form, errors: { form: 'guide.wishes.errors.tooMany' }, status: 429 });
     await insertWish(db, { ...input, source: 'public', caseId: null }, at);
-    app.responseCache.clear();
     return reply.redirect(thanks, 303);
   });
 
@@ -169,7 +168,6 @@ export async function wishesRoutes(app: FastifyInstance): Promise<void> {
       if (changed.length > 0) {
         // Ids and a count only: a hidden wish's text is what should not be shown anywhere.
         await recordAudit(db, { actorUserId: request.viewer!.id, action: status === 'approved' ? 'wish.approved' : 'wish.hidden', entity: 'wish', entityId: changed.length === 1 ? changed[0]! : null, after: { wishes: changed.length, ids: changed } }, now());
-        app.responseCache.clear();
       }
       return reply.redirect(`${pageContext(request).href('/admin/onskemal')}?klart=${status}`, 303);
     },
@@ -205,7 +203,6 @@ export async function wishesRoutes(app: FastifyInstance): Promise<void> {
         },
         at,
       );
-      app.responseCache.clear();
       return reply.redirect(`${pageContext(request).href('/admin/onskemal')}?klart=merged`, 303);
     },
   );
@@ -262,7 +259,6 @@ export async function wishesRoutes(app: FastifyInstance): Promise<void> {
         { actorUserId: request.viewer!.id, action: 'wish.unmerged', entity: 'wish', entityId: group.id, before: { from: wishLabelText(t, group), label: wishLabelText(t, label), wishes: label.ids.length } },
         at,
       );
-      app.responseCache.clear();
       return reply.redirect(toWish(request, group, 'unmerged'), 303);
     },
   );
@@ -294,7 +290,6 @@ export async function wishesRoutes(app: FastifyInstance): Promise<void> {
           },
           at,
         );
-        app.responseCache.clear();
       }
       return reply.redirect(toWish(request, group, 'served'), 303);
     },
@@ -310,7 +305,6 @@ export async function wishesRoutes(app: FastifyInstance): Promise<void> {
     const at = now();
     await deleteWishes(db, own);
     await recordAudit(db, { actorUserId: request.viewer!.id, action: 'wish.deleted', entity: 'wish', entityId: group.id, before: { wish: group.text, wishes: own.length } }, at);
-    app.responseCache.clear();
     return reply.redirect(`${pageContext(request).href('/admin/onskemal')}?klart=deleted`, 303);
   });
 

@@ -119,7 +119,6 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
       const o = await organisationFor(request, request.params.org);
       const feed = await feedOf(o, request.params.id);
       const outcome = await syncFeed(deps, feed.id, now());
-      app.responseCache.clear();
       return back(request, reply, o, outcome.kind === 'gone' ? 'failed' : outcome.kind);
     },
   );

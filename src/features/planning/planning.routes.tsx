@@ -207,7 +207,6 @@ export async function planningRoutes(app: FastifyInstance): Promise<void> {
         { actorUserId: request.viewer!.id, action: open ? 'activity.weekOpened' : 'activity.weekClosed', entity: 'activity', entityId: activity.id, before: { pauses: activity.schedule.pauses }, after: { pauses } },
         at,
       );
-      app.responseCache.clear();
       return reply.redirect(`${page.href('/planering/sommar')}?category=${b.category}&year=${b.year}#activity-${activity.id}`, 303);
     },
   );

@@ -204,7 +204,6 @@ export async function translatorRoutes(app: FastifyInstance): Promise<void> {
             const drafted = (draft ?? '').slice(0, FIELD_LIMITS[p.field] ?? 4000);
             await saveTranslation(db, { ...base, text: drafted, source: 'machine', translator: machine.name }, at);
             await recordAudit(db, { actorUserId: viewer.id, action: 'translation.machine', entity: p.entity, entityId: p.id, after: { field: p.field, language: p.lang } }, at);
-            app.responseCache.clear();
             return editorPage(request, reply, { text: drafted, notice: 'translator.editor.machineDrafted' });
           } catch (error) {
             if (!(error instanceof MachineTranslationError)) throw error;
@@ -217,7 +216,6 @@ export async function translatorRoutes(app: FastifyInstance): Promise<void> {
         // Saving by a person, with or without changes, makes it a human translation of the current Swedish.
         await saveTranslation(db, { ...base, text, source: 'human', translator: who }, at);
         await recordAudit(db, { actorUserId: viewer.id, action: action === 'approve' ? 'translation.approved' : 'translation.saved', entity: p.entity, entityId: p.id, after: { field: p.field, language: p.lang, text } }, at);
-        app.responseCache.clear();
         return reply.redirect(page.href(options.done(p, action === 'approve' ? 'approved' : 'saved')), 303);
       },
     );

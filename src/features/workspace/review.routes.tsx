@@ -162,7 +162,6 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
       const result = await approveRevision(deps, r, { actor: request.viewer!.id, now: now(), today: page.today, organisationId, via: 'review' });
       if (result.kind === 'needsOrganisation') return detailPage(request, reply, r, { organisationId: 'workspace.errors.organisationRequired' }, 400);
       if (result.kind === 'gone') return reply.redirect(`${page.href('/admin/granska')}?klar=gone`, 303);
-      app.responseCache.clear();
       return reply.redirect(`${page.href('/admin/granska')}?klar=approved`, 303);
     },
   );
@@ -270,7 +269,6 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
       }
       const result = await approveRevision(deps, r, { actor: null, now: now(), today: page.today, data, via: 'proposal' });
       if (result.kind !== 'approved') throw new HttpError(404, 'errors.linkExpired');
-      app.responseCache.clear();
       return sendPage(reply, page, <SuggestConfirmPage kind="proposalApproved" csrf="" />);
     },
   );

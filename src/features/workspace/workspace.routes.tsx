@@ -378,7 +378,6 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
         status: 409,
       });
     }
-    app.responseCache.clear();
     return reply.redirect(`${page.href(`/hantera/${o.slug}`)}?sparad=${result.kind}`, 303);
   };
 
@@ -419,7 +418,6 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
     const input: ActivityInput = { ...inputOf(a), schedule };
     await updateActivity(db, a.id, input, now(), page.today, { actorUserId: request.viewer!.id });
     await recordAudit(db, { actorUserId: request.viewer!.id, action, entity: 'activity', entityId: a.id, after }, now());
-    app.responseCache.clear();
   };
 
   /**
@@ -565,7 +563,6 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
       await deleteActivity(db, a.id);
       await closeRevisionsOfActivity(db, a.id, now());
       await recordAudit(db, { actorUserId: request.viewer!.id, action: 'activity.deleted', entity: 'activity', entityId: a.id, before: { ...activityFacts(a), status: a.status } }, now());
-      app.responseCache.clear();
       return reply.redirect(`${page.href(`/hantera/${o.slug}`)}?sparad=deleted`, 303);
     },
   );
@@ -584,7 +581,6 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
       const answer = trimmed(request.body ?? {}, 'answer');
       if (answer !== 'accept' && answer !== 'decline') throw new HttpError(400, 'errors.badRequest');
       const result = await answerCoHostRequest(deps, r, { accept: answer === 'accept', actor: request.viewer!.id, now: now(), today: page.today });
-      app.responseCache.clear();
       const saved = result.kind === 'accepted' ? '?sparad=coHostAccepted' : result.kind === 'declined' ? '?sparad=coHostDeclined' : '';
       return reply.redirect(`${page.href(`/hantera/${o.slug}`)}${saved}`, 303);
     },
@@ -611,7 +607,6 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
       const o = await organisationFor(request, request.params.org);
       const a = await coHostedBy(o, request.params.id);
       await leaveAsCoHost(deps, a, o.id, { actor: request.viewer!.id, now: now(), today: page.today });
-      app.responseCache.clear();
       return reply.redirect(`${page.href(`/hantera/${o.slug}`)}?sparad=coHostLeft`, 303);
     },
   );
@@ -676,7 +671,6 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
         const conflict = await conflictOf(app, profileFacts(profile, districts), profileFacts(result.current, districts), districts);
         return profilePage(request, reply, o, { ...form, version: result.version }, { conflict, status: 409 });
       }
-      app.responseCache.clear();
       return reply.redirect(`${page.href(`/hantera/${o.slug}`)}?sparad=${result.kind}`, 303);
     },
   );

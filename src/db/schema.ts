@@ -278,8 +278,12 @@ export interface OutboxTable {
   createdAt: string;
   /** When the SMTP server accepted it; null for outbox-only messages and failures. */
   sentAt: string | null;
-  /** 'smtp' or 'outbox'. */
+  /** 'smtp' or 'outbox' once delivered (or failed for good); 'queued' or 'sending' before. */
   transport: string;
+  /** Delivery attempts so far (queued mail). */
+  attempts: Generated<number>;
+  /** When a queued message is tried (again); for 'sending', when its claim lapses. */
+  nextAttemptAt: Generated<string | null>;
   /** Why sending failed, without credentials. */
   error: string | null;
   /** What the message is about, e.g. 'case:12', so erasing that erases the copy too; null for most mail. */
@@ -436,6 +440,204 @@ export interface ImportedEventTable {
   /** Fingerprint of what the feed said last time ('removed' once it left the feed). */
   lastHash: string;
   lastSeenAt: string;
+  createdAt: string;
+}
+
+/** A volunteer role an organisation offers (fikakompis, mentor, ...), with what it asks and gives. */
+export interface VolunteerRoleTable {
+  id: Id;
+  organisationId: number;
+  /** 'fikakompis', 'mentor', 'homework', 'cafe_host' or 'other'. */
+  kind: string;
+  title: string;
+  description: string;
+  /** 'once', 'weekly', 'biweekly', 'monthly' or 'flexible'. */
+  frequency: string;
+  /** Hours each time, when said. */
+  hours: number | null;
+  /** For at least this many months, when said. */
+  minMonths: number | null;
+  /** How much Swedish the volunteer needs: 'fluent', 'some' or 'none'. */
+  swedish: string;
+  /** JSON array of language codes that help. */
+  languages: string;
+  /** JSON array of what the volunteer gets ('training', 'reference', ...). */
+  benefits: string;
+  districtId: number | null;
+  /** Where sign-ups are sent (the organisation's contact for this role). */
+  contactEmail: string;
+  /** 'open' or 'closed'. */
+  status: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A named recruitment drive of the coordinator's; sign-ups from its posters carry its slug. */
+export interface VolunteerCampaignTable {
+  id: Id;
+  slug: string;
+  name: string;
+  createdBy: number | null;
+  createdAt: string;
+}
+
+/** One volunteer's sign-up for a role: forwarded to the organisation, its personal fields emptied later. */
+export interface VolunteerSignupTable {
+  id: Id;
+  roleId: number | null;
+  organisationId: number | null;
+  campaignId: number | null;
+  /** The role's kind when signed up (counts survive a deleted role). */
+  kind: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  message: string | null;
+  /** The language of the page the volunteer signed up on (their confirmation is in it). */
+  language: string;
+  forwardedAt: string | null;
+  forwardAttempts: Generated<number>;
+  erasedAt: string | null;
+  createdAt: string;
+}
+
+/** A part of the mailing list the coordinator sends to. */
+export interface MailingSegmentTable {
+  id: Id;
+  /** 'language_cafes', 'organisations' (of `organisationKind`), 'network', 'volunteers' or 'custom'. */
+  audience: string;
+  organisationKind: string | null;
+  name: string;
+  description: string;
+  /** Sent messages are shown in the public archive. */
+  publicArchive: Flag;
+  /** Offered on the public subscribe form. */
+  openSignup: Flag;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An address that confirmed its subscription (double opt-in). Deleted when it leaves. */
+export interface MailingSubscriberTable {
+  id: Id;
+  /** Lower case. */
+  email: string;
+  name: string | null;
+  language: string;
+  /** 'active' or 'paused' (too many failed deliveries in a row). */
+  status: string;
+  failures: Generated<number>;
+  /** Why the last delivery failed (no credentials). */
+  lastFailure: string | null;
+  pausedAt: string | null;
+  confirmedAt: string;
+  createdAt: string;
+}
+
+export interface MailingMembershipTable {
+  subscriberId: number;
+  segmentId: number;
+  createdAt: string;
+}
+
+/** A subscription waiting for its confirmation link (48 hours), then deleted either way. */
+export interface MailingRequestTable {
+  id: Id;
+  email: string;
+  name: string | null;
+  language: string;
+  /** JSON array of segment ids. */
+  segmentIds: string;
+  /** 'form' or 'editor' (the coordinator invited an organisation's editors). */
+  source: string;
+  tokenHash: string;
+  expiresAt: string;
+  createdAt: string;
+}
+
+/** A message to one segment: a draft, being sent in batches, or sent. */
+export interface MailingMessageTable {
+  id: Id;
+  segmentId: number | null;
+  /** JSON object: language code → { subject, body }; 'sv' always. */
+  texts: string;
+  /** 'draft', 'sending' or 'sent'. */
+  status: string;
+  recipients: Generated<number>;
+  createdBy: number | null;
+  createdAt: string;
+  updatedAt: string;
+  queuedAt: string | null;
+  finishedAt: string | null;
+}
+
+/** One recipient of one message: recorded before and after sending, so nobody gets it twice. */
+export interface MailingDeliveryTable {
+  id: Id;
+  messageId: number;
+  subscriberId: number | null;
+  /** 'queued', 'sending', 'sent', 'failed', 'unknown' (interrupted mid-send: not sent again) or 'skipped'. */
+  status: string;
+  attempts: Generated<number>;
+  claimedAt: string | null;
+  sentAt: string | null;
+}
+
+/** A keyed hash of an address that left the list, and when: nothing else of it is kept. */
+export interface MailingSuppressionTable {
+  emailHash: string;
+  leftAt: string;
+}
+
+/** Sign-up settings of one dated occurrence (events with sign-up): capacity, deadline, questions. */
+export interface EventSettingsTable {
+  activityId: number;
+  /** The date the schedule gives the occurrence (a moved date keeps its original here). */
+  localDate: string;
+  /** Places; null: no limit. */
+  capacity: number | null;
+  /** Local date and time (Europe/Stockholm) after which nobody can sign up; null: when the event starts. */
+  deadlineDate: string | null;
+  deadlineTime: string | null;
+  /** 'off', 'optional' or 'required'. */
+  askOrganisation: Generated<string>;
+  askDiet: Generated<string>;
+  askAccessibility: Generated<string>;
+  /** The organiser's note shown on the form and in the confirmation. */
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One person's sign-up for one dated occurrence; personal fields emptied some days after the event. */
+export interface EventSignupTable {
+  id: Id;
+  activityId: number;
+  localDate: string;
+  /** 'confirmed', 'waiting' or 'cancelled'. */
+  status: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  organisation: string | null;
+  diet: string | null;
+  accessibility: string | null;
+  /** The language of the page signed up on: the mails are in it. */
+  language: string;
+  /** A keyed hash of the e-mail for this activity, kept after erasure to count returning attendees. */
+  attendeeKey: string;
+  createdAt: string;
+  promotedAt: string | null;
+  cancelledAt: string | null;
+  checkedInAt: string | null;
+  remindedAt: string | null;
+  erasedAt: string | null;
+}
+
+/** A single-use cancel link of a sign-up, stored as the SHA-256 hash of its secret. */
+export interface EventCancelTokenTable {
+  tokenHash: string;
+  signupId: number;
   createdAt: string;
 }
 

@@ -41,7 +41,7 @@ export function registerMetrics(app: FastifyInstance): void {
   const cacheMisses = new Counter({ name: 'tillsammans_response_cache_misses_total', help: 'Cacheable public responses that had to be rendered.', registers: [registry] });
   app.addHook('onSend', async (_request, reply, payload) => {
     const state = reply.getHeader('x-cache');
-    if (state === 'hit') cacheHits.inc();
+    if (state === 'hit' || state === 'shared') cacheHits.inc();
     else if (state === 'miss') cacheMisses.inc();
     return payload;
   });

@@ -110,6 +110,8 @@ export class ResponseCache {
 declare module 'fastify' {
   interface FastifyRequest {
     cacheKey?: string;
+    /** This request draws the page others with the same key wait for. */
+    cacheLeader?: boolean;
     cacheScope?: CacheScope;
     cacheVersion?: number;
   }
@@ -137,6 +139,28 @@ function cacheable(request: FastifyRequest): boolean {
 
 /** Serves cached responses before routing work and stores fresh 200 responses after it. */
 export function registerResponseCache(app: FastifyInstance, cache: ResponseCache, ttlMs: number, clock: () => Date, versions: ContentVersions): void {
+  /**
+   * Pages being drawn, by key and version: readers asking for one meanwhile wait for it instead of
+   * drawing it too (a busy page after a change is drawn once, not once per reader). Resolves with the
+   * stored entry, or null when the drawing did not give a storable page (then each draws its own).
+   */
+  const drawing = new Map<string, { version: number; started: number; done: Promise<Entry | null>; finish: (entry: Entry | null) => void }>();
+  /** Longest a reader waits for another's drawing (one that never finishes must not hold anyone). */
+  const WAIT_MS = 5000;
+  const finish = (request: FastifyRequest, entry: Entry | null) => {
+    const flight = request.cacheKey ? drawing.get(request.cacheKey) : undefined;
+    if (flight && request.cacheLeader) {
+      // Only this request's own drawing (a later one may have taken the key over).
+      if (flight.version === request.cacheVersion) drawing.delete(request.cacheKey!);
+      flight.finish(entry);
+    }
+    request.cacheLeader = false;
+  };
+  const serve = (reply: FastifyReply, entry: Entry, state: 'hit' | 'shared') => {
+    reply.header('x-cache', state).code(entry.status).type(entry.type);
+    return reply.send(entry.body);
+  };
+
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
     if (!cacheable(request)) return;
     const now = clock();
@@ -145,9 +169,19 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
     // Read before drawing: a write committed while the page is drawn makes this entry old at once.
     const version = await versions.of(scope);
     const hit = cache.get(key, now.getTime());
-    if (hit && hit.version === version) {
-      reply.header('x-cache', 'hit').code(hit.status).type(hit.type);
-      return reply.send(hit.body);
+    if (hit && hit.version === version) return serve(reply, hit, 'hit');
+    const flight = drawing.get(key);
+    const started = performance.now();
+    if (flight && flight.version === version && started - flight.started < WAIT_MS) {
+      let timer: NodeJS.Timeout | undefined;
+      const shared = await Promise.race([flight.done, new Promise<null>((r) => (timer = setTimeout(() => r(null), WAIT_MS - (started - flight.started))))]);
+      clearTimeout(timer);
+      if (shared) return serve(reply, shared, 'shared');
+    } else {
+      let resolve!: (entry: Entry | null) => void;
+      const done = new Promise<Entry | null>((r) => (resolve = r));
+      drawing.set(key, { version, started, done, finish: resolve });
+      request.cacheLeader = true;
     }
     request.cacheKey = key;
     request.cacheScope = scope;
@@ -156,6 +190,8 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
   // After a write through this instance its next reader sees the change at once, not within a second.
   app.addHook('onResponse', async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') versions.expire();
+    // Whatever became of the drawing (an error, a client gone), nobody waits for it any longer.
+    finish(request, null);
   });
   app.addHook('onSend', async (request, reply, payload) => {
     if (!request.cacheKey || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
@@ -163,7 +199,9 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
     if (payload.includes('name="_csrf"') || /no-store|private/.test(String(reply.getHeader('cache-control') ?? ''))) return payload;
     const type = String(reply.getHeader('content-type') ?? '');
     if (!/^(text\/html|application\/json|text\/calendar)/.test(type)) return payload;
-    cache.set(request.cacheKey, { expires: clock().getTime() + ttlMs, status: 200, type, body: payload, scope: request.cacheScope!, version: request.cacheVersion! });
+    const entry: Entry = { expires: clock().getTime() + ttlMs, status: 200, type, body: payload, scope: request.cacheScope!, version: request.cacheVersion! };
+    cache.set(request.cacheKey, entry);
+    finish(request, entry);
     reply.header('x-cache', 'miss');
     return payload;
   });

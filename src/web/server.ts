@@ -10,7 +10,11 @@ import { makePageContext, type PageContext } from './page.js';
 
 /** Sends one e-mail (SMTP, or the outbox when no server is configured). */
 export interface MailSender {
-  send(message: { to: string; subject: string; text: string; purpose: string; subjectRef?: string }): Promise<unknown>;
+  send(message: { to: string; subject: string; text: string; purpose: string; subjectRef?: string; headers?: Record<string, string> }): Promise<unknown>;
+  /** Puts a message in the outbox queue through `db` (a transaction), to be sent once it commits. */
+  queue?(db: Db, message: { to: string; subject: string; text: string; purpose: string; subjectRef?: string }): Promise<unknown>;
+  /** Sends queued messages that are due; returns how many went out. */
+  deliverQueued?(limit?: number): Promise<number>;
 }
 
 export interface AppDeps {
@@ -61,6 +65,11 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: Access;
+    /**
+     * false: no CSRF token is asked for, because a secret in the route's own path authorises the
+     * request and its sender has no session (a mail client's RFC 8058 one-click unsubscribe).
+     */
+    csrf?: false;
   }
 }
 

@@ -253,4 +253,67 @@ describe.skipIf(skipDatabase())(`mail on ${testDialect}`, () => {
     expect(row!.error).toMatch(/ECONNREFUSED|ECONNECTION|ESOCKET/);
     expect(row!.error).not.toMatch(/s3cr/);
   });
+
+  it('queues mail in a transaction: nothing is sent when it rolls back, and it goes out once it commits', async () => {
+    const mailer = createMailer({ from: FROM, db: database.db, log: recordingLog(), now: () => NOW });
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        await mailer.queue(trx, signInMessage({ subject: 'Rolled back' }));
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    expect(await countOutbox(database.db)).toBe(0);
+    await database.db.transaction().execute((trx) => mailer.queue(trx, signInMessage({ subject: 'Committed' })));
+    expect((await listOutbox(database.db, { limit: 5, offset: 0 }))[0]).toMatchObject({ subject: 'Committed', transport: 'queued' });
+    expect(await mailer.deliverQueued()).toBe(1);
+    expect((await listOutbox(database.db, { limit: 5, offset: 0 }))[0]).toMatchObject({ subject: 'Committed', transport: 'outbox' });
+    expect(await mailer.deliverQueued()).toBe(0);
+    await expect(database.db.transaction().execute((trx) => mailer.queue(trx, signInMessage({ to: 'not an address' })))).rejects.toThrow(MailError);
+  });
+
+  it('tries queued mail again after a growing wait while the server fails, and sends it once it answers', async () => {
+    let clock = NOW;
+    let refuse = true;
+    const smtp = await startSmtpServer({
+      onRcptTo(_address, _session, callback) {
+        callback(refuse ? Object.assign(new Error('Try again later'), { responseCode: 451 }) : undefined);
+      },
+    });
+    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${smtp.port}`, from: FROM, db: database.db, log: recordingLog(), now: () => clock });
+    await mailer.queue(database.db, signInMessage());
+    expect(await mailer.deliverQueued()).toBe(0);
+    let [row] = await database.db.selectFrom('outbox').select(['transport', 'attempts', 'nextAttemptAt', 'error']).execute();
+    expect(row).toMatchObject({ transport: 'queued', attempts: 1, nextAttemptAt: new Date(NOW.getTime() + 60_000).toISOString() });
+    expect(row!.error).toContain('451');
+    // Not due yet: nothing is tried.
+    expect(await mailer.deliverQueued()).toBe(0);
+    expect((await database.db.selectFrom('outbox').select('attempts').executeTakeFirstOrThrow()).attempts).toBe(1);
+    refuse = false;
+    clock = new Date(NOW.getTime() + 61_000);
+    expect(await mailer.deliverQueued()).toBe(1);
+    [row] = await database.db.selectFrom('outbox').select(['transport', 'attempts', 'nextAttemptAt', 'error', 'sentAt']).execute();
+    expect(row).toMatchObject({ transport: 'smtp', attempts: 2, nextAttemptAt: null, error: null, sentAt: clock.toISOString() });
+    expect(smtp.received).toHaveLength(1);
+    await mailer.close();
+  });
+
+  it('gives a queued message up after the last try, and two senders never send one message twice', async () => {
+    let clock = NOW;
+    const smtp = await startSmtpServer({
+      onRcptTo(_address, _session, callback) {
+        callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 450 }));
+      },
+    });
+    const a = createMailer({ smtpUrl: `smtp://127.0.0.1:${smtp.port}`, from: FROM, db: database.db, log: recordingLog(), now: () => clock });
+    const b = createMailer({ smtpUrl: `smtp://127.0.0.1:${smtp.port}`, from: FROM, db: database.db, log: recordingLog(), now: () => clock });
+    await a.queue(database.db, signInMessage());
+    for (let i = 0; i < 10; i++) {
+      await Promise.all([a.deliverQueued(), b.deliverQueued()]);
+      clock = new Date(clock.getTime() + 5 * 3600_000);
+    }
+    const row = await database.db.selectFrom('outbox').select(['transport', 'attempts', 'nextAttemptAt']).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ transport: 'smtp', attempts: 6, nextAttemptAt: null });
+    await a.close();
+    await b.close();
+  });
 });

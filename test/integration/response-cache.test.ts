@@ -133,3 +133,27 @@ describe.skipIf(skipDatabase())(`response cache across instances on ${testDialec
     expect(triggered.sort()).toEqual([...Object.values(CACHE_SCOPES).flat()].sort());
   });
 });
+
+describe.skipIf(skipDatabase())(`readers arriving together on ${testDialect}`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ cacheTtlSeconds: 60 });
+  }, 60_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('draw a changed page once and share it', async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, () => t.app.inject({ method: 'GET', url: '/?category=sprakcafe' })));
+    const states = results.map((r) => r.headers['x-cache']);
+    expect(states.filter((s) => s === 'miss')).toHaveLength(1);
+    expect(states.filter((s) => s === 'shared').length + states.filter((s) => s === 'hit').length).toBe(19);
+    expect(new Set(results.map((r) => r.body)).size).toBe(1);
+  });
+
+  it('each draw their own when the first one gives no page to share', async () => {
+    const results = await Promise.all(Array.from({ length: 5 }, () => t.app.inject({ method: 'GET', url: '/aktivitet/999999' })));
+    expect(results.map((r) => r.statusCode)).toEqual([404, 404, 404, 404, 404]);
+    expect(results.every((r) => r.headers['x-cache'] === undefined)).toBe(true);
+  });
+});

@@ -149,7 +149,7 @@ export function OutboxPage(props: { entries: OutboxEntry[]; total: number; page:
           <li key={e.id} class="card">
             <h2>{e.subject}</h2>
             <p class="sub">
-              <bdi>{e.to}</bdi> · <bdi dir="ltr">{time(e.createdAt)}</bdi> · {e.error ? t('admin.outbox.failed') : e.sentAt ? t('admin.outbox.sent') : t('admin.outbox.stored')}
+              <bdi>{e.to}</bdi> · <bdi dir="ltr">{time(e.createdAt)}</bdi> · {e.transport === 'queued' || e.transport === 'sending' ? t('admin.outbox.queued') : e.error ? t('admin.outbox.failed') : e.sentAt ? t('admin.outbox.sent') : t('admin.outbox.stored')}
             </p>
             {e.error ? <p class="field-error">{e.error}</p> : null}
             <details>

@@ -12,10 +12,17 @@ export interface MailMessage {
    * copy too. A message with a subject is about a person, so without SMTP its body is not logged.
    */
   subjectRef?: string;
+  /**
+   * Extra header fields sent over SMTP (List-Unsubscribe, Reply-To, ...); not kept in the outbox. Values
+   * must be single-line: they are our own URLs and checked addresses.
+   */
+  headers?: Record<string, string>;
 }
 
 /** How a message left: over SMTP, or only into the outbox table (no mail server configured). */
 export type MailTransportName = 'smtp' | 'outbox';
+/** Where an outbox row stands: delivered or failed for good ('smtp', 'outbox'), or not yet ('queued', 'sending'). */
+export type OutboxState = MailTransportName | 'queued' | 'sending';
 
 /** A message as recorded in the outbox, newest first in listings. */
 export interface OutboxEntry {
@@ -29,7 +36,7 @@ export interface OutboxEntry {
   createdAt: string;
   /** When the SMTP server accepted it; null for outbox-only messages, failures and sends still under way. */
   sentAt: string | null;
-  transport: MailTransportName;
+  transport: OutboxState;
   /** Why sending failed, with any SMTP password removed. */
   error: string | null;
   /** What it is about ('case:12'), when that may be erased. */

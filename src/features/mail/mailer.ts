@@ -6,7 +6,7 @@
 import nodemailer from 'nodemailer';
 import type { Db } from '../../db/index.js';
 import { formatForLog, isValidEmailAddress, MailError, redactCredentials, type MailMessage, type MailTransportName } from './mail.js';
-import { insertOutboxMessage, markFailed, markSent } from './mail.store.js';
+import { claimQueued, insertOutboxMessage, markAttemptFailed, markDelivered, markFailed, markSent } from './mail.store.js';
 
 /** The two levels the mailer logs at; a Fastify or pino logger fits. */
 export interface MailLog {
@@ -36,6 +36,13 @@ export interface Mailer {
    * could not be reached or refused the message (the outbox row then holds the reason).
    */
   send(message: MailMessage): Promise<{ delivered: MailTransportName; outboxId: number }>;
+  /**
+   * Puts a message in the outbox queue through `db` (a transaction: the message exists only if it
+   * commits); `deliverQueued` sends it. Rejects with 'mail.invalidAddress' before anything is stored.
+   */
+  queue(db: Db, message: MailMessage): Promise<number>;
+  /** Sends queued messages that are due (at most `limit`), each by one instance; returns how many went out. */
+  deliverQueued(limit?: number): Promise<number>;
   /** Closes the SMTP connection; call at shutdown. */
   close(): Promise<void>;
 }
@@ -49,15 +56,42 @@ const TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTim
 /** Builds the mailer; does not connect until the first message. */
 export function createMailer(options: MailerOptions): Mailer {
   const { smtpUrl, db, log, now } = options;
+  const queue = async (trx: Db, message: MailMessage) => {
+    assertValidRecipient(message);
+    return insertOutboxMessage(trx, message, 'queued', now());
+  };
+  /** Sends due queued messages with `deliver`; a failure is tried again later (RETRY_MINUTES) and never stops the rest. */
+  const deliverQueuedWith = async (deliver: (message: MailMessage) => Promise<MailTransportName>, limit: number) => {
+    let sent = 0;
+    for (const message of await claimQueued(db, now(), limit)) {
+      try {
+        await markDelivered(db, message.id, await deliver(message), now());
+        sent++;
+      } catch (error) {
+        const reason = smtpUrl ? redactCredentials(describeSmtpError(error), smtpUrl) : describeSmtpError(error);
+        const again = await markAttemptFailed(db, message.id, message.attempts, reason, now());
+        log.error({ outboxId: message.id, purpose: message.purpose, again }, `Queued mail could not be sent: ${reason}`);
+      }
+    }
+    return sent;
+  };
+
   if (!smtpUrl) {
+    const store = (outboxId: number, message: MailMessage) => log.info({ outboxId, purpose: message.purpose }, formatForLog(message));
     return {
       transport: 'outbox',
       async send(message) {
         assertValidRecipient(message);
         const outboxId = await insertOutboxMessage(db, message, 'outbox', now());
-        log.info({ outboxId, purpose: message.purpose }, formatForLog(message));
+        store(outboxId, message);
         return { delivered: 'outbox', outboxId };
       },
+      queue,
+      deliverQueued: (limit = 50) =>
+        deliverQueuedWith(async (message) => {
+          store((message as MailMessage & { id: number }).id, message);
+          return 'outbox';
+        }, limit),
       async close() {},
     };
   }
@@ -73,18 +107,28 @@ export function createMailer(options: MailerOptions): Mailer {
     { from: options.from },
   );
 
+  const transmit = (message: MailMessage) =>
+    transporter.sendMail({
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      ...(message.html === undefined ? {} : { html: message.html }),
+      ...(message.headers === undefined ? {} : { headers: message.headers }),
+    });
+
   return {
     transport: 'smtp',
+    queue,
+    deliverQueued: (limit = 50) =>
+      deliverQueuedWith(async (message) => {
+        await transmit(message);
+        return 'smtp';
+      }, limit),
     async send(message) {
       assertValidRecipient(message);
       const outboxId = await insertOutboxMessage(db, message, 'smtp', now());
       try {
-        await transporter.sendMail({
-          to: message.to,
-          subject: message.subject,
-          text: message.text,
-          ...(message.html === undefined ? {} : { html: message.html }),
-        });
+        await transmit(message);
       } catch (error) {
         const reason = redactCredentials(describeSmtpError(error), smtpUrl);
         const smtpCode = smtpResponseCode(error);

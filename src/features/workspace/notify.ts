@@ -1,5 +1,5 @@
 /** What the workflow needs to tell people: the database, the mailer, absolute links; mail to editors and the coordinator. */
-import type { Db } from '../../db/index.js';
+import { inTransaction, type Db } from '../../db/index.js';
 import { languagePrefix, translator } from '../../i18n/index.js';
 import type { MailSender } from '../../web/server.js';
 import { listOrganisationEditors } from '../accounts/index.js';
@@ -10,6 +10,22 @@ export interface WorkflowDeps {
   publicUrl: string;
   /** Where the coordinator is told about new things to review. */
   adminEmail: string;
+}
+
+/**
+ * Runs one change of the workflow in one transaction: its rows, revision, audit entries and mail
+ * all happen or none does. Mail is put in the outbox queue inside the transaction and sent once it
+ * commits (and later again, by the 'mail.deliver' job, if the server fails).
+ */
+export async function atomically<T>(deps: WorkflowDeps, fn: (deps: WorkflowDeps) => Promise<T>): Promise<T> {
+  if (deps.db.isTransaction) return fn(deps);
+  const { mailer } = deps;
+  const result = await inTransaction(deps.db, (trx) =>
+    fn({ ...deps, db: trx, mailer: { send: (message) => (mailer.queue ? mailer.queue(trx, message) : mailer.send(message)) } }),
+  );
+  // After the commit: a failure here only delays the mail (the job tries again).
+  await mailer.deliverQueued?.().catch(() => 0);
+  return result;
 }
 
 /** An absolute link to a page of the site. */

@@ -12,7 +12,7 @@ import { insertPlace, listDistricts } from '../places/index.js';
 import { answerCoHostRequest, splitHosts, syncCoHostRequests } from './cohosts.js';
 import { approveDateNote } from './date-notes.js';
 import { activityFacts, profileFacts } from './facts.js';
-import { link, tellCoordinator, tellEditors, type WorkflowDeps } from './notify.js';
+import { atomically, link, tellCoordinator, tellEditors, type WorkflowDeps } from './notify.js';
 import {
   findOpenRevision,
   insertRevision,
@@ -78,7 +78,7 @@ export type ActivitySaveResult =
  * Saves an activity from the workspace form. `activityId` null creates one. `version` is what the
  * form was opened on; when the stored one differs, nothing is saved and the caller shows both.
  */
-export async function saveActivity(
+async function saveActivityIn(
   deps: WorkflowDeps,
   args: {
     viewer: NonNullable<Viewer>;
@@ -202,7 +202,7 @@ async function sendProposal(
 export type ProfileSaveResult = { kind: 'published' | 'submitted' | 'proposed' } | { kind: 'conflict'; current: OrganisationProfile | Organisation; version: string };
 
 /** Saves an organisation's profile: directly, for review, or as a proposal (like activities). */
-export async function saveProfile(
+async function saveProfileIn(
   deps: WorkflowDeps,
   args: { viewer: NonNullable<Viewer>; organisation: Organisation; profile: OrganisationProfile; version: string; mode: SaveMode; message?: string | null; now: Date },
 ): Promise<ProfileSaveResult> {
@@ -258,7 +258,7 @@ export type ApproveResult = { kind: 'approved'; entityId: number } | { kind: 'go
  * proposal (`actor` null: someone with the link). `data` replaces the revision's data when the
  * approver edited it first; `organisationId` gives a suggestion its host.
  */
-export async function approveRevision(
+async function approveRevisionIn(
   deps: WorkflowDeps,
   revision: Revision,
   args: { actor: number | null; now: Date; today: string; data?: ActivityChange | OrganisationProfile; organisationId?: number; via: 'review' | 'proposal' },
@@ -337,7 +337,7 @@ async function tellApproved(deps: WorkflowDeps, organisationId: number, organisa
 }
 
 /** Sends a waiting change back to the organisation with the coordinator's message. */
-export async function returnRevision(deps: WorkflowDeps, revision: Revision, args: { actor: number; message: string; now: Date }): Promise<boolean> {
+async function returnRevisionIn(deps: WorkflowDeps, revision: Revision, args: { actor: number; message: string; now: Date }): Promise<boolean> {
   const { db } = deps;
   const { now } = args;
   // A co-host request is declined, not sent back: there is nothing for the host to fix.
@@ -370,3 +370,14 @@ export async function returnRevision(deps: WorkflowDeps, revision: Revision, arg
 
 /** The hash a link's secret is stored as (for looking a proposal or confirmation up). */
 export { hashSecret };
+
+/** Saves an activity from the form (published, sent for review or proposed), in one transaction. */
+export const saveActivity = (deps: WorkflowDeps, args: Parameters<typeof saveActivityIn>[1]): Promise<ActivitySaveResult> => atomically(deps, (d) => saveActivityIn(d, args));
+/** Saves an organisation's profile, in one transaction. */
+export const saveProfile = (deps: WorkflowDeps, args: Parameters<typeof saveProfileIn>[1]): Promise<ProfileSaveResult> => atomically(deps, (d) => saveProfileIn(d, args));
+/** Approves a waiting change (review or proposal), in one transaction. */
+export const approveRevision = (deps: WorkflowDeps, revision: Revision, args: Parameters<typeof approveRevisionIn>[2]): Promise<ApproveResult> =>
+  atomically(deps, (d) => approveRevisionIn(d, revision, args));
+/** Sends a waiting change back with the coordinator's message, in one transaction. */
+export const returnRevision = (deps: WorkflowDeps, revision: Revision, args: Parameters<typeof returnRevisionIn>[2]): Promise<boolean> =>
+  atomically(deps, (d) => returnRevisionIn(d, revision, args));

@@ -7,7 +7,7 @@
  * an activity never published goes back to draft instead). A feed that fails or cannot be read
  * changes nothing already imported. Every change is audited with no actor.
  */
-import type { Db } from '../../db/index.js';
+import { inTransaction, type Db } from '../../db/index.js';
 import { translator } from '../../i18n/index.js';
 import type { MailSender } from '../../web/server.js';
 import { localToday } from '../../web/time.js';
@@ -179,7 +179,10 @@ async function apply(deps: ImportDeps, o: Organisation, feed: CalendarFeed, mapp
   const seen: number[] = [];
   let waiting = 0;
 
-  const one = async (ev: FeedEvent) => {
+  // Each event in one transaction: its activity, revision, audit entry and the record of its UID are
+  // written together, so a crash in between never imports the event twice.
+  const one = async (d: ImportDeps, ev: FeedEvent) => {
+    const db = d.db;
     const row = byKey.get(keyOf(ev.uid, ev.recurrenceId));
     if (!row) {
       if (ev.fields.cancelled) return;
@@ -187,7 +190,7 @@ async function apply(deps: ImportDeps, o: Organisation, feed: CalendarFeed, mapp
         report.past++;
         return;
       }
-      const created = await create(deps, o, feed, ev.fields, now, today);
+      const created = await create(d, o, feed, ev.fields, now, today);
       await insertImportedEvent(db, { feedId: feed.id, uid: ev.uid, recurrenceId: ev.recurrenceId, activityId: created.id, lastHash: ev.hash }, now);
       report.created++;
       if (created.waiting) waiting++;
@@ -202,9 +205,9 @@ async function apply(deps: ImportDeps, o: Organisation, feed: CalendarFeed, mapp
     const current = await findActivity(db, row.activityId, { includeUnpublished: true });
     if (current) {
       if (ev.fields.cancelled) {
-        if (await cancel(deps, feed, current, 'cancelled', now)) report.cancelled++;
+        if (await cancel(d, feed, current, 'cancelled', now)) report.cancelled++;
       } else {
-        if (await update(deps, o, feed, current, ev.fields, now, today)) waiting++;
+        if (await update(d, o, feed, current, ev.fields, now, today)) waiting++;
         report.updated++;
       }
     }
@@ -216,7 +219,7 @@ async function apply(deps: ImportDeps, o: Organisation, feed: CalendarFeed, mapp
     if (produced.has(key)) continue;
     produced.add(key);
     try {
-      await one(ev);
+      await inTransaction(db, (trx) => one({ ...deps, db: trx }, ev));
     } catch (err) {
       deps.log?.error({ err, feedId: feed.id }, 'importing one calendar event failed');
       report.lines.push(line('failed', { title: ev.fields.title }));
@@ -234,8 +237,12 @@ async function apply(deps: ImportDeps, o: Organisation, feed: CalendarFeed, mapp
       const last = lastDate(current.schedule);
       // Over already: what happened stays as it was.
       if (last !== null && last < today) continue;
-      if (await cancel(deps, feed, current, 'removed', now)) report.cancelled++;
-      await updateImportedEvent(db, row.id, { lastHash: REMOVED });
+      const cancelled = await inTransaction(db, async (trx) => {
+        const done = await cancel({ ...deps, db: trx }, feed, current, 'removed', now);
+        await updateImportedEvent(trx, row.id, { lastHash: REMOVED });
+        return done;
+      });
+      if (cancelled) report.cancelled++;
     } catch (err) {
       deps.log?.error({ err, feedId: feed.id }, 'cancelling a removed calendar event failed');
     }

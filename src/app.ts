@@ -12,6 +12,7 @@ import { wishesRoutes } from './features/guide/index.js';
 import { adminRoutes } from './features/admin/index.js';
 import { importRoutes } from './features/imports/index.js';
 import { calendarRoutes } from './features/calendar/index.js';
+import { mailingAdminRoutes, mailingRoutes, volunteerAdminRoutes, volunteerRoutes } from './features/network/index.js';
 import { createMailer, type Mailer } from './features/mail/index.js';
 import {
   apiRoutes,
@@ -72,6 +73,10 @@ const PAGE_FEATURES = [
   wishesRoutes,
   guideRoutes,
   referralRoutes,
+  volunteerRoutes,
+  volunteerAdminRoutes,
+  mailingRoutes,
+  mailingAdminRoutes,
 ];
 
 export async function buildApp(deps: BuildDeps): Promise<FastifyInstance> {

@@ -22,9 +22,13 @@ export const CACHE_SCOPES = {
     'occurrence_changes',
     'translations',
     'settings',
+    'volunteer_roles',
+    'volunteer_campaigns',
   ],
   /** What newcomers ask for (/efterfragas). */
   wishes: ['wishes'],
+  /** The mailing list's public archive (/nyhetsbrev/arkiv). */
+  mailing: ['mailing_segments', 'mailing_messages'],
 } as const;
 
 export type CacheScope = keyof typeof CACHE_SCOPES;
@@ -52,4 +56,10 @@ export const UNCACHED_TABLES = [
   'guide_notes',
   'guide_referrals',
   'cache_versions',
+  'volunteer_signups',
+  'mailing_subscribers',
+  'mailing_memberships',
+  'mailing_requests',
+  'mailing_deliveries',
+  'mailing_suppressions',
 ] as const;

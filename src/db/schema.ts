@@ -676,5 +676,15 @@ export interface Database {
   guideNotes: GuideNoteTable;
   guideReferrals: GuideReferralTable;
   wishes: WishTable;
+  volunteerRoles: VolunteerRoleTable;
+  volunteerCampaigns: VolunteerCampaignTable;
+  volunteerSignups: VolunteerSignupTable;
+  mailingSegments: MailingSegmentTable;
+  mailingSubscribers: MailingSubscriberTable;
+  mailingMemberships: MailingMembershipTable;
+  mailingRequests: MailingRequestTable;
+  mailingMessages: MailingMessageTable;
+  mailingDeliveries: MailingDeliveryTable;
+  mailingSuppressions: MailingSuppressionTable;
 }
 

@@ -7,6 +7,7 @@ import { refreshOccurrenceWindow } from '../features/calendar/index.js';
 import { eraseExpired, sendFollowUpReminders } from '../features/guide/index.js';
 import { createImportDeps, runImports } from '../features/imports/index.js';
 import { deleteExpiredUnconfirmed } from '../features/workspace/index.js';
+import { eraseVolunteerSignups, expireMailingRequests, forwardVolunteerSignups, runMailingSend } from '../features/network/index.js';
 import type { MailSender } from '../web/server.js';
 import { localToday } from '../web/time.js';
 import type { Job } from './scheduler.js';
@@ -21,7 +22,7 @@ export interface JobDeps {
 const HOUR = 60;
 
 /** Every job's name, in the order the coordinator sees them. */
-export const JOB_NAMES = ['occurrences.refresh', 'imports.sync', 'guide.reminders', 'guide.erasure', 'suggestions.expire', 'rate-limits.prune'] as const;
+export const JOB_NAMES = ['occurrences.refresh', 'imports.sync', 'guide.reminders', 'guide.erasure', 'suggestions.expire', 'rate-limits.prune', 'volunteers.forward', 'volunteers.erasure', 'mailing.send', 'mailing.expire'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 /** How often each job runs, in minutes. */
@@ -32,6 +33,10 @@ export const JOB_EVERY_MINUTES: Record<JobName, number> = {
   'guide.erasure': 6 * HOUR,
   'suggestions.expire': 6 * HOUR,
   'rate-limits.prune': 6 * HOUR,
+  'volunteers.forward': HOUR,
+  'volunteers.erasure': 6 * HOUR,
+  'mailing.send': 1,
+  'mailing.expire': HOUR,
 };
 
 export function createJobs(deps: JobDeps): (Job & { name: JobName })[] {
@@ -81,6 +86,31 @@ export function createJobs(deps: JobDeps): (Job & { name: JobName })[] {
       name: 'rate-limits.prune',
       everyMinutes: JOB_EVERY_MINUTES['rate-limits.prune'],
       run: (now) => pruneRateLimits(db, new Date(now.getTime() - 864e5)),
+    },
+    {
+      // Volunteer sign-ups that could not be mailed to their organisation when they came in are sent again.
+      name: 'volunteers.forward',
+      everyMinutes: JOB_EVERY_MINUTES['volunteers.forward'],
+      run: (now) => forwardVolunteerSignups({ db, mailer: deps.mailer, publicUrl: config.publicUrl }, now),
+    },
+    {
+      // A volunteer's name and contact are erased 30 days after they were forwarded; the counts stay.
+      name: 'volunteers.erasure',
+      everyMinutes: JOB_EVERY_MINUTES['volunteers.erasure'],
+      run: (now) => eraseVolunteerSignups(db, now),
+    },
+    {
+      // The mailing list goes out in batches of 50 a minute; each recipient's delivery is recorded, so none gets it twice.
+      name: 'mailing.send',
+      everyMinutes: JOB_EVERY_MINUTES['mailing.send'],
+      leaseMinutes: 5,
+      run: (now) => runMailingSend({ db, mailer: deps.mailer, publicUrl: config.publicUrl }, now),
+    },
+    {
+      // Subscriptions nobody confirmed within 48 hours are deleted, addresses and confirmation mails with them.
+      name: 'mailing.expire',
+      everyMinutes: JOB_EVERY_MINUTES['mailing.expire'],
+      run: (now) => expireMailingRequests(db, now),
     },
   ];
 }

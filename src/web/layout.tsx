@@ -168,6 +168,12 @@ export function Layout(props: LayoutProps) {
             <li>
               <a href={href('/efterfragas')}>{t('layout.footer.wishes')}</a>
             </li>
+            <li>
+              <a href={href('/jag-vill-hjalpa-till')}>{t('network.volunteers.public.title')}</a>
+            </li>
+            <li>
+              <a href={href('/nyhetsbrev')}>{t('network.mailing.public.title')}</a>
+            </li>
             {page.signedIn ? null : (
               <li>
                 <a href={href('/logga-in')}>{t('layout.signIn')}</a>

@@ -10,6 +10,8 @@ const SECTIONS = [
   { path: '/admin/platser', label: 'admin.places.title' },
   { path: '/admin/utkorg', label: 'admin.outbox.title' },
   { path: '/admin/onskemal', label: 'guide.wishes.admin.title' },
+  { path: '/admin/volontarer', label: 'network.volunteers.admin.title' },
+  { path: '/admin/utskick', label: 'network.mailing.admin.title' },
   { path: '/admin/kalendrar', label: 'imports.admin.title' },
   { path: '/admin/jobb', label: 'admin.jobs.title' },
   { path: '/planering/krockar', label: 'planning.clashes.link' },

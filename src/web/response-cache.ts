@@ -6,6 +6,7 @@
  * transaction (a trigger), and every instance reads the versions at most a second old. So a change
  * shows everywhere within a second, and only pages of the scope that changed are drawn again.
  */
+import zlib from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CacheScope } from '../db/cache-scopes.js';
 import type { Db } from '../db/index.js';
@@ -18,6 +19,31 @@ interface Entry {
   body: string;
   scope: CacheScope;
   version: number;
+  /** The body compressed, made the first time a reader accepts that encoding and kept with it. */
+  br?: Buffer;
+  gzip?: Buffer;
+}
+
+/** The encoding to answer with: brotli or gzip when the request accepts it (q > 0), else none. */
+export function preferredEncoding(header: string | undefined): 'br' | 'gzip' | null {
+  const accepted = new Set(
+    (header ?? '')
+      .split(',')
+      .map((part) => part.trim().split(';'))
+      .filter(([, ...params]) => !params.some((p) => /^\s*q\s*=\s*0(\.0*)?\s*$/.test(p)))
+      .map(([name]) => name!.trim().toLowerCase()),
+  );
+  return accepted.has('br') ? 'br' : accepted.has('gzip') || accepted.has('x-gzip') ? 'gzip' : null;
+}
+
+/** Compresses a cached body once per encoding (brotli with a small window: pages are far below it). */
+function compressed(entry: Entry, encoding: 'br' | 'gzip'): Buffer {
+  if (encoding === 'br') {
+    entry.br ??= zlib.brotliCompressSync(entry.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_LGWIN]: 18 } });
+    return entry.br;
+  }
+  entry.gzip ??= zlib.gzipSync(entry.body, { level: 6 });
+  return entry.gzip;
 }
 
 /** The current version of each scope, read from the database at most `maxAgeMs` ago (one read at a time). */
@@ -156,9 +182,12 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
     }
     request.cacheLeader = false;
   };
-  const serve = (reply: FastifyReply, entry: Entry, state: 'hit' | 'shared') => {
-    reply.header('x-cache', state).code(entry.status).type(entry.type);
-    return reply.send(entry.body);
+  // Compressed once per entry, not once per reader: a cached page costs the reader no compression.
+  const serve = (request: FastifyRequest, reply: FastifyReply, entry: Entry, state: 'hit' | 'shared') => {
+    reply.header('x-cache', state).header('vary', 'accept-encoding').code(entry.status).type(entry.type);
+    const encoding = entry.body.length >= 1024 ? preferredEncoding(request.headers['accept-encoding']) : null;
+    if (!encoding) return reply.send(entry.body);
+    return reply.header('content-encoding', encoding).send(compressed(entry, encoding));
   };
 
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -169,14 +198,14 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
     // Read before drawing: a write committed while the page is drawn makes this entry old at once.
     const version = await versions.of(scope);
     const hit = cache.get(key, now.getTime());
-    if (hit && hit.version === version) return serve(reply, hit, 'hit');
+    if (hit && hit.version === version) return serve(request, reply, hit, 'hit');
     const flight = drawing.get(key);
     const started = performance.now();
     if (flight && flight.version === version && started - flight.started < WAIT_MS) {
       let timer: NodeJS.Timeout | undefined;
       const shared = await Promise.race([flight.done, new Promise<null>((r) => (timer = setTimeout(() => r(null), WAIT_MS - (started - flight.started))))]);
       clearTimeout(timer);
-      if (shared) return serve(reply, shared, 'shared');
+      if (shared) return serve(request, reply, shared, 'shared');
     } else {
       let resolve!: (entry: Entry | null) => void;
       const done = new Promise<Entry | null>((r) => (resolve = r));

@@ -1,5 +1,6 @@
 /** The response cache in the real app: repeat readers get the stored page; a write shows on every instance within a second. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import zlib from 'node:zlib';
 import { sql } from 'kysely';
 import { CACHE_SCOPES, UNCACHED_TABLES } from '../../src/db/cache-scopes.js';
 import { seedDemo } from '../../src/demo/seed.js';
@@ -24,6 +25,20 @@ describe.skipIf(skipDatabase())(`response cache on ${testDialect}`, () => {
     const en = await t.app.inject({ method: 'GET', url: '/en/?category=idrott' });
     expect(en.headers['x-cache']).toBe('miss');
     expect(en.body).toMatch(/<html lang="en"/);
+  });
+
+  it('serves a cached page compressed once in the encoding each reader accepts', async () => {
+    const fresh = await t.app.inject({ method: 'GET', url: '/organisationer?page=1' });
+    for (const [accept, encoding, decode] of [
+      ['br', 'br', (b: Buffer) => zlib.brotliDecompressSync(b).toString()],
+      ['gzip, deflate', 'gzip', (b: Buffer) => zlib.gunzipSync(b).toString()],
+      ['identity', undefined, (b: Buffer) => b.toString()],
+    ] as const) {
+      const hit = await t.app.inject({ method: 'GET', url: '/organisationer?page=1', headers: { 'accept-encoding': accept } });
+      expect(hit.headers['x-cache'], accept).toBe('hit');
+      expect(hit.headers['content-encoding'], accept).toBe(encoding);
+      expect(decode(hit.rawPayload), accept).toBe(fresh.body);
+    }
   });
 
   it('compresses cached pages like fresh ones', async () => {

@@ -78,13 +78,14 @@ export async function sendBatch(deps: SendDeps, now: Date, limit = BATCH_SIZE): 
     if (!(await claimDelivery(db, d.id, now))) continue;
     const language = d.language ?? 'sv';
     const text = textFor(d.texts, language);
-    const t = translator(text.language) as unknown as Translate;
-    const unsubscribe = unsubscribeUrl(deps.publicUrl, key, { id: d.subscriberId, language: text.language });
+    // The footer (why, and how to leave) and the pages it links to are in the reader's language, whatever the text's.
+    const t = translator(language) as unknown as Translate;
+    const unsubscribe = unsubscribeUrl(deps.publicUrl, key, { id: d.subscriberId, language });
     const mail = composeListMail(t, {
       text,
       segment: segmentLabel(t, d.segment),
       unsubscribeUrl: unsubscribe,
-      archiveUrl: d.segment.publicArchive ? `${deps.publicUrl}${languagePrefix(text.language)}/nyhetsbrev/arkiv/${d.messageId}` : null,
+      archiveUrl: d.segment.publicArchive ? `${deps.publicUrl}${languagePrefix(language)}/nyhetsbrev/arkiv/${d.messageId}` : null,
     });
     try {
       await deps.mailer.send({ to: d.email, ...mail, purpose: 'mailing', subjectRef: subscriberSubject(d.subscriberId), headers: listHeaders(unsubscribe, `<tillsammans.${host}>`) });

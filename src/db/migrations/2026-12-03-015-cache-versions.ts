@@ -4,6 +4,7 @@
  * (src/web/response-cache.ts reads the versions at most a second old).
  */
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { createCacheTriggers, dropCacheTriggers } from '../cache-triggers.js';
 
 /** The scopes and their tables when this was written; a table added later gets its trigger in its own migration (db/cache-scopes.ts). */
 const TABLES: Record<string, readonly string[]> = {
@@ -42,32 +43,12 @@ export async function up(db: Kysely<any>): Promise<void> {
         return null;
       end $$`.execute(db);
   }
-  for (const [scope, tables] of Object.entries(TABLES)) {
-    for (const table of tables) {
-      if (pg) {
-        // Once per statement: a bulk write raises the version once.
-        await sql
-          .raw(`create trigger ${table}_cache_version after insert or update or delete or truncate on ${table} for each statement execute function tillsammans_bump_cache_version('${scope}')`)
-          .execute(db);
-      } else {
-        for (const event of ['insert', 'update', 'delete']) {
-          await sql
-            .raw(`create trigger ${table}_cache_version_${event} after ${event} on ${table} begin update cache_versions set version = version + 1 where scope = '${scope}'; end`)
-            .execute(db);
-        }
-      }
-    }
-  }
+  for (const [scope, tables] of Object.entries(TABLES)) await createCacheTriggers(db, scope, tables);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
-  for (const tables of Object.values(TABLES)) {
-    for (const table of tables) {
-      if (pg) await sql.raw(`drop trigger if exists ${table}_cache_version on ${table}`).execute(db);
-      else for (const event of ['insert', 'update', 'delete']) await sql.raw(`drop trigger if exists ${table}_cache_version_${event}`).execute(db);
-    }
-  }
+  for (const tables of Object.values(TABLES)) await dropCacheTriggers(db, tables);
   if (pg) await sql`drop function if exists tillsammans_bump_cache_version()`.execute(db);
   await db.schema.dropTable('cache_versions').ifExists().execute();
 }

@@ -6,7 +6,8 @@
  * Roles and campaigns are shown on cached calendar-scope pages, segments and messages on the archive
  * (scope 'mailing'): their writes raise those versions by triggers, as 015 does.
  */
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { PostgresAdapter, type Kysely } from 'kysely';
+import { createCacheTriggers, dropCacheTriggers } from '../cache-triggers.js';
 
 const CACHED: Record<string, readonly string[]> = {
   calendar: ['volunteer_roles', 'volunteer_campaigns'],
@@ -158,31 +159,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Versions of what cached pages show: the archive's scope is new; its tables and the calendar's new ones get triggers.
   await db.insertInto('cache_versions').values({ scope: 'mailing', version: 1 }).execute();
-  for (const [scope, tables] of Object.entries(CACHED)) {
-    for (const table of tables) {
-      if (pg) {
-        await sql
-          .raw(`create trigger ${table}_cache_version after insert or update or delete or truncate on ${table} for each statement execute function tillsammans_bump_cache_version('${scope}')`)
-          .execute(db);
-      } else {
-        for (const event of ['insert', 'update', 'delete']) {
-          await sql
-            .raw(`create trigger ${table}_cache_version_${event} after ${event} on ${table} begin update cache_versions set version = version + 1 where scope = '${scope}'; end`)
-            .execute(db);
-        }
-      }
-    }
-  }
+  for (const [scope, tables] of Object.entries(CACHED)) await createCacheTriggers(db, scope, tables);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  const pg = db.getExecutor().adapter instanceof PostgresAdapter;
-  for (const tables of Object.values(CACHED)) {
-    for (const table of tables) {
-      if (pg) await sql.raw(`drop trigger if exists ${table}_cache_version on ${table}`).execute(db);
-      else for (const event of ['insert', 'update', 'delete']) await sql.raw(`drop trigger if exists ${table}_cache_version_${event}`).execute(db);
-    }
-  }
+  for (const tables of Object.values(CACHED)) await dropCacheTriggers(db, tables);
   await db.deleteFrom('cache_versions').where('scope', '=', 'mailing').execute();
   for (const table of [
     'mailing_suppressions',

@@ -114,7 +114,7 @@ export function MailingAdminPage(props: MailingAdminProps) {
         {props.messages.length === 0 ? (
           <p>{t('network.mailing.admin.noMessages')}</p>
         ) : (
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0} role="region" aria-label={t('network.mailing.admin.messages')}>
             <table class="data-table admin-table">
               <caption class="visually-hidden">{t('network.mailing.admin.messages')}</caption>
               <thead>
@@ -412,7 +412,7 @@ export function PausedPage(props: { paused: Subscriber[]; notice?: string | unde
       {props.paused.length === 0 ? (
         <p>{t('network.mailing.admin.pausedEmpty')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabIndex={0} role="region" aria-label={t('network.mailing.admin.pausedTitle')}>
           <table class="data-table admin-table">
             <caption class="visually-hidden">{t('network.mailing.admin.pausedTitle')}</caption>
             <thead>

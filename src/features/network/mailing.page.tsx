@@ -54,15 +54,19 @@ export function SubscribePage(props: { segments: Segment[]; form: SubscribeForm;
               <legend>{labels.segments}</legend>
               {props.segments.map((s) => (
                 <label key={s.id}>
-                  <input type="checkbox" name="segments" value={String(s.id)} checked={form.segments.includes(String(s.id))} /> <SegmentName segment={s} />
-                  {s.description ? (
-                    <span class="sub">
-                      {' – '}
-                      <bdi lang="sv" dir="auto">
-                        {s.description}
-                      </bdi>
-                    </span>
-                  ) : null}
+                  <input type="checkbox" name="segments" value={String(s.id)} checked={form.segments.includes(String(s.id))} />
+                  {/* One flex item for the words, so a long description wraps instead of widening the page. */}
+                  <span>
+                    <SegmentName segment={s} />
+                    {s.description ? (
+                      <span class="sub">
+                        {' – '}
+                        <bdi lang="sv" dir="auto">
+                          {s.description}
+                        </bdi>
+                      </span>
+                    ) : null}
+                  </span>
                 </label>
               ))}
               {errors.segments ? (

@@ -17,7 +17,7 @@ function RolesTable(props: { roles: RoleWithOrganisation[]; counts: Map<number, 
   const { href, lang } = usePage();
   const t = useT();
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabIndex={0} role="region" aria-label={props.caption}>
       <table class="data-table admin-table">
         <caption>{props.caption}</caption>
         <thead>
@@ -79,7 +79,7 @@ export function VolunteersAdminPage(props: VolunteersAdminProps) {
         {props.campaigns.length === 0 ? (
           <p>{t('network.volunteers.admin.noCampaigns')}</p>
         ) : (
-          <div class="table-wrap">
+          <div class="table-wrap" tabIndex={0} role="region" aria-label={t('network.volunteers.admin.campaigns')}>
             <table class="data-table admin-table">
               <caption class="visually-hidden">{t('network.volunteers.admin.campaigns')}</caption>
               <thead>
@@ -156,7 +156,7 @@ export function CampaignPage(props: CampaignPageProps) {
         <dt>{t('network.volunteers.admin.link')}</dt>
         <dd>
           <a href={props.link} dir="ltr" class="contact-link">
-            {props.link}
+            <bdi>{props.link}</bdi>
           </a>
         </dd>
       </dl>

@@ -6,6 +6,7 @@ import { pruneRateLimits } from '../features/accounts/index.js';
 import { refreshOccurrenceWindow } from '../features/calendar/index.js';
 import { eraseExpired, sendFollowUpReminders } from '../features/guide/index.js';
 import { createImportDeps, runImports } from '../features/imports/index.js';
+import { pruneOutbox } from '../features/mail/index.js';
 import { deleteExpiredUnconfirmed } from '../features/workspace/index.js';
 import { eraseVolunteerSignups, expireMailingRequests, forwardVolunteerSignups, runMailingSend } from '../features/network/index.js';
 import type { MailSender } from '../web/server.js';
@@ -22,7 +23,7 @@ export interface JobDeps {
 const HOUR = 60;
 
 /** Every job's name, in the order the coordinator sees them. */
-export const JOB_NAMES = ['occurrences.refresh', 'imports.sync', 'guide.reminders', 'guide.erasure', 'suggestions.expire', 'rate-limits.prune', 'volunteers.forward', 'volunteers.erasure', 'mailing.send', 'mailing.expire'] as const;
+export const JOB_NAMES = ['occurrences.refresh', 'imports.sync', 'guide.reminders', 'guide.erasure', 'suggestions.expire', 'rate-limits.prune', 'outbox.prune', 'mail.deliver', 'volunteers.forward', 'volunteers.erasure', 'mailing.send', 'mailing.expire'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 /** How often each job runs, in minutes. */
@@ -33,6 +34,8 @@ export const JOB_EVERY_MINUTES: Record<JobName, number> = {
   'guide.erasure': 6 * HOUR,
   'suggestions.expire': 6 * HOUR,
   'rate-limits.prune': 6 * HOUR,
+  'outbox.prune': 6 * HOUR,
+  'mail.deliver': 1,
   'volunteers.forward': HOUR,
   'volunteers.erasure': 6 * HOUR,
   'mailing.send': 1,
@@ -86,6 +89,19 @@ export function createJobs(deps: JobDeps): (Job & { name: JobName })[] {
       name: 'rate-limits.prune',
       everyMinutes: JOB_EVERY_MINUTES['rate-limits.prune'],
       run: (now) => pruneRateLimits(db, new Date(now.getTime() - 864e5)),
+    },
+    {
+      // Copies of sent mail are kept OUTBOX_RETENTION_DAYS, then deleted.
+      name: 'outbox.prune',
+      everyMinutes: JOB_EVERY_MINUTES['outbox.prune'],
+      run: (now) => pruneOutbox(db, now, config.outboxRetentionDays),
+    },
+    {
+      // Mail written in a transaction goes out after the commit; what the server refused is tried again here.
+      name: 'mail.deliver',
+      everyMinutes: JOB_EVERY_MINUTES['mail.deliver'],
+      leaseMinutes: 5,
+      run: async () => (await deps.mailer.deliverQueued?.(200)) ?? 0,
     },
     {
       // Volunteer sign-ups that could not be mailed to their organisation when they came in are sent again.

@@ -225,6 +225,10 @@ export function OrganisationWorkspacePage(props: {
           <Icon name="calendar" />
           {t('imports.workspaceLink')}
         </a>
+        <a class="button secondary" href={href(`${base}/volontarer`)}>
+          <Icon name="hand-heart" />
+          {t('network.volunteers.workspace.link')}
+        </a>
         {o.published ? (
           <a class="button secondary" href={href(`/organisationer/${o.slug}`)}>
             {t('workspace.org.publicPage')}

@@ -186,6 +186,33 @@ export function CheckboxField(props: { name: string; label: string; checked: boo
   );
 }
 
+/**
+ * The consent part at the end of a public form: what happens to the data (one point each), a link to
+ * the privacy notice, and the box to tick (field `consent`; ids field-consent-box and field-consent-error).
+ */
+export function ConsentFieldset(props: { legend: string; points: string[]; privacyLink: string; label: string; checked: boolean; error?: string | undefined }) {
+  const { href } = usePage();
+  return (
+    <fieldset class={props.error ? 'form-section consent has-error' : 'form-section consent'} id="field-consent">
+      <legend>{props.legend}</legend>
+      <ul>
+        {props.points.map((point) => (
+          <li key={point}>{point}</li>
+        ))}
+      </ul>
+      <p>
+        <a href={href('/integritet')}>{props.privacyLink}</a>
+      </p>
+      <div class="checks">
+        <label for="field-consent-box">
+          <input id="field-consent-box" type="checkbox" name="consent" value="true" checked={props.checked} aria-describedby={props.error ? 'field-consent-error' : undefined} /> {props.label}
+        </label>
+      </div>
+      <FieldNotes id="field-consent" error={props.error} position="error" />
+    </fieldset>
+  );
+}
+
 /** "3 fields need changing" at the top of a form, linking to each field with an error. */
 export function ErrorSummary(props: { errors: Record<string, string>; labels: Record<string, string> }) {
   const { t } = usePage();

@@ -8,8 +8,6 @@
  * headers over real SMTP, inviting an organisation's editors, the public archive, and access.
  */
 import crypto from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { insertUser } from '../../src/features/accounts/accounts.store.js';
 import { expireMailingRequests, sendMailingBatch } from '../../src/features/network/index.js';
@@ -18,6 +16,7 @@ import { insertMessage, insertSegment, mailingKey, queueMessage } from '../../sr
 import type { Db } from '../../src/db/index.js';
 import { createTestApp, FIXED_NOW, type TestApp } from '../support/app.js';
 import { Client, signedInClient } from '../support/client.js';
+import { startTestSmtpServer, type TestSmtpServer } from '../support/smtp.js';
 import { skipDatabase, testDialect } from '../support/db.js';
 
 const visible = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ');
@@ -392,34 +391,15 @@ describe.skipIf(skipDatabase())(`the mailing list on ${testDialect}`, () => {
 });
 
 describe.skipIf(skipDatabase())(`list mail over SMTP on ${testDialect}`, () => {
-  const raw: string[] = [];
-  let server: SMTPServer;
+  let server: TestSmtpServer;
   let t: TestApp;
   beforeAll(async () => {
-    server = new SMTPServer({
-      secure: false,
-      disabledCommands: ['STARTTLS'],
-      authOptional: true,
-      logger: false,
-      onRcptTo(address, _session, callback) {
-        if (address.address === 'bounce@example.org') return callback(Object.assign(new Error('No such user'), { responseCode: 550 }));
-        callback();
-      },
-      onData(stream, _session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          raw.push(Buffer.concat(chunks).toString('utf8'));
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    t = await createTestApp({ env: { SMTP_URL: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}` } });
+    server = await startTestSmtpServer({ refuse: ['bounce@example.org'] });
+    t = await createTestApp({ env: { SMTP_URL: server.url } });
   }, 60_000);
   afterAll(async () => {
     await t?.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server?.close();
   });
 
   it('carries List-Unsubscribe and List-Unsubscribe-Post, whose link leaves in one click; a refused address counts a failure', async () => {
@@ -428,7 +408,7 @@ describe.skipIf(skipDatabase())(`list mail over SMTP on ${testDialect}`, () => {
     await queued(db, segmentId, FIXED_NOW);
     const result = await sendMailingBatch({ db, mailer: t.app.deps.mailer, publicUrl: PUBLIC_URL }, FIXED_NOW);
     expect(result).toMatchObject({ sent: 1, failed: 1 });
-    const mail = raw.find((m) => /^To: ok@example\.org/m.test(m))!.replace(/\r\n[ \t]+/g, ' ');
+    const mail = server.received.find((m) => /^To: ok@example\.org/m.test(m))!.replace(/\r\n[ \t]+/g, ' ');
     const header = /^List-Unsubscribe: <http:\/\/tillsammans\.test(\/nyhetsbrev\/avsluta\/[^>]+)>/m.exec(mail);
     expect(header).not.toBeNull();
     expect(mail).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m);

@@ -5,13 +5,12 @@
  * in their language, campaign counts from a poster's ?kampanj= link, editors keeping their own roles
  * and never another organisation's, retrying a forward that failed, and erasure after 30 days.
  */
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eraseVolunteerSignups, forwardVolunteerSignups } from '../../src/features/network/index.js';
 import { insertSignup } from '../../src/features/network/volunteers.store.js';
 import { createTestApp, FIXED_NOW, type TestApp } from '../support/app.js';
 import { Client, signedInClient } from '../support/client.js';
+import { startTestSmtpServer } from '../support/smtp.js';
 import { skipDatabase, testDialect } from '../support/db.js';
 
 const visible = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ');
@@ -124,32 +123,17 @@ describe.skipIf(skipDatabase())(`volunteer roles on ${testDialect}`, () => {
   });
 
   it('sends the volunteer’s address as Reply-To over SMTP', async () => {
-    const raw: string[] = [];
-    const server = new SMTPServer({
-      secure: false,
-      disabledCommands: ['STARTTLS'],
-      authOptional: true,
-      logger: false,
-      onData(stream, _session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          raw.push(Buffer.concat(chunks).toString('utf8'));
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const smtp = await createTestApp({ env: { SMTP_URL: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}` } });
+    const server = await startTestSmtpServer();
+    const smtp = await createTestApp({ env: { SMTP_URL: server.url } });
     try {
       const role = await smtp.database.db.selectFrom('volunteerRoles').select('id').where('kind', '=', 'mentor').executeTakeFirstOrThrow();
       const res = await new Client(smtp).submit(`/jag-vill-hjalpa-till/${role.id}`, `/jag-vill-hjalpa-till/${role.id}`, { ...SIGNUP, email: 'reply.me@example.org' });
       expect(res.statusCode).toBe(303);
-      const toOrg = raw.find((m) => /^To: mentor@abf\.example\.org/m.test(m));
+      const toOrg = server.received.find((m) => /^To: mentor@abf\.example\.org/m.test(m));
       expect(toOrg).toMatch(/^Reply-To: reply\.me@example\.org/m);
     } finally {
       await smtp.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
     }
   }, 60_000);
 

@@ -1,6 +1,6 @@
 /** Föreningslots pages: the request form (for people who read little: icons, few fields, big targets), the guide's queue and one case. */
 import { formatDate, formatList, nativeLanguageName, weekdayName } from '../../i18n/index.js';
-import { BackLink, CsrfField, DateTime, ErrorSummary, Field, Notice, Pager, SelectField, TextArea } from '../../web/components.js';
+import { BackLink, ConsentFieldset, CsrfField, DateTime, ErrorSummary, Field, Notice, Pager, SelectField, TextArea } from '../../web/components.js';
 import { Icon } from '../../web/icon.js';
 import { Layout } from '../../web/layout.js';
 import { usePage } from '../../web/page.js';
@@ -165,30 +165,14 @@ export function RequestPage(props: {
             <Field name="helperName" label={labels.helperName!} hint={t('guide.form.helperHint')} value={form.helperName} error={errors.helperName} maxLength={REQUEST_LIMITS.helperName} />
           </fieldset>
 
-          <fieldset class={errors.consent ? 'form-section consent has-error' : 'form-section consent'} id="field-consent">
-            <legend>{labels.consent}</legend>
-            <ul>
-              <li>{t('guide.form.consentWho')}</li>
-              <li>{t('guide.form.consentWhy')}</li>
-              <li>{t('guide.form.consentShare')}</li>
-              <li>{t('guide.form.consentHowLong', { months: props.retentionMonths })}</li>
-              <li>{t('guide.form.consentRights')}</li>
-            </ul>
-            <p>
-              <a href={href('/integritet')}>{t('guide.form.privacyLink')}</a>
-            </p>
-            <div class="checks">
-              <label for="field-consent-box">
-                <input id="field-consent-box" type="checkbox" name="consent" value="true" checked={form.consent} aria-describedby={errors.consent ? 'field-consent-error' : undefined} />{' '}
-                {t('guide.form.consent')}
-              </label>
-            </div>
-            {errors.consent ? (
-              <p class="field-error" id="field-consent-error">
-                {t(errors.consent)}
-              </p>
-            ) : null}
-          </fieldset>
+          <ConsentFieldset
+            legend={labels.consent!}
+            points={[t('guide.form.consentWho'), t('guide.form.consentWhy'), t('guide.form.consentShare'), t('guide.form.consentHowLong', { months: props.retentionMonths }), t('guide.form.consentRights')]}
+            privacyLink={t('guide.form.privacyLink')}
+            label={t('guide.form.consent')}
+            checked={form.consent}
+            error={errors.consent}
+          />
 
           <button type="submit" class="button big">
             <Icon name="mail" />

@@ -118,27 +118,37 @@ export function SubscribeNoticePage(props: { step: 'sent' | 'done' }) {
   );
 }
 
-export function ConfirmPage(props: { segments: Segment[]; action: string; csrf: string }) {
+/** What a link from a mail is about (its segments) and the one button that acts on it: opening the link changes nothing. */
+function SegmentsAndButton(props: { lead: string; segments: Segment[]; note?: string; action: string; csrf: string; submit: string }) {
   const { href } = usePage();
+  return (
+    <>
+      <p>{props.lead}</p>
+      <ul>
+        {props.segments.map((s) => (
+          <li key={s.id}>
+            <SegmentName segment={s} />
+          </li>
+        ))}
+      </ul>
+      {props.note ? <p>{props.note}</p> : null}
+      <form method="post" action={href(props.action)}>
+        <CsrfField token={props.csrf} />
+        <button type="submit" class="button big">
+          {props.submit}
+        </button>
+      </form>
+    </>
+  );
+}
+
+export function ConfirmPage(props: { segments: Segment[]; action: string; csrf: string }) {
   const t = useT();
   return (
     <Layout title={t('network.mailing.confirm.title')}>
       <div class="narrow-wide">
         <h1>{t('network.mailing.confirm.title')}</h1>
-        <p>{t('network.mailing.confirm.lead')}</p>
-        <ul>
-          {props.segments.map((s) => (
-            <li key={s.id}>
-              <SegmentName segment={s} />
-            </li>
-          ))}
-        </ul>
-        <form method="post" action={href(props.action)}>
-          <CsrfField token={props.csrf} />
-          <button type="submit" class="button big">
-            {t('network.mailing.confirm.submit')}
-          </button>
-        </form>
+        <SegmentsAndButton lead={t('network.mailing.confirm.lead')} segments={props.segments} action={props.action} csrf={props.csrf} submit={t('network.mailing.confirm.submit')} />
       </div>
     </Layout>
   );
@@ -154,23 +164,14 @@ export function UnsubscribePage(props: { state: 'ask' | 'left' | 'notSubscribed'
       <div class="narrow-wide">
         <h1>{title}</h1>
         {props.state === 'ask' ? (
-          <>
-            <p>{t('network.mailing.unsubscribe.lead')}</p>
-            <ul>
-              {props.segments.map((s) => (
-                <li key={s.id}>
-                  <SegmentName segment={s} />
-                </li>
-              ))}
-            </ul>
-            <p>{t('network.mailing.unsubscribe.erase')}</p>
-            <form method="post" action={href(props.action)}>
-              <CsrfField token={props.csrf} />
-              <button type="submit" class="button big">
-                {t('network.mailing.unsubscribe.submit')}
-              </button>
-            </form>
-          </>
+          <SegmentsAndButton
+            lead={t('network.mailing.unsubscribe.lead')}
+            segments={props.segments}
+            note={t('network.mailing.unsubscribe.erase')}
+            action={props.action}
+            csrf={props.csrf}
+            submit={t('network.mailing.unsubscribe.submit')}
+          />
         ) : (
           <>
             <Notice>{t(props.state === 'left' ? 'network.mailing.unsubscribe.left' : 'network.mailing.unsubscribe.notSubscribed')}</Notice>

@@ -4,7 +4,7 @@
  * organisation's own texts as written (in Swedish).
  */
 import { formatList, languageName } from '../../i18n/index.js';
-import { BackLink, CsrfField, ErrorSummary, Field, Notice, SelectField, TextArea } from '../../web/components.js';
+import { BackLink, ConsentFieldset, CsrfField, ErrorSummary, Field, Notice, SelectField, TextArea } from '../../web/components.js';
 import { Icon } from '../../web/icon.js';
 import { Layout } from '../../web/layout.js';
 import { usePage } from '../../web/page.js';
@@ -173,27 +173,14 @@ export function RolePage(props: RolePageProps) {
             <Field name="email" type="email" label={labels.email!} value={form.email} error={errors.email} required maxLength={SIGNUP_LIMITS.email} autocomplete="email" />
             <Field name="phone" type="tel" label={labels.phone!} hint={t('network.volunteers.form.optional')} value={form.phone} error={errors.phone} maxLength={SIGNUP_LIMITS.phone} autocomplete="tel" />
             <TextArea name="message" label={labels.message!} hint={t('network.volunteers.form.messageHint')} value={form.message} error={errors.message} maxLength={SIGNUP_LIMITS.message} rows={4} />
-            <fieldset class={errors.consent ? 'form-section consent has-error' : 'form-section consent'} id="field-consent">
-              <legend>{labels.consent}</legend>
-              <ul>
-                <li>{t('network.volunteers.form.consentShare', { organisation: role.organisation.name })}</li>
-                <li>{t('network.volunteers.form.consentHowLong', { days: SIGNUP_RETENTION_DAYS })}</li>
-              </ul>
-              <p>
-                <a href={href('/integritet')}>{t('network.volunteers.form.privacyLink')}</a>
-              </p>
-              <div class="checks">
-                <label for="field-consent-box">
-                  <input id="field-consent-box" type="checkbox" name="consent" value="true" checked={form.consent} aria-describedby={errors.consent ? 'field-consent-error' : undefined} />{' '}
-                  {t('network.volunteers.form.consent')}
-                </label>
-              </div>
-              {errors.consent ? (
-                <p class="field-error" id="field-consent-error">
-                  {t(errors.consent)}
-                </p>
-              ) : null}
-            </fieldset>
+            <ConsentFieldset
+              legend={labels.consent!}
+              points={[t('network.volunteers.form.consentShare', { organisation: role.organisation.name }), t('network.volunteers.form.consentHowLong', { days: SIGNUP_RETENTION_DAYS })]}
+              privacyLink={t('network.volunteers.form.privacyLink')}
+              label={t('network.volunteers.form.consent')}
+              checked={form.consent}
+              error={errors.consent}
+            />
             <button type="submit" class="button big">
               <Icon name="mail" />
               {t('network.volunteers.form.submit')}

@@ -8,6 +8,7 @@
  * headers over real SMTP, inviting an organisation's editors, the public archive, and access.
  */
 import crypto from 'node:crypto';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { insertUser } from '../../src/features/accounts/accounts.store.js';
 import { expireMailingRequests, sendMailingBatch } from '../../src/features/network/index.js';
@@ -378,6 +379,30 @@ describe.skipIf(skipDatabase())(`the mailing list on ${testDialect}`, () => {
     expect(await mailsTo('editor.gone@example.org')).toEqual([]);
     expect(await db.selectFrom('mailingSubscribers').select('id').where('email', '=', 'editor.one@example.org').executeTakeFirst()).toBeUndefined();
   });
+
+  it('never answers generated form bodies with a 500', async () => {
+    const visitor = new Client(t);
+    const token = /name="_csrf" value="([^"]+)"/.exec((await visitor.request('GET', '/nyhetsbrev')).body)![1]!;
+    const adminToken = /name="_csrf" value="([^"]+)"/.exec((await admin.request('GET', '/admin/utskick/nytt')).body)![1]!;
+    const text = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('', '\u0000', '\u202e', '🙂', 'a@b.se', String(segment('network').id), 'x'.repeat(9000)));
+    const value = fc.oneof(text, fc.array(text, { maxLength: 3 }));
+    const body = fc.dictionary(fc.constantFrom('email', 'name', 'segments', 'website', 'segmentId', 'subject.sv', 'body.sv', 'subject.ar', 'body.en', 'audience', 'flags', 'organisationId', '__proto__', 'x'), value, { maxKeys: 6 });
+    await fc.assert(
+      fc.asyncProperty(body, async (form) => {
+        for (const [client, url, csrf] of [
+          [visitor, '/nyhetsbrev', token],
+          [admin, '/admin/utskick/nytt', adminToken],
+          [admin, '/admin/utskick/segment', adminToken],
+          [admin, '/admin/utskick/sok-adress', adminToken],
+        ] as const) {
+          const res = await client.request('POST', url, { ...(form as Record<string, string | string[]>), _csrf: csrf });
+          expect([200, 303, 400, 429, 503], `${url} ${JSON.stringify(form).slice(0, 200)}`).toContain(res.statusCode);
+        }
+      }),
+      { numRuns: 25 },
+    );
+    await db.deleteFrom('mailingMessages').where('status', '=', 'draft').execute();
+  }, 60_000);
 
   it('is the coordinator’s alone', async () => {
     expect((await new Client(t).request('GET', '/admin/utskick')).statusCode).toBe(303);

@@ -5,6 +5,7 @@
  * in their language, campaign counts from a poster's ?kampanj= link, editors keeping their own roles
  * and never another organisation's, retrying a forward that failed, and erasure after 30 days.
  */
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eraseVolunteerSignups, forwardVolunteerSignups } from '../../src/features/network/index.js';
 import { insertSignup } from '../../src/features/network/volunteers.store.js';
@@ -224,6 +225,33 @@ describe.skipIf(skipDatabase())(`volunteer roles on ${testDialect}`, () => {
     expect((await editorA.submit(`${base}/${role.id}`, `${base}/${role.id}/ta-bort`, {})).statusCode).toBe(303);
     expect(await t.database.db.selectFrom('volunteerRoles').select('id').where('id', '=', role.id).executeTakeFirst()).toBeUndefined();
   });
+
+  it('never answers generated form bodies with a 500', async () => {
+    const visitor = new Client(t);
+    const token = /name="_csrf" value="([^"]+)"/.exec((await visitor.request('GET', `/jag-vill-hjalpa-till/${homework.id}`)).body)![1]!;
+    const editorToken = /name="_csrf" value="([^"]+)"/.exec((await editorA.request('GET', `/hantera/${orgA.slug}/volontarer/ny`)).body)![1]!;
+    const adminToken = /name="_csrf" value="([^"]+)"/.exec((await admin.request('GET', '/admin/volontarer')).body)![1]!;
+    const text = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('', '\u0000', '\u202e', '🙂', 'a@b.se', 'true', 'homework', '9999999999', 'x'.repeat(5000)));
+    const value = fc.oneof(text, fc.array(text, { maxLength: 3 }));
+    const body = fc.dictionary(
+      fc.constantFrom('name', 'email', 'phone', 'message', 'consent', 'kampanj', 'website', 'kind', 'title', 'description', 'frequency', 'hours', 'minMonths', 'swedish', 'languages', 'benefits', 'districtId', 'contactEmail', 'status', '__proto__'),
+      value,
+      { maxKeys: 8 },
+    );
+    await fc.assert(
+      fc.asyncProperty(body, async (form) => {
+        for (const [client, url, csrf] of [
+          [visitor, `/jag-vill-hjalpa-till/${homework.id}`, token],
+          [editorA, `/hantera/${orgA.slug}/volontarer/ny`, editorToken],
+          [admin, '/admin/volontarer/kampanjer', adminToken],
+        ] as const) {
+          const res = await client.request('POST', url, { ...(form as Record<string, string | string[]>), _csrf: csrf });
+          expect([200, 303, 400, 429], `${url} ${JSON.stringify(form).slice(0, 200)}`).toContain(res.statusCode);
+        }
+      }),
+      { numRuns: 25 },
+    );
+  }, 60_000);
 
   it('tries a forward again when mail was down', async () => {
     const db = t.database.db;

@@ -13,7 +13,7 @@ import { wishesRoutes } from './features/guide/index.js';
 import { adminRoutes } from './features/admin/index.js';
 import { importRoutes } from './features/imports/index.js';
 import { calendarRoutes } from './features/calendar/index.js';
-import { mailingAdminRoutes, mailingRoutes, volunteerAdminRoutes, volunteerRoutes } from './features/network/index.js';
+import { eventsRoutes, mailingAdminRoutes, mailingRoutes, signupSlot, volunteerAdminRoutes, volunteerRoutes } from './features/network/index.js';
 import { createMailer, type Mailer } from './features/mail/index.js';
 import {
   apiRoutes,
@@ -53,10 +53,14 @@ export type BuildDeps = Omit<AppDeps, 'assets' | 'mailer' | 'sleep'> & {
   logStream?: { write(line: string): void };
 };
 
+/** The calendar's pages, with the sign-up of events (network) under an activity's dates. */
+const calendarWithSignup = (scope: FastifyInstance) => calendarRoutes(scope, { activitySlot: signupSlot });
+
 /** The pages every language serves, each under its prefix ('' for Swedish, '/en' for English). */
 const PAGE_FEATURES = [
   accountsRoutes,
-  calendarRoutes,
+  calendarWithSignup,
+  eventsRoutes,
   organisationRoutes,
   searchRoutes,
   infoRoutes,

@@ -8,6 +8,12 @@ describe('loadConfig', () => {
     expect(c.dataDir).toMatch(/data$/);
   });
 
+  it('erases sign-ups 30 days after the event unless SIGNUP_RETENTION_DAYS says otherwise', () => {
+    expect(loadConfig({}).signupRetentionDays).toBe(30);
+    expect(loadConfig({ SIGNUP_RETENTION_DAYS: '7' }).signupRetentionDays).toBe(7);
+    expect(() => loadConfig({ SIGNUP_RETENTION_DAYS: '0' })).toThrow(/SIGNUP_RETENTION_DAYS/);
+  });
+
   it('keeps outbox copies 30 days unless OUTBOX_RETENTION_DAYS says otherwise', () => {
     expect(loadConfig({}).outboxRetentionDays).toBe(30);
     expect(loadConfig({ OUTBOX_RETENTION_DAYS: '7' }).outboxRetentionDays).toBe(7);

@@ -33,6 +33,8 @@ export interface Config {
   guideRetentionMonths: number;
   /** Days a message stays in the mail outbox table before it is deleted (OUTBOX_RETENTION_DAYS). */
   outboxRetentionDays: number;
+  /** Days after an event before the personal data of its sign-ups is erased (SIGNUP_RETENTION_DAYS). */
+  signupRetentionDays: number;
   /** Optional machine-translation service (MT_URL); undefined turns machine translation off. */
   machineTranslation: MachineTranslationConfig | undefined;
   /**
@@ -217,6 +219,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     importAllowPrivateHosts: parseBoolean('IMPORT_ALLOW_PRIVATE_HOSTS', env.IMPORT_ALLOW_PRIVATE_HOSTS, false),
     guideRetentionMonths: parseWholeNumber('GUIDE_RETENTION_MONTHS', env.GUIDE_RETENTION_MONTHS, 12, 1, 120),
     outboxRetentionDays: parseWholeNumber('OUTBOX_RETENTION_DAYS', env.OUTBOX_RETENTION_DAYS, 30, 1, 3650),
+    signupRetentionDays: parseWholeNumber('SIGNUP_RETENTION_DAYS', env.SIGNUP_RETENTION_DAYS, 30, 1, 365),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     metricsToken: parseMetricsToken(env.METRICS_TOKEN),
   };

@@ -22,6 +22,9 @@ export const CACHE_SCOPES = {
     'occurrence_changes',
     'translations',
     'settings',
+    // Places left on an activity's dates (events with sign-up; a check-in or an erasure raises nothing).
+    'event_settings',
+    'event_signups',
     'volunteer_roles',
     'volunteer_campaigns',
   ],
@@ -56,6 +59,7 @@ export const UNCACHED_TABLES = [
   'guide_notes',
   'guide_referrals',
   'cache_versions',
+  'event_cancel_tokens',
   'volunteer_signups',
   'mailing_subscribers',
   'mailing_memberships',

@@ -676,6 +676,9 @@ export interface Database {
   guideNotes: GuideNoteTable;
   guideReferrals: GuideReferralTable;
   wishes: WishTable;
+  eventSettings: EventSettingsTable;
+  eventSignups: EventSignupTable;
+  eventCancelTokens: EventCancelTokenTable;
   volunteerRoles: VolunteerRoleTable;
   volunteerCampaigns: VolunteerCampaignTable;
   volunteerSignups: VolunteerSignupTable;

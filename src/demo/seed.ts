@@ -4,7 +4,7 @@ import { expandSchedule, findActivity, inputOf, insertActivity, parseRRule, type
 import { insertRevision } from '../features/workspace/index.js';
 import { insertWish, submitCase, updateCase } from '../features/guide/index.js';
 import { insertOrganisation } from '../features/organisations/index.js';
-import { seedMailingDemo, seedVolunteersDemo } from '../features/network/index.js';
+import { seedEventsDemo, seedMailingDemo, seedVolunteersDemo } from '../features/network/index.js';
 import { insertDistrict, insertPlace } from '../features/places/index.js';
 import { addDays, localToday, startOfIsoWeek } from '../web/time.js';
 import { activities, districts, organisations, places } from './data.js';
@@ -158,6 +158,7 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
   await seedGuide(db, now, districtIds);
   await seedVolunteersDemo(db, now);
   await seedMailingDemo(db, now);
+  await seedEventsDemo(db, now);
   return { organisations: organisations.length, places: places.length, activities: activities.length };
 }
 

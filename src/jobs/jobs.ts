@@ -8,7 +8,7 @@ import { eraseExpired, sendFollowUpReminders } from '../features/guide/index.js'
 import { createImportDeps, runImports } from '../features/imports/index.js';
 import { pruneOutbox } from '../features/mail/index.js';
 import { deleteExpiredUnconfirmed } from '../features/workspace/index.js';
-import { eraseVolunteerSignups, expireMailingRequests, forwardVolunteerSignups, runMailingSend } from '../features/network/index.js';
+import { eraseEventSignups, eraseVolunteerSignups, expireMailingRequests, forwardVolunteerSignups, runMailingSend, sendEventReminders } from '../features/network/index.js';
 import type { MailSender } from '../web/server.js';
 import { localToday } from '../web/time.js';
 import type { Job } from './scheduler.js';
@@ -23,7 +23,22 @@ export interface JobDeps {
 const HOUR = 60;
 
 /** Every job's name, in the order the coordinator sees them. */
-export const JOB_NAMES = ['occurrences.refresh', 'imports.sync', 'guide.reminders', 'guide.erasure', 'suggestions.expire', 'rate-limits.prune', 'outbox.prune', 'mail.deliver', 'volunteers.forward', 'volunteers.erasure', 'mailing.send', 'mailing.expire'] as const;
+export const JOB_NAMES = [
+  'occurrences.refresh',
+  'imports.sync',
+  'guide.reminders',
+  'guide.erasure',
+  'suggestions.expire',
+  'rate-limits.prune',
+  'outbox.prune',
+  'mail.deliver',
+  'events.reminders',
+  'events.erasure',
+  'volunteers.forward',
+  'volunteers.erasure',
+  'mailing.send',
+  'mailing.expire',
+] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 /** How often each job runs, in minutes. */
@@ -36,6 +51,8 @@ export const JOB_EVERY_MINUTES: Record<JobName, number> = {
   'rate-limits.prune': 6 * HOUR,
   'outbox.prune': 6 * HOUR,
   'mail.deliver': 1,
+  'events.reminders': HOUR,
+  'events.erasure': 6 * HOUR,
   'volunteers.forward': HOUR,
   'volunteers.erasure': 6 * HOUR,
   'mailing.send': 1,
@@ -102,6 +119,18 @@ export function createJobs(deps: JobDeps): (Job & { name: JobName })[] {
       everyMinutes: JOB_EVERY_MINUTES['mail.deliver'],
       leaseMinutes: 5,
       run: async () => (await deps.mailer.deliverQueued?.(200)) ?? 0,
+    },
+    {
+      // People signed up for an event hear about it the day before (each once).
+      name: 'events.reminders',
+      everyMinutes: JOB_EVERY_MINUTES['events.reminders'],
+      run: (now) => sendEventReminders({ db, mailer: deps.mailer, publicUrl: config.publicUrl, retentionDays: config.signupRetentionDays }, now),
+    },
+    {
+      // Sign-ups' personal data is erased SIGNUP_RETENTION_DAYS after the event; the counts stay.
+      name: 'events.erasure',
+      everyMinutes: JOB_EVERY_MINUTES['events.erasure'],
+      run: (now) => eraseEventSignups({ db, retentionDays: config.signupRetentionDays }, now),
     },
     {
       // Volunteer sign-ups that could not be mailed to their organisation when they came in are sent again.

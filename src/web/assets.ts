@@ -24,6 +24,8 @@ export const ICON_NAMES = [
   'chevron-left', 'chevron-right', 'x', 'phone', 'mail', 'external-link', 'accessibility', 'info', 'ban',
   'arrow-right', 'sliders-horizontal', 'building', 'languages', 'baby', 'banknote', 'venus', 'circle-check',
   'user-round', 'repeat', 'house', 'pencil', 'copy', 'calendar-x', 'pause', 'trash', 'eye', 'inbox',
+  // Events with sign-up: sign up, attendee list, print, CSV, check-in, settings.
+  'user-plus', 'clipboard-list', 'printer', 'download', 'user-check', 'settings', 'check',
 ] as const;
 export type IconName = (typeof ICON_NAMES)[number];
 

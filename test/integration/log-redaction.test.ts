@@ -31,6 +31,8 @@ describe.skipIf(skipDatabase())(`request log on ${testDialect}`, () => {
     '/fa/forslag/',
     '/konto/epost/',
     '/en/konto/epost/',
+    '/anmalan/avboka/',
+    '/ar/anmalan/avboka/',
   ])('logs %s<token> with the token redacted, on GET and POST', async (path) => {
     const token = newSecret().secret;
     const client = new Client(t);

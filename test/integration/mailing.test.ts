@@ -220,6 +220,15 @@ describe.skipIf(skipDatabase())(`the mailing list on ${testDialect}`, () => {
     expect(ar.body).toContain('هذه الرسالة متوفرة بالسويدية فقط.');
   });
 
+  it('leaves cached pages alone when the sending job has nothing to send', async () => {
+    await sendMailingBatch(deps(), clock);
+    const versions = () => db.selectFrom('cacheVersions').selectAll().orderBy('scope').execute();
+    const before = await versions();
+    await sendMailingBatch(deps(), clock);
+    await expireMailingRequests(db, clock);
+    expect(await versions()).toEqual(before);
+  });
+
   it('keeps drafts and messages of private segments out of the archive', async () => {
     const { segmentId } = await segmentWith(db, 'Styrelsen', [{ email: 'board@example.org' }], clock, false);
     const sent = await queued(db, segmentId, clock, 'Styrelsemöte');

@@ -15,6 +15,7 @@ import * as occurrenceOrder from './2026-12-03-014-occurrence-order.js';
 import * as cacheVersions from './2026-12-03-015-cache-versions.js';
 import * as auditActors from './2026-12-03-016-audit-actors.js';
 import * as mailQueue from './2026-12-03-019-mail-queue.js';
+import * as events from './2026-12-03-017-events.js';
 import * as network from './2026-12-03-018-network.js';
 
 export const migrations: Record<string, Migration> = {
@@ -33,5 +34,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-015-cache-versions': cacheVersions,
   '2026-12-03-016-audit-actors': auditActors,
   '2026-12-03-019-mail-queue': mailQueue,
+  '2026-12-03-017-events': events,
   '2026-12-03-018-network': network,
 };

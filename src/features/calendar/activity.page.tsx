@@ -21,6 +21,8 @@ export interface ActivityPageProps {
   texts: ActivityTexts;
   upcoming: ExpandedOccurrence[];
   skipped: SkippedDate[];
+  /** Drawn by another feature under the dates (sign-up per date, from the network feature; see calendar.routes). */
+  slot?: preact.ComponentChildren;
 }
 
 function Fact(props: { icon: Parameters<typeof Icon>[0]['name']; term: string; children: preact.ComponentChildren }) {
@@ -239,6 +241,8 @@ export function ActivityArticle(props: ActivityPageProps & { preview?: boolean; 
           <h2 id="dates-heading">{t('activity.nextDates')}</h2>
           <Timeline upcoming={props.upcoming} skipped={props.skipped} />
         </section>
+
+        {props.slot ?? null}
 
         {props.preview ? null : (
           <p class="actions">

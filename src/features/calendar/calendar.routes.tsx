@@ -1,5 +1,7 @@
 /** Public calendar pages: the week, categories, an activity and its calendar file. */
 import type { FastifyInstance } from 'fastify';
+import type { VNode } from 'preact';
+import type { Db } from '../../db/index.js';
 import { badParameter, notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
@@ -7,7 +9,7 @@ import { addDays, isIsoDate, mondayOfIsoWeek, startOfIsoWeek } from '../../web/t
 import { listDistricts } from '../places/index.js';
 import { recordView } from '../stats/index.js';
 import { isCategory } from '../taxonomy/index.js';
-import { activityPath } from './activity.js';
+import { activityPath, type ActivityDetail } from './activity.js';
 import { ActivityPage } from './activity.page.js';
 import {
   countActivitiesByCategory,
@@ -71,7 +73,18 @@ export function activityDates(schedule: Schedule, today: string): { upcoming: Ex
   return { upcoming, skipped: skippedDates(schedule, today, lastShown) };
 }
 
-export async function calendarRoutes(app: FastifyInstance): Promise<void> {
+/**
+ * What another feature draws on an activity's page under its dates, from the activity and the dates
+ * shown (the sign-up per date of the network feature). app.ts hands it in, so calendar imports no
+ * feature that imports calendar.
+ */
+export type ActivitySlot = (db: Db, activity: ActivityDetail, upcoming: ExpandedOccurrence[], now: Date) => Promise<VNode | null>;
+
+export interface CalendarRoutesOptions {
+  activitySlot?: ActivitySlot;
+}
+
+export async function calendarRoutes(app: FastifyInstance, options: CalendarRoutesOptions = {}): Promise<void> {
   const { db } = app.deps;
 
   app.get<{ Querystring: WeekQuery }>(
@@ -151,8 +164,12 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
         return reply.redirect(page.href(activityPath(activity)) + page.search, 301);
       }
       const { upcoming, skipped } = activityDates(activity.schedule, page.today);
-      const [texts] = await Promise.all([localiseActivity(db, activity, page.lang.code), recordView(db, 'activity', activity.id)]);
-      return sendPage(reply, page, <ActivityPage activity={activity} texts={texts} upcoming={upcoming} skipped={skipped} />);
+      const [texts, slot] = await Promise.all([
+        localiseActivity(db, activity, page.lang.code),
+        options.activitySlot ? options.activitySlot(db, activity, upcoming, app.deps.now()) : null,
+        recordView(db, 'activity', activity.id),
+      ]);
+      return sendPage(reply, page, <ActivityPage activity={activity} texts={texts} upcoming={upcoming} skipped={skipped} slot={slot} />);
     },
   );
 

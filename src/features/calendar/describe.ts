@@ -6,7 +6,7 @@ function isoDay(code: (typeof WEEKDAYS)[number]): number {
   return WEEKDAYS.indexOf(code) + 1;
 }
 
-/** How often: "Every Tuesday", "Mondays and Wednesdays", "Every other Thursday", "Last Friday of the month". */
+/** How often: "Every Tuesday", "Mondays and Wednesdays", "Every other Thursday", "Last Friday of the month", "Second Tuesday every 3 months". */
 export function describeRecurrence(t: TFunction, lang: Language, s: Schedule): string {
   const r = s.recurrence;
   switch (r.kind) {
@@ -20,6 +20,12 @@ export function describeRecurrence(t: TFunction, lang: Language, s: Schedule): s
     }
     case 'monthly': {
       const day = weekdayName(lang, isoDay(r.weekday));
+      const every = r.interval ?? 1;
+      if (every > 1) {
+        // "Second Tuesday every 3 months": the count picks the language's plural form.
+        if (r.nth === -1) return t('calendar.recurrence.monthlyLastEveryN', { day, count: every });
+        return t('calendar.recurrence.monthlyNthEveryN', { day, nth: t(`calendar.ordinal.${r.nth as 1 | 2 | 3 | 4 | 5}`), count: every });
+      }
       if (r.nth === -1) return t('calendar.recurrence.monthlyLast', { day });
       return t('calendar.recurrence.monthlyNth', { day, nth: t(`calendar.ordinal.${r.nth as 1 | 2 | 3 | 4 | 5}`) });
     }

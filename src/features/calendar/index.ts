@@ -21,7 +21,7 @@ export {
   listMatchingActivityIds,
   type OccurrenceQuery,
 } from './activity.store.js';
-export { calendarRoutes, parseActivityParam, activityDates } from './calendar.routes.js';
+export { calendarRoutes, parseActivityParam, activityDates, type ActivitySlot, type CalendarRoutesOptions } from './calendar.routes.js';
 export { ActivityArticle } from './activity.page.js';
 export { localiseActivities, localiseActivity, localiseTitles, type ActivityTexts } from './localise.js';
 export { activitiesToIcs, activityToIcs, type IcsActivity, type IcsOptions } from './ics.js';

@@ -692,3 +692,63 @@ describe('public holidays and common eves', () => {
     expect(skippedDates(s, '2026-03-27', '2026-05-08')).toEqual([]);
   });
 });
+
+describe('monthly rules every N months (quarterly network meetings)', () => {
+  const quarterly = (over: Partial<Schedule> = {}) =>
+    schedule({ recurrence: { kind: 'monthly', nth: 2, weekday: 'TU', interval: 3 }, startDate: '2026-01-01', startTime: '17:30', endTime: '19:30', ...over });
+
+  it('2nd Tuesday every 3 months, counted from the start date’s month', () => {
+    expect(dates(quarterly(), '2026-01-01', '2027-06-30')).toEqual(['2026-01-13', '2026-04-14', '2026-07-14', '2026-10-13', '2027-01-12', '2027-04-13']);
+  });
+
+  it('keeps 17:30 local on both sides of summer time: the UTC instant moves, the wall clock does not', () => {
+    const occ = expandSchedule(quarterly(), '2026-01-01', '2026-12-31');
+    expect(occ.map((o) => [o.localDate, o.startTime, o.startsAt, o.endsAt])).toEqual([
+      ['2026-01-13', '17:30', '2026-01-13T16:30:00Z', '2026-01-13T18:30:00Z'],
+      ['2026-04-14', '17:30', '2026-04-14T15:30:00Z', '2026-04-14T17:30:00Z'],
+      ['2026-07-14', '17:30', '2026-07-14T15:30:00Z', '2026-07-14T17:30:00Z'],
+      ['2026-10-13', '17:30', '2026-10-13T15:30:00Z', '2026-10-13T17:30:00Z'],
+    ]);
+  });
+
+  it('a first date in March (winter time) and the next in June (summer time) at 09:00', () => {
+    const s = schedule({ recurrence: { kind: 'monthly', nth: 1, weekday: 'SU', interval: 3 }, startDate: '2026-03-01', startTime: '09:00', endTime: '11:00' });
+    const occ = expandSchedule(s, '2026-03-01', '2026-12-31');
+    expect(occ.map((o) => [o.localDate, o.startsAt])).toEqual([
+      ['2026-03-01', '2026-03-01T08:00:00Z'],
+      ['2026-06-07', '2026-06-07T07:00:00Z'],
+      ['2026-09-06', '2026-09-06T07:00:00Z'],
+      ['2026-12-06', '2026-12-06T08:00:00Z'],
+    ]);
+  });
+
+  it('the last weekday every other month, and a start after the month’s date skips to the next period', () => {
+    const s = schedule({ recurrence: { kind: 'monthly', nth: -1, weekday: 'FR', interval: 2 }, startDate: '2026-01-31' });
+    expect(dates(s, '2026-01-01', '2026-08-31')).toEqual(['2026-03-27', '2026-05-29', '2026-07-31']);
+  });
+
+  it('a window that starts mid-series finds the same dates as the whole series', () => {
+    expect(dates(quarterly(), '2026-05-01', '2026-12-31')).toEqual(['2026-07-14', '2026-10-13']);
+  });
+
+  it('interval 1 is the plain monthly rule', () => {
+    const plain = schedule({ recurrence: { kind: 'monthly', nth: 2, weekday: 'TU' }, startDate: '2026-01-01' });
+    expect(dates(quarterly({ recurrence: { kind: 'monthly', nth: 2, weekday: 'TU', interval: 1 } }), '2026-01-01', '2026-06-30')).toEqual(dates(plain, '2026-01-01', '2026-06-30'));
+  });
+
+  it('writes and reads INTERVAL for monthly rules; a plain monthly rule has none', () => {
+    const rec: Recurrence = { kind: 'monthly', nth: 2, weekday: 'TU', interval: 3 };
+    expect(toRRule(rec)).toBe('FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU');
+    expect(parseRRule('FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU')).toEqual(rec);
+    expect(toRRule({ kind: 'monthly', nth: -1, weekday: 'FR', interval: 1 })).toBe('FREQ=MONTHLY;BYDAY=-1FR');
+    expect(parseRRule('FREQ=MONTHLY;INTERVAL=1;BYDAY=-1FR')).toEqual({ kind: 'monthly', nth: -1, weekday: 'FR' });
+    expect(errorCode(() => parseRRule('FREQ=MONTHLY;INTERVAL=13;BYDAY=2TU'))).toBe('schedule.unsupportedRule');
+  });
+
+  it('refuses an interval outside 1–12 months', () => {
+    for (const interval of [0, 13, 1.5]) {
+      expect(validateSchedule(quarterly({ recurrence: { kind: 'monthly', nth: 2, weekday: 'TU', interval } }))).toContain('schedule.badInterval');
+    }
+    expect(validateSchedule(quarterly())).toEqual([]);
+  });
+});

@@ -13,8 +13,14 @@ export type Recurrence =
   | { kind: 'once' }
   /** Every `interval` weeks on the given weekdays (1 = weekly, 2 = every other week). */
   | { kind: 'weekly'; interval: number; weekdays: Weekday[] }
-  /** The `nth` weekday of each month; −1 is the last. */
-  | { kind: 'monthly'; nth: number; weekday: Weekday };
+  /**
+   * The `nth` weekday of the month; −1 is the last. `interval` months apart, counted from the start
+   * date's month (absent or 1: every month; 3: quarterly, as the coordinator's network meetings).
+   */
+  | { kind: 'monthly'; nth: number; weekday: Weekday; interval?: number };
+
+/** The most months apart a monthly rule may be (once a year). */
+export const MAX_MONTHLY_INTERVAL = 12;
 
 export interface SchedulePause {
   fromDate: string;
@@ -85,8 +91,10 @@ export function toRRule(rec: Recurrence): string | null {
       const interval = rec.interval > 1 ? `;INTERVAL=${rec.interval}` : '';
       return `FREQ=WEEKLY${interval};BYDAY=${rec.weekdays.join(',')}`;
     }
-    case 'monthly':
-      return `FREQ=MONTHLY;BYDAY=${rec.nth}${rec.weekday}`;
+    case 'monthly': {
+      const interval = (rec.interval ?? 1) > 1 ? `;INTERVAL=${rec.interval}` : '';
+      return `FREQ=MONTHLY${interval};BYDAY=${rec.nth}${rec.weekday}`;
+    }
   }
 }
 
@@ -107,9 +115,9 @@ export function parseRRule(rrule: string | null): Recurrence {
     if (weekdays.length === 0 || weekdays.length !== byDay.length) throw new ScheduleError('schedule.badWeekdays');
     return { kind: 'weekly', interval, weekdays };
   }
-  if (freq === 'MONTHLY' && byDay.length === 1 && interval === 1) {
+  if (freq === 'MONTHLY' && byDay.length === 1 && interval <= MAX_MONTHLY_INTERVAL) {
     const m = /^(-?[1-5])(MO|TU|WE|TH|FR|SA|SU)$/.exec(byDay[0]!);
-    if (m) return { kind: 'monthly', nth: Number(m[1]), weekday: m[2] as Weekday };
+    if (m) return { kind: 'monthly', nth: Number(m[1]), weekday: m[2] as Weekday, ...(interval > 1 ? { interval } : {}) };
   }
   throw new ScheduleError('schedule.unsupportedRule');
 }
@@ -121,6 +129,10 @@ export function validateSchedule(s: Schedule): string[] {
   if (!isTime(s.startTime)) errors.push('schedule.badStartTime');
   if (!isTime(s.endTime)) errors.push('schedule.badEndTime');
   if (s.startTime === s.endTime) errors.push('schedule.endEqualsStart');
+  const r = s.recurrence;
+  if (r.kind === 'monthly' && r.interval !== undefined && (!Number.isInteger(r.interval) || r.interval < 1 || r.interval > MAX_MONTHLY_INTERVAL)) {
+    errors.push('schedule.badInterval');
+  }
   if (s.validUntil !== null && (!isIsoDate(s.validUntil) || s.validUntil < s.startDate)) {
     errors.push('schedule.badValidUntil');
   }

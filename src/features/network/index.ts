@@ -1,4 +1,12 @@
 /** Network: events with sign-up, the mailing list, volunteer roles (see README.md). */
+// --- Events with sign-up (events.*, signup.ts) ---------------------------------------------------
+export { eventsRoutes, SIGNUPS_PER_HOUR } from './events.routes.js';
+export { signupSlot, SignupDates, signupPath } from './events.slot.js';
+export { eraseEventSignups, sendEventReminders, notifySignup, type EventDeps } from './events.service.js';
+export { signUp, saveSettings, findSettings, listSignups, setCheckedIn, cancelByToken, attendeeSecret, type Signup, type SignUpResult } from './events.store.js';
+export { signupSubject } from './events.mail.js';
+export { seedEventsDemo, NETWORK_MEETING_TITLE, THEME_LUNCH_TITLE } from './events.demo.js';
+export { availability as signupAvailability, attendanceOverTime, csvCell, toCsv, type Availability as SignupAvailability, type AttendanceDay, type SignupSettings, type SignupStatus } from './signup.js';
 // --- Volunteer roles and campaigns (volunteers.*) -----------------------------------------------
 export { volunteerRoutes } from './volunteers.routes.js';
 export { volunteerAdminRoutes } from './volunteers.admin.routes.js';

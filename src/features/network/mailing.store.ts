@@ -8,6 +8,10 @@ import type { Audience, MessageTexts, Segment, SegmentInput } from './mailing.js
 /** The key of unsubscribe links and address hashes, made once and shared by every instance. */
 export async function mailingKey(db: Db): Promise<string> {
   const key = 'mailing.key';
+  // Read first: the sending job asks every minute, and any write to settings (even one that inserts
+  // nothing, on PostgreSQL) raises the calendar's cache version.
+  const found = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
+  if (found) return found.value;
   await db.insertInto('settings').values({ key, value: crypto.randomBytes(32).toString('base64url') }).onConflict((oc) => oc.column('key').doNothing()).execute();
   return (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow()).value;
 }
@@ -465,11 +469,19 @@ export async function markInterrupted(db: Db, before: string): Promise<number> {
 
 /** Marks messages sent once none of their deliveries waits or is under way. */
 export async function finishMessages(db: Db, now: Date): Promise<number> {
+  const done = await db
+    .selectFrom('mailingMessages as m')
+    .select('m.id')
+    .where('m.status', '=', 'sending')
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('mailingDeliveries as d').select('d.id').whereRef('d.messageId', '=', 'm.id').where('d.status', 'in', ['queued', 'sending']))))
+    .execute();
+  // Nothing to mark, nothing written: an update of no rows would still raise the archive's cache version on PostgreSQL.
+  if (done.length === 0) return 0;
   const result = await db
     .updateTable('mailingMessages')
     .set({ status: 'sent', finishedAt: now.toISOString() })
+    .where('id', 'in', done.map((m) => m.id))
     .where('status', '=', 'sending')
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('mailingDeliveries as d').select('d.id').whereRef('d.messageId', '=', 'mailingMessages.id').where('d.status', 'in', ['queued', 'sending']))))
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

@@ -11,7 +11,7 @@ import { PlaceFields, type District } from '../places/index.js';
 import { AGE_GROUPS, AUDIENCES, CATEGORY_CODES, GENDERS, REGISTRATIONS, SPOKEN_LANGUAGES } from '../taxonomy/index.js';
 import { LIX_WARNING_THRESHOLD, lix } from '../translation/index.js';
 import { weekdayName } from '../../i18n/index.js';
-import { ACTIVITY_LIMITS, MONTHLY_NTHS, REPEATS, type ActivityForm } from './activity-form.js';
+import { ACTIVITY_LIMITS, MONTHLY_INTERVALS, MONTHLY_NTHS, REPEATS, type ActivityForm } from './activity-form.js';
 
 export interface ActivityFieldChoices {
   places: { id: number; name: string; address: string }[];
@@ -46,6 +46,7 @@ export function activityFieldLabels(t: T): Record<string, string> {
     'endTime',
     'weekdays',
     'monthlyNth',
+    'monthlyInterval',
     'validUntil',
   ]) {
     labels[f] = t(`workspace.fields.${f}`);
@@ -154,6 +155,14 @@ export function ActivityFields(props: { form: ActivityForm; errors: Record<strin
           value={form.monthlyNth}
           error={errors.monthlyNth}
           options={MONTHLY_NTHS.map((n) => option(n, t(`workspace.nth.${n === '-1' ? 'last' : n}`)))}
+        />
+        <SelectField
+          name="monthlyInterval"
+          label={t('workspace.fields.monthlyInterval')}
+          hint={t('workspace.hints.monthlyInterval')}
+          value={form.monthlyInterval}
+          error={errors.monthlyInterval}
+          options={MONTHLY_INTERVALS.map((n) => option(n, t(`workspace.monthlyInterval.${n}`)))}
         />
         <Field name="validUntil" type="date" label={t('workspace.fields.validUntil')} hint={t('workspace.hints.validUntil')} value={form.validUntil} error={errors.validUntil} />
         <CheckboxField name="runsOnHolidays" label={t('workspace.fields.runsOnHolidays')} hint={t('workspace.hints.runsOnHolidays')} checked={form.runsOnHolidays} />

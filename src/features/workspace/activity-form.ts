@@ -24,6 +24,8 @@ export const REPEATS = ['once', 'weekly', 'biweekly', 'monthly'] as const;
 export type Repeat = (typeof REPEATS)[number];
 /** Which weekday of the month a monthly activity meets on: 1st–4th or the last. */
 export const MONTHLY_NTHS = ['1', '2', '3', '4', '-1'] as const;
+/** How many months apart a monthly activity meets: every month, every other, quarterly, ... once a year. */
+export const MONTHLY_INTERVALS = ['1', '2', '3', '4', '6', '12'] as const;
 
 export const ACTIVITY_LIMITS = { title: 120, description: 4000, costText: 200, contactName: 100, contactPhone: 40, contactEmail: 254 } as const;
 
@@ -53,6 +55,8 @@ export interface ActivityForm {
   endTime: string;
   weekdays: string[];
   monthlyNth: string;
+  /** Months between meetings of a monthly activity ('1' every month, '3' quarterly). */
+  monthlyInterval: string;
   validUntil: string;
   runsOnHolidays: boolean;
   /** The version the form was opened on; a different one at saving means someone else saved. */
@@ -83,20 +87,21 @@ export function emptyActivityForm(today: string): ActivityForm {
     endTime: '',
     weekdays: [],
     monthlyNth: '1',
+    monthlyInterval: '1',
     validUntil: '',
     runsOnHolidays: false,
     version: '',
   };
 }
 
-function repeatOf(r: Recurrence): { repeat: Repeat; weekdays: string[]; monthlyNth: string } {
+function repeatOf(r: Recurrence): { repeat: Repeat; weekdays: string[]; monthlyNth: string; monthlyInterval: string } {
   switch (r.kind) {
     case 'once':
-      return { repeat: 'once', weekdays: [], monthlyNth: '1' };
+      return { repeat: 'once', weekdays: [], monthlyNth: '1', monthlyInterval: '1' };
     case 'weekly':
-      return { repeat: r.interval === 2 ? 'biweekly' : 'weekly', weekdays: [...r.weekdays], monthlyNth: '1' };
+      return { repeat: r.interval === 2 ? 'biweekly' : 'weekly', weekdays: [...r.weekdays], monthlyNth: '1', monthlyInterval: '1' };
     case 'monthly':
-      return { repeat: 'monthly', weekdays: [], monthlyNth: String(r.nth) };
+      return { repeat: 'monthly', weekdays: [], monthlyNth: String(r.nth), monthlyInterval: String(r.interval ?? 1) };
   }
 }
 
@@ -183,6 +188,7 @@ export function readActivityForm(
     endTime: field(body, 'endTime').trim(),
     weekdays: values(body, 'weekdays'),
     monthlyNth: field(body, 'monthlyNth') || '1',
+    monthlyInterval: field(body, 'monthlyInterval') || '1',
     validUntil: field(body, 'validUntil').trim(),
     runsOnHolidays: ticked(body, 'runsOnHolidays'),
     version: field(body, 'version'),
@@ -240,7 +246,9 @@ export function readActivityForm(
     recurrence = { kind: 'weekly', interval: form.repeat === 'biweekly' ? 2 : 1, weekdays: WEEKDAYS.filter((d) => weekdays.includes(d)) };
   } else if (form.repeat === 'monthly') {
     if (!isOneOf(MONTHLY_NTHS, form.monthlyNth)) e('monthlyNth', 'choiceInvalid');
-    if (startWeekday) recurrence = { kind: 'monthly', nth: Number(form.monthlyNth), weekday: startWeekday };
+    if (!isOneOf(MONTHLY_INTERVALS, form.monthlyInterval)) e('monthlyInterval', 'choiceInvalid');
+    const interval = Number(form.monthlyInterval);
+    if (startWeekday) recurrence = { kind: 'monthly', nth: Number(form.monthlyNth), weekday: startWeekday, ...(interval > 1 ? { interval } : {}) };
   }
 
   let newPlace: PlaceInput | null = null;

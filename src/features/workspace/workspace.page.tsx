@@ -261,6 +261,7 @@ export function OrganisationWorkspacePage(props: {
                   { path: `${base}/aktivitet/${a.id}/installt`, icon: 'calendar-x' as const, label: 'cancelDate' },
                   { path: `${base}/aktivitet/${a.id}/paus`, icon: 'pause' as const, label: 'pause' },
                   ...(a.status === 'published' ? [{ path: activityPath(a), icon: 'eye' as const, label: 'view' }] : []),
+                  ...(a.registration === 'signup' ? [{ path: `${base}/aktivitet/${a.id}/anmalan`, icon: 'clipboard-list' as const, label: 'signups' }] : []),
                   ...(a.hosts[0]?.id !== o.id ? [{ path: `${base}/aktivitet/${a.id}/lamna`, icon: 'x' as const, label: 'leave' }] : []),
                   { path: `${base}/aktivitet/${a.id}/ta-bort`, icon: 'trash' as const, label: 'delete' },
                 ].map((action) => (

@@ -1,7 +1,8 @@
 /**
  * The triggers that raise a cache scope's version on every write to a table (see cache-scopes.ts):
- * once per statement on PostgreSQL, once per row on SQLite (which has no statement triggers).
- * Migrations call these for the tables they add to a scope.
+ * on PostgreSQL once per statement that changed a row (a statement that changes nothing, such as an
+ * upsert that finds its row, leaves the version alone), on SQLite once per changed row (it has no
+ * statement triggers). Migrations call these for the tables they add to a scope.
  */
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
@@ -10,9 +11,15 @@ const isPostgres = (db: Kysely<any>) => db.getExecutor().adapter instanceof Post
 export async function createCacheTriggers(db: Kysely<any>, scope: string, tables: readonly string[]): Promise<void> {
   for (const table of tables) {
     if (isPostgres(db)) {
-      await sql
-        .raw(`create trigger ${table}_cache_version after insert or update or delete or truncate on ${table} for each statement execute function tillsammans_bump_cache_version('${scope}')`)
-        .execute(db);
+      // A transition table holds the rows a statement changed; PostgreSQL allows one per event.
+      for (const [event, rows] of [['insert', 'new'], ['update', 'new'], ['delete', 'old']] as const) {
+        await sql
+          .raw(
+            `create trigger ${table}_cache_version_${event} after ${event} on ${table} referencing ${rows} table as changed for each statement execute function tillsammans_bump_cache_version('${scope}')`,
+          )
+          .execute(db);
+      }
+      await sql.raw(`create trigger ${table}_cache_version_truncate after truncate on ${table} for each statement execute function tillsammans_bump_cache_version('${scope}')`).execute(db);
     } else {
       for (const event of ['insert', 'update', 'delete']) {
         await sql
@@ -25,7 +32,8 @@ export async function createCacheTriggers(db: Kysely<any>, scope: string, tables
 
 export async function dropCacheTriggers(db: Kysely<any>, tables: readonly string[]): Promise<void> {
   for (const table of tables) {
-    if (isPostgres(db)) await sql.raw(`drop trigger if exists ${table}_cache_version on ${table}`).execute(db);
-    else for (const event of ['insert', 'update', 'delete']) await sql.raw(`drop trigger if exists ${table}_cache_version_${event}`).execute(db);
+    if (isPostgres(db)) {
+      for (const event of ['insert', 'update', 'delete', 'truncate']) await sql.raw(`drop trigger if exists ${table}_cache_version_${event} on ${table}`).execute(db);
+    } else for (const event of ['insert', 'update', 'delete']) await sql.raw(`drop trigger if exists ${table}_cache_version_${event}`).execute(db);
   }
 }

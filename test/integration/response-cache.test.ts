@@ -124,6 +124,7 @@ describe.skipIf(skipDatabase())(`response cache across instances on ${testDialec
 
   it('raises the version in the writing transaction only when it commits', async () => {
     const version = async () => Number((await database.db.selectFrom('cacheVersions').select('version').where('scope', '=', 'calendar').executeTakeFirstOrThrow()).version);
+    await b.database.db.insertInto('settings').values({ key: 'test.present', value: '1' }).execute();
     const start = await version();
     await expect(
       b.database.db.transaction().execute(async (trx) => {
@@ -131,6 +132,10 @@ describe.skipIf(skipDatabase())(`response cache across instances on ${testDialec
         throw new Error('rolled back');
       }),
     ).rejects.toThrow('rolled back');
+    expect(await version()).toBe(start);
+    // A statement that changes nothing leaves the version alone (no page needs drawing again).
+    await b.database.db.updateTable('places').set({ name: 'x' }).where('id', '=', -1).execute();
+    await b.database.db.insertInto('settings').values({ key: 'test.present', value: '2' }).onConflict((oc) => oc.column('key').doNothing()).execute();
     expect(await version()).toBe(start);
     await b.database.db.updateTable('places').set({ name: 'Ny plats' }).where('id', '=', 1).execute();
     expect(await version()).toBeGreaterThan(start);

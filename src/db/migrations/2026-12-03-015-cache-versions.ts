@@ -37,9 +37,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.insertInto('cache_versions').values(Object.keys(TABLES).map((scope) => ({ scope, version: 1 }))).execute();
   if (pg) {
+    // Raises the scope's version when the statement changed a row (`changed`: the transition table).
     await sql`create or replace function tillsammans_bump_cache_version() returns trigger language plpgsql as $$
       begin
-        update cache_versions set version = version + 1 where scope = TG_ARGV[0];
+        if TG_OP = 'TRUNCATE' then
+          update cache_versions set version = version + 1 where scope = TG_ARGV[0];
+        elsif exists (select 1 from changed) then
+          update cache_versions set version = version + 1 where scope = TG_ARGV[0];
+        end if;
         return null;
       end $$`.execute(db);
   }

@@ -9,6 +9,7 @@
  * does not.
  */
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { createCacheTriggers, dropCacheTriggers } from '../cache-triggers.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
@@ -78,28 +79,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('event_cancel_tokens_signup').on('event_cancel_tokens').column('signup_id').execute();
 
-  // The calendar's cache version (the function tillsammans_bump_cache_version comes from migration 015).
-  if (pg) {
-    await sql`create trigger event_settings_cache_version after insert or update or delete or truncate on event_settings for each statement execute function tillsammans_bump_cache_version('calendar')`.execute(db);
-    await sql`create trigger event_signups_cache_version after insert or update of status or delete or truncate on event_signups for each statement execute function tillsammans_bump_cache_version('calendar')`.execute(db);
-  } else {
-    for (const event of ['insert', 'update', 'delete']) {
-      await sql
-        .raw(`create trigger event_settings_cache_version_${event} after ${event} on event_settings begin update cache_versions set version = version + 1 where scope = 'calendar'; end`)
-        .execute(db);
-      await sql
-        .raw(`create trigger event_signups_cache_version_${event} after ${event === 'update' ? 'update of status' : event} on event_signups begin update cache_versions set version = version + 1 where scope = 'calendar'; end`)
-        .execute(db);
-    }
-  }
+  // The activity page shows places left: sign-ups and settings raise the calendar's cache version.
+  await createCacheTriggers(db, 'calendar', ['event_settings', 'event_signups']);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  const pg = db.getExecutor().adapter instanceof PostgresAdapter;
-  for (const table of ['event_settings', 'event_signups']) {
-    if (pg) await sql.raw(`drop trigger if exists ${table}_cache_version on ${table}`).execute(db);
-    else for (const event of ['insert', 'update', 'delete']) await sql.raw(`drop trigger if exists ${table}_cache_version_${event}`).execute(db);
-  }
+  await dropCacheTriggers(db, ['event_settings', 'event_signups']);
   await db.schema.dropTable('event_cancel_tokens').ifExists().execute();
   await db.schema.dropTable('event_signups').ifExists().execute();
   await db.schema.dropTable('event_settings').ifExists().execute();

@@ -1,4 +1,5 @@
 /** SQL for guide cases and their notes. Personal fields are read and written only here. */
+import { sharedSecret } from '../../db/settings.js';
 import type { Selectable } from 'kysely';
 import type { Database, Db } from '../../db/index.js';
 import { cleanUserText } from '../../web/text.js';
@@ -331,9 +332,7 @@ export async function listCaseHistory(db: Db, caseId: number, limit = 50): Promi
 
 /** The key request-form stamps are signed with: made once, kept in the database for every instance. */
 export async function requestStampKey(db: Db): Promise<string> {
-  const key = 'guide.requestStampKey';
-  await db.insertInto('settings').values({ key, value: newStampKey() }).onConflict((oc) => oc.column('key').doNothing()).execute();
-  return (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow()).value;
+  return sharedSecret(db, 'guide.requestStampKey');
 }
 
 /** Open cases whose follow-up date has come and whose guide has not been reminded today. */

@@ -4,6 +4,7 @@
  * sign-ups. Taking a place and freeing one (with the promotion it brings) each run in one
  * transaction that first locks the date's settings row, so two people never get the last place.
  */
+import { sharedSecret } from '../../db/settings.js';
 import crypto from 'node:crypto';
 import { PostgresAdapter, type Selectable } from 'kysely';
 import { inTransaction, type Database, type Db } from '../../db/index.js';
@@ -388,15 +389,7 @@ export async function eraseSignupsUpTo(db: Db, lastDate: string, now: Date): Pro
 
 /** The secret the attendee hashes are keyed with, made on first use and kept in settings. */
 export async function attendeeSecret(db: Db): Promise<string> {
-  const key = 'events.attendeeKey';
-  const found = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
-  if (found) return found.value;
-  await db
-    .insertInto('settings')
-    .values({ key, value: crypto.randomBytes(32).toString('base64url') })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute();
-  return (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow()).value;
+  return sharedSecret(db, 'events.attendeeKey');
 }
 
 export type { Question };

@@ -1,4 +1,5 @@
 /** SQL for the mailing list: its key, segments, requests, subscribers, messages, deliveries and suppressed addresses. */
+import { sharedSecret } from '../../db/settings.js';
 import crypto from 'node:crypto';
 import { sql, type Selectable } from 'kysely';
 import { inTransaction, type Db } from '../../db/index.js';
@@ -7,13 +8,7 @@ import type { Audience, MessageTexts, Segment, SegmentInput } from './mailing.js
 
 /** The key of unsubscribe links and address hashes, made once and shared by every instance. */
 export async function mailingKey(db: Db): Promise<string> {
-  const key = 'mailing.key';
-  // Read first: the sending job asks every minute, and any write to settings (even one that inserts
-  // nothing, on PostgreSQL) raises the calendar's cache version.
-  const found = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst();
-  if (found) return found.value;
-  await db.insertInto('settings').values({ key, value: crypto.randomBytes(32).toString('base64url') }).onConflict((oc) => oc.column('key').doNothing()).execute();
-  return (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow()).value;
+  return sharedSecret(db, 'mailing.key');
 }
 
 // --- segments ------------------------------------------------------------------------------------

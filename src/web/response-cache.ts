@@ -173,6 +173,8 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
   const drawing = new Map<string, { version: number; started: number; done: Promise<Entry | null>; finish: (entry: Entry | null) => void }>();
   /** Longest a reader waits for another's drawing (one that never finishes must not hold anyone). */
   const WAIT_MS = 5000;
+  /** Keys whose last answer could not be stored (a form, no-store): nobody waits to share those. */
+  const unshareable = new Set<string>();
   const finish = (request: FastifyRequest, entry: Entry | null) => {
     const flight = request.cacheKey ? drawing.get(request.cacheKey) : undefined;
     if (flight && request.cacheLeader) {
@@ -199,9 +201,11 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
     const version = await versions.of(scope);
     const hit = cache.get(key, now.getTime());
     if (hit && hit.version === version) return serve(request, reply, hit, 'hit');
-    const flight = drawing.get(key);
+    const flight = unshareable.has(key) ? undefined : drawing.get(key);
     const started = performance.now();
-    if (flight && flight.version === version && started - flight.started < WAIT_MS) {
+    if (unshareable.has(key)) {
+      // Drawn by each reader, as it was last time.
+    } else if (flight && flight.version === version && started - flight.started < WAIT_MS) {
       let timer: NodeJS.Timeout | undefined;
       const shared = await Promise.race([flight.done, new Promise<null>((r) => (timer = setTimeout(() => r(null), WAIT_MS - (started - flight.started))))]);
       clearTimeout(timer);
@@ -222,12 +226,20 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
     // Whatever became of the drawing (an error, a client gone), nobody waits for it any longer.
     finish(request, null);
   });
+  const notStorable = (request: FastifyRequest, payload: unknown) => {
+    if (unshareable.size > 10_000) unshareable.clear();
+    unshareable.add(request.cacheKey!);
+    finish(request, null);
+    return payload;
+  };
   app.addHook('onSend', async (request, reply, payload) => {
-    if (!request.cacheKey || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+    if (!request.cacheKey) return payload;
+    if (reply.statusCode !== 200 || typeof payload !== 'string') return notStorable(request, payload);
     // A page with a form carries this visitor's CSRF token; one that asks not to be stored is theirs too.
-    if (payload.includes('name="_csrf"') || /no-store|private/.test(String(reply.getHeader('cache-control') ?? ''))) return payload;
+    if (payload.includes('name="_csrf"') || /no-store|private/.test(String(reply.getHeader('cache-control') ?? ''))) return notStorable(request, payload);
     const type = String(reply.getHeader('content-type') ?? '');
-    if (!/^(text\/html|application\/json|text\/calendar)/.test(type)) return payload;
+    if (!/^(text\/html|application\/json|text\/calendar)/.test(type)) return notStorable(request, payload);
+    unshareable.delete(request.cacheKey);
     const entry: Entry = { expires: clock().getTime() + ttlMs, status: 200, type, body: payload, scope: request.cacheScope!, version: request.cacheVersion! };
     cache.set(request.cacheKey, entry);
     finish(request, entry);

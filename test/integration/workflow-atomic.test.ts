@@ -4,22 +4,9 @@ import { listOutbox } from '../../src/features/mail/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { Client, signedInClient } from '../support/client.js';
 import { skipDatabase, testDialect } from '../support/db.js';
+import { activityForm } from '../support/factories.js';
 
-const form = (title: string) => ({
-  title,
-  category: 'motesplats',
-  description: 'Vi träffas och pratar svenska.',
-  audience: 'everyone',
-  gender: 'all',
-  isFree: 'true',
-  registration: 'none',
-  repeat: 'weekly',
-  startDate: '2026-12-01',
-  startTime: '13:00',
-  endTime: '15:00',
-  weekdays: ['TU'],
-  placeId: '',
-});
+const form = (title: string) => activityForm({ title, description: 'Vi träffas och pratar svenska.' });
 
 describe.skipIf(skipDatabase())(`one transaction per workspace change on ${testDialect}`, () => {
   let t: TestApp;

@@ -9,24 +9,11 @@ import { listOutbox } from '../../src/features/mail/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { Client, csrfOf, signedInClient } from '../support/client.js';
 import { skipDatabase, testDialect } from '../support/db.js';
+import { activityForm } from '../support/factories.js';
 import { activityInput, scheduleInput } from '../support/factories.js';
 
-const weekly = (overrides: Record<string, string | string[]> = {}): Record<string, string | string[]> => ({
-  title: 'Fotboll i Vivalla',
-  category: 'idrott',
-  description: 'Vi spelar fotboll. Alla är välkomna.',
-  audience: 'everyone',
-  gender: 'all',
-  isFree: 'true',
-  registration: 'none',
-  repeat: 'weekly',
-  startDate: '2026-12-01',
-  startTime: '17:00',
-  endTime: '18:30',
-  weekdays: ['TU'],
-  placeId: '',
-  ...overrides,
-});
+const weekly = (overrides: Record<string, string | string[]> = {}) =>
+  activityForm({ title: 'Fotboll i Vivalla', category: 'idrott', description: 'Vi spelar fotboll. Alla är välkomna.', startTime: '17:00', endTime: '18:30', ...overrides });
 
 type Org = { id: number; slug: string; name: string };
 

@@ -7,24 +7,9 @@ import { listOutbox } from '../../src/features/mail/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { Client, csrfOf, signedInClient } from '../support/client.js';
 import { skipDatabase, testDialect } from '../support/db.js';
+import { activityForm } from '../support/factories.js';
 
-const weekly = (overrides: Record<string, string | string[]> = {}): Record<string, string | string[]> => ({
-  title: 'Stickcafé på Oxhagen',
-  category: 'motesplats',
-  description: 'Vi stickar och pratar svenska. Ta med garn om du har.',
-  audience: 'everyone',
-  gender: 'all',
-  isFree: 'true',
-  registration: 'none',
-  repeat: 'weekly',
-  startDate: '2026-12-01',
-  startTime: '13:00',
-  endTime: '15:00',
-  weekdays: ['TU'],
-  languages: ['ar', 'so'],
-  placeId: '',
-  ...overrides,
-});
+const weekly = (overrides: Record<string, string | string[]> = {}) => activityForm({ languages: ['ar', 'so'], ...overrides });
 
 /** An activity's public page, following the redirect to its address with the slug. */
 async function publicPage(t: TestApp, id: number) {

@@ -37,3 +37,23 @@ export function activityInput(overrides: Partial<ActivityInput> = {}): ActivityI
     ...overrides,
   };
 }
+
+/** The fields of a valid weekly activity as the workspace form posts them, with what a test cares about overridden. */
+export function activityForm(overrides: Record<string, string | string[]> = {}): Record<string, string | string[]> {
+  return {
+    title: 'Stickcafé på Oxhagen',
+    category: 'motesplats',
+    description: 'Vi stickar och pratar svenska. Ta med garn om du har.',
+    audience: 'everyone',
+    gender: 'all',
+    isFree: 'true',
+    registration: 'none',
+    repeat: 'weekly',
+    startDate: '2026-12-01',
+    startTime: '13:00',
+    endTime: '15:00',
+    weekdays: ['TU'],
+    placeId: '',
+    ...overrides,
+  };
+}

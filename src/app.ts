@@ -16,6 +16,9 @@ import { calendarRoutes } from './features/calendar/index.js';
 import { eventsRoutes, mailingAdminRoutes, mailingRoutes, signupSlot, volunteerAdminRoutes, volunteerRoutes } from './features/network/index.js';
 import { createMailer, type Mailer } from './features/mail/index.js';
 import {
+import { listRolesOfOrganisation, signupChangeHook } from './features/network/index.js';
+import { countConfirmedJoinRequests, joiningAdminRoutes, joiningRoutes } from './features/network/index.js';
+import { surveyAdminRoutes, surveyRoutes, surveyWorkspaceSlot } from './features/network/index.js';
   apiRoutes,
   icalFeedRoutes,
   openApiGenerator,
@@ -53,8 +56,29 @@ export type BuildDeps = Omit<AppDeps, 'assets' | 'mailer' | 'sleep'> & {
   logStream?: { write(line: string): void };
 };
 
-/** The calendar's pages, with the sign-up of events (network) under an activity's dates. */
-const calendarWithSignup = (scope: FastifyInstance) => calendarRoutes(scope, { activitySlot: signupSlot });
+/** The calendar's pages, with the sign-up of events (network) under an activity's dates, and the needs guides let it show (guide). */
+const needsSlot = associationNeedsSlot(listRolesOfOrganisation);
+const calendarWithSignup = (scope: FastifyInstance) =>
+  calendarRoutes(scope, {
+    activitySlot: async (...args) => {
+      const [needs, signup] = await Promise.all([needsSlot(...args), signupSlot(...args)]);
+      return needs && signup ? h(Fragment, null, needs, signup) : (needs ?? signup);
+    },
+  });
+
+/** The coordinator's screens, with the count of organisations asking to join (network) on the dashboard. */
+const adminWithJoining = (scope: FastifyInstance) =>
+  adminRoutes(scope, {
+    dashboard: [
+      { path: '/admin/nya-foreningar', label: 'joining.admin.waiting', count: countConfirmedJoinRequests },
+      // Activities nobody confirmed for 90 days (freshness).
+      { path: '/admin/inaktuella', label: 'freshness.admin.dashboard', count: (db) => countStaleActivities(db, scope.deps.now()) },
+    ],
+  });
+
+/** The workspace and its review, telling people signed up for a date (network) when it is cancelled or moved; the workspace shows the open mapping survey (network). */
+const workspaceWithSignups = (scope: FastifyInstance) => workspaceRoutes(scope, { signups: signupChangeHook, organisationSlot: surveyWorkspaceSlot });
+const reviewWithSignups = (scope: FastifyInstance) => reviewRoutes(scope, { signups: signupChangeHook });
 
 /** The pages every language serves, each under its prefix ('' for Swedish, '/en' for English). */
 const PAGE_FEATURES = [
@@ -86,6 +110,11 @@ const PAGE_FEATURES = [
 
 export async function buildApp(deps: BuildDeps): Promise<FastifyInstance> {
   // One-time links carry their secret in the path: the request log shows those paths redacted.
+  surveyRoutes,
+  surveyAdminRoutes,
+  joiningRoutes,
+  joiningAdminRoutes,
+  freshnessRoutes,
   const redactor = new UrlRedactor();
   const { logLevel, trustProxy } = deps.config;
   const app = Fastify({

@@ -35,6 +35,8 @@ export const CACHE_SCOPES = {
 } as const;
 
 export type CacheScope = keyof typeof CACHE_SCOPES;
+  /** The mapping survey's public reports (/kartlaggning/<year>). */
+  survey: ['survey_rounds', 'survey_responses', 'survey_answers'],
 
 /**
  * Tables no public page shows, or that follow another table (occurrences are regenerated with their

@@ -658,6 +658,123 @@ export interface Database {
   occurrences: OccurrenceTable;
   settings: SettingTable;
   translations: TranslationTable;
+/** A person at an organisation the guides reach about integration (guides and the coordinator only). */
+export interface AssociationContactTable {
+  id: Id;
+  organisationId: number;
+  name: string;
+  role: string | null;
+  phone: string | null;
+  email: string | null;
+  /** The best way and time to reach them, as the guide writes it. */
+  reach: string | null;
+  createdBy: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A visit, meeting or call between the guide team and an organisation. */
+export interface AssociationVisitTable {
+  id: Id;
+  organisationId: number;
+  visitDate: string;
+  /** 'visit', 'meeting', 'phone' or 'other'. */
+  kind: string;
+  /** Who of the guide team met them. */
+  guideId: number | null;
+  note: string;
+  authorId: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What the guides last heard of an organisation's needs: one row per flag ('welcomesNewcomers', 'hasRoom', 'needsVolunteers', 'needsParticipants'). */
+export interface AssociationFlagTable {
+  organisationId: number;
+  flag: string;
+  /** 'yes', 'no' or 'unknown'. */
+  value: string;
+  setBy: number | null;
+  setAt: string;
+}
+
+/** An activity that shows a need of its organisation publicly ('volunteers' or 'participants') while the flag says yes. */
+export interface ActivityPublicNeedTable {
+  activityId: number;
+  need: string;
+  createdBy: number | null;
+  createdAt: string;
+}
+
+/**
+ * An organisation asking to join the network: 'unconfirmed' until its contact uses the e-mail link
+ * (48 hours, only the link's SHA-256 stored), then 'confirmed' until the coordinator decides and the
+ * row is deleted.
+ */
+export interface JoinRequestTable {
+  id: Id;
+  name: string;
+  kind: string;
+  description: string;
+  website: string | null;
+  contactName: string;
+  email: string;
+  phone: string | null;
+  /** JSON array of district ids. */
+  districtIds: string;
+  showInDirectory: Generated<Flag>;
+  language: string;
+  status: string;
+  tokenHash: string | null;
+  expiresAt: string | null;
+  confirmedAt: string | null;
+  createdAt: string;
+}
+
+/** A yearly mapping survey round (kartläggning) with the questions it asks. */
+export interface SurveyRoundTable {
+  id: Id;
+  year: number;
+  title: string;
+  /** JSON array of the questions asked (key, kind, options), in order. */
+  questions: string;
+  /** 'open' or 'closed'. */
+  status: string;
+  createdBy: number | null;
+  /** When reminders were last sent to the editors of organisations that had not answered. */
+  remindedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One organisation's answers to one round: a draft or submitted; `revision` grows with each save. */
+export interface SurveyResponseTable {
+  id: Id;
+  roundId: number;
+  organisationId: number;
+  /** 'draft' or 'submitted'. */
+  status: string;
+  revision: Generated<number>;
+  /** The coordinator's name when the answers were filled in during a mapping talk. */
+  talkWith: string | null;
+  talkedAt: string | null;
+  updatedBy: number | null;
+  submittedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One answer of a response, with its own consent to be shown in the public report. */
+export interface SurveyAnswerTable {
+  responseId: number;
+  question: string;
+  /** JSON: the text as a string, or the options chosen as an array. */
+  value: string;
+  /** The text of "other" when that option was chosen. */
+  other: string | null;
+  public: Generated<Flag>;
+}
+
   users: UserTable;
   userOrganisations: UserOrganisationTable;
   sessions: SessionTable;
@@ -691,3 +808,11 @@ export interface Database {
   mailingSuppressions: MailingSuppressionTable;
 }
 
+  surveyRounds: SurveyRoundTable;
+  surveyResponses: SurveyResponseTable;
+  surveyAnswers: SurveyAnswerTable;
+  joinRequests: JoinRequestTable;
+  associationContacts: AssociationContactTable;
+  associationVisits: AssociationVisitTable;
+  associationFlags: AssociationFlagTable;
+  activityPublicNeeds: ActivityPublicNeedTable;

@@ -17,6 +17,10 @@ import * as auditActors from './2026-12-03-016-audit-actors.js';
 import * as mailQueue from './2026-12-03-019-mail-queue.js';
 import * as events from './2026-12-03-017-events.js';
 import * as network from './2026-12-03-018-network.js';
+import * as joining from './2026-12-03-020-joining.js';
+import * as freshness from './2026-12-03-021-freshness.js';
+import * as survey from './2026-12-03-022-survey.js';
+import * as associationNotes from './2026-12-03-023-association-notes.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-001-initial': initial,
@@ -36,4 +40,8 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-019-mail-queue': mailQueue,
   '2026-12-03-017-events': events,
   '2026-12-03-018-network': network,
+  '2026-12-03-020-joining': joining,
+  '2026-12-03-021-freshness': freshness,
+  '2026-12-03-022-survey': survey,
+  '2026-12-03-023-association-notes': associationNotes,
 };

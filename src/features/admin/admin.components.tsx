@@ -13,6 +13,7 @@ const SECTIONS = [
   { path: '/admin/volontarer', label: 'network.volunteers.admin.title' },
   { path: '/admin/utskick', label: 'network.mailing.admin.title' },
   { path: '/admin/kalendrar', label: 'imports.admin.title' },
+  { path: '/admin/kartlaggning', label: 'survey.admin.title' },
   { path: '/admin/jobb', label: 'admin.jobs.title' },
   { path: '/planering/krockar', label: 'planning.clashes.link' },
 ] as const;

@@ -17,3 +17,14 @@ export { mailingRoutes } from './mailing.routes.js';
 export { mailingAdminRoutes } from './mailing.admin.routes.js';
 export { expireRequests as expireMailingRequests, runMailingSend, sendBatch as sendMailingBatch } from './mailing.jobs.js';
 export { seedMailingDemo } from './mailing.demo.js';
+// --- Organisations joining the network (joining.*) ------------------------------------------------
+export { joiningRoutes } from './joining.routes.js';
+export { joiningAdminRoutes } from './joining.admin.routes.js';
+export { expireJoinRequests } from './joining.service.js';
+export { countConfirmedJoinRequests } from './joining.store.js';
+export { seedJoiningDemo } from './joining.demo.js';
+// --- The mapping survey (survey.*) --------------------------------------------------------------
+export { surveyRoutes } from './survey.routes.js';
+export { surveyAdminRoutes } from './survey.admin.routes.js';
+export { surveyWorkspaceSlot } from './survey.page.js';
+export { seedSurveyDemo } from './survey.demo.js';

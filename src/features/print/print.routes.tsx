@@ -2,7 +2,7 @@
  * Print routes: a week's poster, a category's leaflet and an organisation's sheet, each as an A4
  * print page and, with '.pdf' after the path, as the same page drawn to a PDF by headless Chromium.
  */
-import type { FastifyInstance, FastifyRequest, FastifySchema, RouteGenericInterface } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, RouteGenericInterface } from 'fastify';
 import type { VNode } from 'preact';
 import { badParameter, notFound } from '../../web/errors.js';
 import type { PageContext } from '../../web/page.js';
@@ -141,9 +141,29 @@ const organisationSchema: FastifySchema = {
   querystring: bilingualQuery,
 };
 
+/**
+ * Draws a print page (a PrintDocument) to an A4 PDF with the app's shared Chromium and sends it as a
+ * download; when no PDF can be made, a 503 page points to the print page (the path without '.pdf').
+ * Other features' printouts use this too, so every PDF is drawn the same way.
+ */
+export async function sendPrintPdf(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, node: VNode, filename: string): Promise<FastifyReply> {
+  const page = pageContext(request);
+  let pdf: Buffer;
+  try {
+    pdf = await pdfRendererFor(app).render(renderPage(page, node));
+  } catch (error) {
+    if (!(error instanceof PdfUnavailableError)) throw error;
+    request.log.warn({ err: error }, 'PDF unavailable; pointing the reader to the print page');
+    const printHref = page.href(page.path.replace(/\.pdf$/, '')) + page.search;
+    return sendPage(reply, page, <PdfUnavailablePage printHref={printHref} />, 503);
+  }
+  return reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename}"`).send(pdf);
+}
+
 export async function printRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.deps;
-  const renderer = pdfRendererFor(app);
+  // Started with the routes, so the renderer is closed with the app even if no PDF was asked for here.
+  pdfRendererFor(app);
 
   /** The print page at `path` and its PDF at `pdfPath`, both made by `build`. */
   function printout<R extends RouteGenericInterface>(
@@ -164,16 +184,7 @@ export async function printRoutes(app: FastifyInstance): Promise<void> {
     app.get(pdfPath, { config: { access: 'public' }, schema }, async (request, reply) => {
       const page = pageContext(request);
       const { node, filename } = await build(typed(request), page);
-      let pdf: Buffer;
-      try {
-        pdf = await renderer.render(renderPage(page, node));
-      } catch (error) {
-        if (!(error instanceof PdfUnavailableError)) throw error;
-        request.log.warn({ err: error }, 'PDF unavailable; pointing the reader to the print page');
-        const printHref = page.href(page.path.replace(/\.pdf$/, '')) + page.search;
-        return sendPage(reply, page, <PdfUnavailablePage printHref={printHref} />, 503);
-      }
-      return reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename}"`).send(pdf);
+      return sendPrintPdf(app, request, reply, node, filename);
     });
   }
 

@@ -2,7 +2,7 @@
  * The workspace: organisations keep their activities and profile up to date; the coordinator
  * reviews, drafts proposals and approves suggestions from people without an account.
  */
-export { workspaceRoutes } from './workspace.routes.js';
+export { workspaceRoutes, type OrganisationSlot } from './workspace.routes.js';
 export { reviewRoutes } from './review.routes.js';
 export { countRevisions, deleteExpiredUnconfirmed, insertRevision, type RevisionStatus } from './revision.store.js';
 // For saving from elsewhere (calendar import) by the workspace's own rules.

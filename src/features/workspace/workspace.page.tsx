@@ -171,6 +171,10 @@ export function OrganisationWorkspacePage(props: {
   csrf: string;
   saved?: string | undefined;
 }) {
+  /** Last confirmations and clashes with other organisations (absent: not shown). */
+  freshness?: WorkspaceFreshness;
+  /** What another feature shows here (OrganisationSlot). */
+  slot?: preact.ComponentChildren;
   const page = usePage();
   const { lang, href } = page;
   const t = useT();
@@ -188,6 +192,7 @@ export function OrganisationWorkspacePage(props: {
       {props.saved ? <Notice>{t(`workspace.saved.${props.saved}`)}</Notice> : null}
       <CoHostAsks asks={props.asks} base={base} csrf={props.csrf} />
       {returned.length > 0 || returnedNotes.length > 0 || props.profileRevision?.status === 'returned' ? (
+      {props.slot ?? null}
         <section class="panel" aria-labelledby="messages-heading">
           <h2 id="messages-heading">{t('workspace.org.messages')}</h2>
           <ul class="plain">

@@ -90,6 +90,16 @@ async function translationRows(app: FastifyInstance, entity: 'activity' | 'organ
     states: fields
       .filter((f) => f.swedish.trim() !== '')
       .map((f) => {
+/** What app.ts hands the workspace from features that depend on it (see SignupChanges). */
+export interface WorkspaceOptions {
+  signups?: SignupChanges;
+  /** Drawn on an organisation's workspace page below its notices (the mapping survey while a round is open). */
+  organisationSlot?: OrganisationSlot;
+}
+
+/** A part of an organisation's workspace page that another feature draws (null: nothing to show). */
+export type OrganisationSlot = (db: Db, organisation: { id: number; slug: string }) => Promise<VNode | null>;
+
         const tr = all.find((x) => x.language === l.code && x.field === f.field);
         const state = !tr || tr.text.trim() === '' ? 'missing' : tr.sourceHash !== sourceHash(f.swedish) ? 'outdated' : tr.source === 'machine' ? 'machine' : 'done';
         return { field: f.field, state };
@@ -261,7 +271,16 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
       return sendPage(
         reply,
         page,
-        <OrganisationWorkspacePage organisation={o} activities={activities} asks={asks} profileRevision={profileRevision} csrf={reply.generateCsrf()} saved={request.query.sparad} />,
+        <OrganisationWorkspacePage
+          organisation={o}
+          activities={activities}
+          asks={asks}
+          profileRevision={profileRevision}
+          csrf={reply.generateCsrf()}
+          saved={request.query.sparad}
+          freshness={{ staleBefore: freshnessCutoffs(now()).staleBefore, clashes }}
+          slot={options.organisationSlot ? await options.organisationSlot(db, o) : null}
+        />,
       );
     },
   );

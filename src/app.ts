@@ -93,7 +93,7 @@ const PAGE_FEATURES = [
   widgetRoutes,
   printRoutes,
   planningRoutes,
-  adminRoutes,
+  adminWithJoining,
   jobsRoutes,
   workspaceRoutes,
   reviewRoutes,

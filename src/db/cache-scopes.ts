@@ -69,3 +69,7 @@ export const UNCACHED_TABLES = [
   'mailing_deliveries',
   'mailing_suppressions',
 ] as const;
+  'freshness_reminders',
+  'join_requests',
+  'association_contacts',
+  'association_visits',

@@ -40,6 +40,8 @@ export const JOB_NAMES = [
   'mailing.expire',
 ] as const;
 export type JobName = (typeof JOB_NAMES)[number];
+  'freshness.reminders',
+  'joining.expire',
 
 /** How often each job runs, in minutes. */
 export const JOB_EVERY_MINUTES: Record<JobName, number> = {
@@ -59,6 +61,9 @@ export const JOB_EVERY_MINUTES: Record<JobName, number> = {
   'mailing.expire': HOUR,
 };
 
+  // Daily, but each organisation is mailed at most once a calendar month: a monthly reminder that a missed day cannot skip.
+  'freshness.reminders': 24 * HOUR,
+  'joining.expire': HOUR,
 export function createJobs(deps: JobDeps): (Job & { name: JobName })[] {
   const { db, config } = deps;
   const importDeps = createImportDeps({ db, mailer: deps.mailer, config, log: deps.log });
@@ -159,3 +164,15 @@ export function createJobs(deps: JobDeps): (Job & { name: JobName })[] {
     },
   ];
 }
+    {
+      // Organisations with activities not confirmed for 30 days are asked "still true?" (at most once a month each).
+      name: 'freshness.reminders',
+      everyMinutes: JOB_EVERY_MINUTES['freshness.reminders'],
+      run: (now) => sendMonthlyReminders({ db, mailer: deps.mailer, publicUrl: config.publicUrl }, now),
+    },
+    {
+      // Requests to join the network nobody confirmed within 48 hours are deleted, with their confirmation mails.
+      name: 'joining.expire',
+      everyMinutes: JOB_EVERY_MINUTES['joining.expire'],
+      run: (now) => expireJoinRequests(db, now),
+    },

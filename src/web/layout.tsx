@@ -174,6 +174,9 @@ export function Layout(props: LayoutProps) {
             <li>
               <a href={href('/nyhetsbrev')}>{t('network.mailing.public.title')}</a>
             </li>
+            <li>
+              <a href={href('/var-med')}>{t('joining.public.link')}</a>
+            </li>
             {page.signedIn ? null : (
               <li>
                 <a href={href('/logga-in')}>{t('layout.signIn')}</a>

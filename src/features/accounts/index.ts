@@ -25,3 +25,4 @@ export {
   type SystemActor,
 } from './accounts.store.js';
 export { hashSecret, newSecret } from './secrets.js';
+export { createInvitation, INVITE_DAYS, type Invitation, type InvitationInput } from './invitation.js';

@@ -6,6 +6,7 @@ const SECTIONS = [
   { path: '/admin/granska', label: 'review.title' },
   { path: '/admin/anvandare', label: 'admin.users.title' },
   { path: '/admin/organisationer', label: 'admin.organisations.title' },
+  { path: '/admin/nya-foreningar', label: 'joining.admin.title' },
   { path: '/admin/aktiviteter', label: 'admin.activities.title' },
   { path: '/admin/platser', label: 'admin.places.title' },
   { path: '/admin/utkorg', label: 'admin.outbox.title' },

@@ -1,5 +1,6 @@
 /** The coordinator's screens: users and the mail outbox here; organisations, activities, places and history in their own files. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../db/index.js';
 import { languagePrefix } from '../../i18n/index.js';
 import { notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
@@ -14,6 +15,7 @@ import {
   listAuditEntries,
   isEmail,
   listUsers,
+  INVITE_DAYS,
   newSecret,
   normaliseEmail,
   recordAudit,
@@ -28,10 +30,11 @@ import { activityAdminRoutes } from './activity-admin.routes.js';
 import { ADMIN_PAGE_SIZE as PAGE_SIZE, idParams, text } from './admin.schema.js';
 import { historyRoutes } from './history.routes.js';
 import { organisationAdminRoutes } from './organisation-admin.routes.js';
+import { organisationNewRoutes } from './organisation-new.routes.js';
 import { placeAdminRoutes } from './place-admin.routes.js';
 
-/** An invitation link works a week, once. */
-export const INVITE_DAYS = 7;
+/** How long an invitation link works (the accounts feature's invitations). */
+export { INVITE_DAYS };
 
 interface InviteBody {
   email?: string;
@@ -42,7 +45,18 @@ interface InviteBody {
   translator?: string;
 }
 
-export async function adminRoutes(app: FastifyInstance): Promise<void> {
+/**
+ * Work that another feature keeps for the coordinator (organisations asking to join the network),
+ * counted on the dashboard. app.ts hands it in, as admin imports no feature that builds on it.
+ */
+export interface DashboardCount {
+  path: string;
+  /** A catalogue key with a `count`. */
+  label: string;
+  count: (db: Db) => Promise<number>;
+}
+
+export async function adminRoutes(app: FastifyInstance, options: { dashboard?: DashboardCount[] } = {}): Promise<void> {
   const { db, now } = app.deps;
 
   const usersPage = async (
@@ -173,16 +187,18 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.get('/admin', { config: { access: 'admin' } }, async (request, reply) => {
-    const [toReview, proposalsOut, returned, recent] = await Promise.all([
+    const [toReview, proposalsOut, returned, recent, more] = await Promise.all([
       countRevisions(db, ['pending']),
       countRevisions(db, ['proposal']),
       countRevisions(db, ['returned']),
       listAuditEntries(db, { limit: 20, offset: 0 }),
+      Promise.all((options.dashboard ?? []).map(async (c) => ({ path: c.path, label: c.label, count: await c.count(db) }))),
     ]);
-    return sendPage(reply, pageContext(request), <DashboardPage toReview={toReview} proposalsOut={proposalsOut} returned={returned} recent={recent} />);
+    return sendPage(reply, pageContext(request), <DashboardPage toReview={toReview} proposalsOut={proposalsOut} returned={returned} recent={recent} more={more} />);
   });
 
   await organisationAdminRoutes(app);
+  await organisationNewRoutes(app);
   await activityAdminRoutes(app);
   await placeAdminRoutes(app);
   await historyRoutes(app);

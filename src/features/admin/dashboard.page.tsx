@@ -10,6 +10,8 @@ export interface DashboardProps {
   proposalsOut: number;
   returned: number;
   recent: AuditEntry[];
+  /** Counts other features hand in (organisations asking to join). */
+  more?: { path: string; label: string; count: number }[];
 }
 
 const HISTORY_ENTITIES = ['organisation', 'activity', 'user', 'place'];
@@ -40,6 +42,14 @@ export function DashboardPage(props: DashboardProps) {
             <strong>{props.returned}</strong> {t('admin.dashboard.returned', { count: props.returned })}
           </a>
         </li>
+        {(props.more ?? []).map((c) => (
+          <li key={c.path}>
+            <a href={href(c.path)} class={c.count > 0 ? 'stat-card is-hot' : 'stat-card'}>
+              <Icon name="building" />
+              <strong>{c.count}</strong> {tr(c.label, { count: c.count })}
+            </a>
+          </li>
+        ))}
       </ul>
       <h2>{t('admin.dashboard.recent')}</h2>
       {props.recent.length === 0 ? <p>{t('admin.dashboard.noRecent')}</p> : null}

@@ -42,6 +42,14 @@ export function OrganisationsAdminPage(props: OrganisationsAdminProps) {
       <AdminNav />
       {props.message ? <Notice>{props.message}</Notice> : null}
       <p class="lead">{t('admin.organisations.lead')}</p>
+      <ul class="link-list">
+        <li>
+          <a href={href('/admin/organisationer/ny')}>{t('joining.create.link')}</a>
+        </li>
+        <li>
+          <a href={href('/admin/nya-foreningar')}>{t('joining.admin.title')}</a>
+        </li>
+      </ul>
       <ListSearch action={href('/admin/organisationer')} id="org-q" label={t('admin.organisations.search')} q={props.q} count={t('admin.organisations.count', { count: props.total })} />
       <div class="table-wrap">
         <table class="data-table admin-table">

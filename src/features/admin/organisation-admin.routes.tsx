@@ -34,10 +34,18 @@ export async function organisationAdminRoutes(app: FastifyInstance): Promise<voi
     );
   };
 
-  app.get<{ Querystring: { q?: string; page?: number } }>(
+  app.get<{ Querystring: { q?: string; page?: number; skapad?: string } }>(
     '/admin/organisationer',
-    { config: { access: 'admin' }, schema: { querystring: listQuery } },
-    async (request, reply) => listPage(request, reply, request.query),
+    {
+      config: { access: 'admin' },
+      // skapad: the slug of an organisation just created (/admin/organisationer/ny), named in a notice.
+      schema: { querystring: { type: 'object', properties: { ...listQuery.properties, skapad: { type: 'string', maxLength: 80, pattern: '^[a-z0-9-]+$' } } } },
+    },
+    async (request, reply) => {
+      const created = request.query.skapad ? await findAnyOrganisation(db, { slug: request.query.skapad }) : undefined;
+      const message = created ? pageContext(request).t('joining.create.created', { name: created.name }) : undefined;
+      return listPage(request, reply, { ...request.query, ...(message ? { message } : {}) });
+    },
   );
 
   const flags = [

@@ -5,3 +5,8 @@ export { submitCase, updateCase } from './case.store.js';
 export { insertWish } from './wish.store.js';
 export { referralRoutes } from './referral.routes.js';
 export { wishesRoutes } from './wishes.routes.js';
+// The time trap of public forms (signed "drawn at" stamps), for other features' forms too.
+export { checkStamp, signStamp, STAMP_FIELD } from './form-stamp.js';
+export { associationRoutes } from './association.routes.js';
+export { associationNeedsSlot } from './association.slot.js';
+export { seedAssociationsDemo } from './association.demo.js';

@@ -36,6 +36,11 @@ function InfoPage(props: { which: InfoKey }) {
           <section>
             <h2>{t('info.accessibility.contactHeading')}</h2>
             <p>
+        {props.which === 'about' ? (
+          <p>
+            <a href={href('/var-med')}>{t('joining.public.link')}</a>
+          </p>
+        ) : null}
               {t('info.accessibility.reportProblem')}{' '}
               <a href={`mailto:${ACCESSIBILITY_EMAIL}`}>
                 <bdi>{ACCESSIBILITY_EMAIL}</bdi>

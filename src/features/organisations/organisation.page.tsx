@@ -55,6 +55,9 @@ export function DirectoryPage(props: DirectoryProps) {
       <header class="page-head">
         <h1>{t('organisations.title')}</h1>
         <p class="lead">{t('organisations.lead')}</p>
+        <p>
+          <a href={href('/var-med')}>{t('joining.public.link')}</a>
+        </p>
       </header>
       <form method="get" action={href('/organisationer')} class="inline-filters">
         <div class="field">

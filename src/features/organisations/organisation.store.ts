@@ -4,6 +4,7 @@ import { inTransaction, type Db } from '../../db/index.js';
 import { cleanUserText, containsPattern, foldForSearch, searchTerms } from '../../web/text.js';
 import type { Category, OrganisationKind } from '../taxonomy/index.js';
 import type { Organisation, OrganisationInput, OrganisationListFilter, OrganisationProfile } from './organisation.js';
+import { organisationSlug, slugCandidate, SLUG_MAX } from './naming.js';
 
 export async function insertOrganisation(db: Db, raw: OrganisationInput, now: Date): Promise<number> {
   const input = { ...raw, name: cleanUserText(raw.name), description: cleanUserText(raw.description) };
@@ -254,4 +255,36 @@ export async function setOrganisationFlags(db: Db, id: number, flags: { trusted?
 export async function listOrganisationTexts(db: Db, ids?: number[]): Promise<{ id: number; slug: string; name: string; description: string }[]> {
   const q = db.selectFrom('organisations').select(['id', 'slug', 'name', 'description']).where('published', '=', 1).orderBy('id');
   return (ids ? q.where('id', 'in', ids.length > 0 ? ids : [0]) : q).execute();
+}
+
+// --- new organisations ------------------------------------------------------------------------
+
+/** Whether an organisation (shown or not) already has this slug. */
+export async function isSlugTaken(db: Db, slug: string): Promise<boolean> {
+  return (await db.selectFrom('organisations').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined;
+}
+
+/**
+ * The first free slug of `base`, 'base-2', 'base-3', … (one query for the slugs starting alike; a
+ * slug holds only a–z, 0–9 and '-', so nothing in it is a LIKE wildcard).
+ */
+export async function freeSlug(db: Db, base: string): Promise<string> {
+  const prefix = base.slice(0, SLUG_MAX - 4);
+  const taken = new Set((await db.selectFrom('organisations').select('slug').where('slug', 'like', `${prefix}%`).execute()).map((r) => r.slug));
+  for (let n = 1; ; n++) {
+    const candidate = slugCandidate(base, n);
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+/**
+ * Creates an organisation with a free slug made from its name, or the given one (the caller has
+ * checked that it is valid and free). Returns its id and slug.
+ */
+export async function createOrganisation(db: Db, input: Omit<OrganisationInput, 'slug'> & { slug?: string }, now: Date): Promise<{ id: number; slug: string }> {
+  return inTransaction(db, async (trx) => {
+    const slug = input.slug ?? (await freeSlug(trx, organisationSlug(input.name)));
+    const id = await insertOrganisation(trx, { ...input, slug }, now);
+    return { id, slug };
+  });
 }

@@ -9,3 +9,6 @@ export { countRevisions, deleteExpiredUnconfirmed, insertRevision, type Revision
 export { findOpenRevision, supersedeRevisions, updateRevision, type ActivityChange } from './revision.store.js';
 export { saveModeFor } from './workflow.js';
 export { activityFacts } from './facts.js';
+// The organisation fields' checks, for the forms that create organisations (joining, the coordinator's).
+export { normalisePhone } from './activity-form.js';
+export { normaliseWebsite, readProfileForm, PROFILE_LIMITS, type ProfileForm } from './profile-form.js';

@@ -9,6 +9,8 @@ import type { District } from '../places/index.js';
 import type { ActivityForm } from './activity-form.js';
 import { ActivityFields, type ActivityFieldChoices } from './activity-fields.js';
 import { noteDates, type FactNames } from './facts.js';
+import { NewHostFields, type HostChoice } from './review-host.js';
+export type { HostChoice };
 import type { ProfileForm } from './profile-form.js';
 import type { Revision } from './revision.store.js';
 import { ChangeTable, ProfileFields } from './workspace.page.js';
@@ -120,6 +122,10 @@ export function ReviewDetailPage(props: {
   names: FactNames;
   preview: Preview | undefined;
   organisations: { id: number; name: string }[];
+  /** Set when the tip names an organisation that is not in Tillsammans (or the coordinator chose to create one). */
+  host?: HostChoice | undefined;
+  /** Organisations whose names look like the one the tip names. */
+  lookAlikes?: { id: number; name: string }[];
   csrf: string;
   errors: Record<string, string>;
 }) {
@@ -192,11 +198,16 @@ export function ReviewDetailPage(props: {
                 name="organisationId"
                 label={t('review.hostOrganisation')}
                 hint={t('review.hostHint')}
-                value=""
+                value={props.host?.organisationId ?? ''}
                 error={props.errors.organisationId}
-                options={[{ value: '', label: t('workspace.choose') }, ...props.organisations.map((o) => ({ value: String(o.id), label: o.name }))]}
+                options={[
+                  { value: '', label: t('workspace.choose') },
+                  ...(props.host ? [{ value: 'new', label: t('joining.review.createOption') }] : []),
+                  ...props.organisations.map((o) => ({ value: String(o.id), label: o.name })),
+                ]}
               />
             ) : null}
+            {props.organisations.length > 0 && props.host ? <NewHostFields host={props.host} lookAlikes={props.lookAlikes ?? []} errors={props.errors} /> : null}
             <button type="submit" class="button">
               <Icon name="circle-check" />
               {t(coHost ? 'review.coHostApprove' : 'review.approve')}

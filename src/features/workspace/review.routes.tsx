@@ -138,7 +138,16 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
       preview = { activity: detail, ...activityDates(detail.schedule, page.today) };
     }
     const organisations = r.organisationId === null ? await listOrganisationNames(db) : [];
-    return sendPage(reply, page, <ReviewDetailPage item={item} names={names} preview={preview} organisations={organisations} csrf={reply.generateCsrf()} errors={errors} />, status);
+    // A tip naming an organisation that is not in Tillsammans: offer to create it, and warn of look-alikes.
+    const named = r.entity === 'activity' && r.organisationId === null ? (r.data.organisationName ?? '') : '';
+    const hostChoice = host ?? (named ? { organisationId: 'new', newOrganisationName: named, newOrganisationKind: 'association' } : undefined);
+    const alike = named ? lookAlikes(named, organisations) : [];
+    return sendPage(
+      reply,
+      page,
+      <ReviewDetailPage item={item} names={names} preview={preview} organisations={organisations} host={hostChoice} lookAlikes={alike} csrf={reply.generateCsrf()} errors={errors} />,
+      status,
+    );
   };
 
   const revisionOr404 = async (id: number) => {
@@ -159,8 +168,19 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
       const r = await revisionOr404(request.params.id);
       const orgText = str(request.body ?? {}, 'organisationId');
       const organisationId = /^\d{1,9}$/.test(orgText) && (await findAnyOrganisation(db, { id: Number(orgText) })) ? Number(orgText) : undefined;
-      const result = await approveRevision(deps, r, { actor: request.viewer!.id, now: now(), today: page.today, organisationId, via: 'review' });
-      if (result.kind === 'needsOrganisation') return detailPage(request, reply, r, { organisationId: 'workspace.errors.organisationRequired' }, 400);
+      // 'new': the coordinator creates the tip's organisation as it is approved.
+      const host: HostChoice = { organisationId: orgText, newOrganisationName: str(body, 'newOrganisationName').slice(0, 200), newOrganisationKind: str(body, 'newOrganisationKind') };
+      let newOrganisation: { name: string; kind: OrganisationKind } | undefined;
+      if (orgText === 'new' && r.organisationId === null) {
+        const errors: Record<string, string> = {};
+        if (host.newOrganisationName === '') errors.newOrganisationName = 'joining.errors.nameRequired';
+        else if (host.newOrganisationName.length > PROFILE_LIMITS.name) errors.newOrganisationName = 'joining.errors.tooLong';
+        if (!isOneOf(ORGANISATION_KINDS, host.newOrganisationKind)) errors.newOrganisationKind = 'joining.errors.kindRequired';
+        if (Object.keys(errors).length > 0) return detailPage(request, reply, r, errors, 400, host);
+        newOrganisation = { name: host.newOrganisationName, kind: host.newOrganisationKind as OrganisationKind };
+      }
+      const result = await approveRevision(deps, r, { actor: request.viewer!.id, now: now(), today: page.today, organisationId, newOrganisation, via: 'review' });
+      if (result.kind === 'needsOrganisation') return detailPage(request, reply, r, { organisationId: 'workspace.errors.organisationRequired' }, 400, host);
       if (result.kind === 'gone') return reply.redirect(`${page.href('/admin/granska')}?klar=gone`, 303);
       return reply.redirect(`${page.href('/admin/granska')}?klar=approved`, 303);
     },

@@ -261,7 +261,16 @@ export type ApproveResult = { kind: 'approved'; entityId: number } | { kind: 'go
 async function approveRevisionIn(
   deps: WorkflowDeps,
   revision: Revision,
-  args: { actor: number | null; now: Date; today: string; data?: ActivityChange | OrganisationProfile; organisationId?: number; via: 'review' | 'proposal' },
+  args: {
+    actor: number | null;
+    now: Date;
+    today: string;
+    data?: ActivityChange | OrganisationProfile;
+    organisationId?: number;
+    /** A tip's host that is not in Tillsammans yet: created (shown, not trusted) in the same transaction. */
+    newOrganisation?: { name: string; kind: OrganisationKind };
+    via: 'review' | 'proposal';
+  },
 ): Promise<ApproveResult> {
   const { db } = deps;
   const { actor, now, today } = args;
@@ -297,14 +306,15 @@ async function approveRevisionIn(
   }
 
   const change = (args.data as ActivityChange | undefined) ?? revision.data;
-  const hostId = revision.organisationId ?? args.organisationId;
-  if (hostId === undefined || hostId === null) return { kind: 'needsOrganisation' };
+  let hostId = revision.organisationId ?? args.organisationId;
+  if ((hostId === undefined || hostId === null) && !args.newOrganisation) return { kind: 'needsOrganisation' };
   if (!(await setRevisionStatus(db, revision.id, { from, to: 'approved', decidedBy: actor }, now))) return { kind: 'gone' };
   const current = revision.entityId === null ? undefined : await findActivity(db, revision.entityId, { includeUnpublished: true });
   // Approving the change is not the co-host's consent: organisations it names are asked now.
   const named = change.input.hostIds.length > 0 ? change.input.hostIds : [hostId];
   const { hostIds, ask } = splitHosts(named, current?.hosts.map((h) => h.id) ?? [], () => false);
   const input = await withPlace(db, { ...change, input: { ...change.input, hostIds, status: 'published' } }, now);
+  hostId ??= await createSuggestedHost(db, args.newOrganisation!, { actor, revisionId: revision.id }, now);
   let id: number;
   if (current) {
     id = current.id;

@@ -1,0 +1,139 @@
+/** SQL for requests to join the network: waiting for their e-mail confirmation, then for the coordinator. */
+import type { Db } from '../../db/index.js';
+import type { OrganisationKind } from '../taxonomy/index.js';
+import type { JoinInput, JoinRequest } from './joining.js';
+
+type Row = {
+  id: number;
+  name: string;
+  kind: string;
+  description: string;
+  website: string | null;
+  contactName: string;
+  email: string;
+  phone: string | null;
+  districtIds: string;
+  showInDirectory: number;
+  language: string;
+  confirmedAt: string | null;
+  createdAt: string;
+};
+
+const COLUMNS = ['id', 'name', 'kind', 'description', 'website', 'contactName', 'email', 'phone', 'districtIds', 'showInDirectory', 'language', 'confirmedAt', 'createdAt'] as const;
+
+function toRequest(r: Row): JoinRequest {
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.kind as OrganisationKind,
+    description: r.description,
+    website: r.website,
+    contactName: r.contactName,
+    email: r.email,
+    phone: r.phone,
+    districtIds: JSON.parse(r.districtIds) as number[],
+    showInDirectory: r.showInDirectory === 1,
+    language: r.language,
+    confirmedAt: r.confirmedAt,
+    createdAt: r.createdAt,
+  };
+}
+
+/** Stores a request waiting for its confirmation link (only the link's hash is stored). */
+export async function insertJoinRequest(db: Db, input: JoinInput & { language: string; tokenHash: string; expiresAt: string }, now: Date): Promise<number> {
+  const { id } = await db
+    .insertInto('joinRequests')
+    .values({
+      name: input.name,
+      kind: input.kind,
+      description: input.description,
+      website: input.website,
+      contactName: input.contactName,
+      email: input.email,
+      phone: input.phone,
+      districtIds: JSON.stringify(input.districtIds),
+      showInDirectory: input.showInDirectory ? 1 : 0,
+      language: input.language,
+      status: 'unconfirmed',
+      tokenHash: input.tokenHash,
+      expiresAt: input.expiresAt,
+      confirmedAt: null,
+      createdAt: now.toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** Whether an unconfirmed request with this link exists and its link still works. */
+export async function unconfirmedExists(db: Db, tokenHash: string, now: Date): Promise<boolean> {
+  const row = await db
+    .selectFrom('joinRequests')
+    .select('id')
+    .where('tokenHash', '=', tokenHash)
+    .where('status', '=', 'unconfirmed')
+    .where('expiresAt', '>', now.toISOString())
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Confirms a request by its link, once: the link is forgotten in the same statement, so two clicks
+ * racing each other confirm it once. Returns the request, or undefined for an unknown or expired link.
+ */
+export async function confirmJoinRequest(db: Db, tokenHash: string, now: Date): Promise<JoinRequest | undefined> {
+  const found = await db
+    .selectFrom('joinRequests')
+    .select('id')
+    .where('tokenHash', '=', tokenHash)
+    .where('status', '=', 'unconfirmed')
+    .where('expiresAt', '>', now.toISOString())
+    .executeTakeFirst();
+  if (!found) return undefined;
+  const result = await db
+    .updateTable('joinRequests')
+    .set({ status: 'confirmed', tokenHash: null, expiresAt: null, confirmedAt: now.toISOString() })
+    .where('id', '=', found.id)
+    .where('status', '=', 'unconfirmed')
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return undefined;
+  return findConfirmedJoinRequest(db, found.id);
+}
+
+/** Confirmed requests waiting for the coordinator, oldest first. */
+export async function listConfirmedJoinRequests(db: Db): Promise<JoinRequest[]> {
+  const rows = await db.selectFrom('joinRequests').select(COLUMNS).where('status', '=', 'confirmed').orderBy('confirmedAt').orderBy('id').execute();
+  return rows.map(toRequest);
+}
+
+export async function countConfirmedJoinRequests(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('joinRequests')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'confirmed')
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export async function findConfirmedJoinRequest(db: Db, id: number): Promise<JoinRequest | undefined> {
+  const row = await db.selectFrom('joinRequests').select(COLUMNS).where('id', '=', id).where('status', '=', 'confirmed').executeTakeFirst();
+  return row ? toRequest(row) : undefined;
+}
+
+/**
+ * Deletes a confirmed request as it is decided; false when it was decided already (by another
+ * click or another coordinator), so only one decision ever takes effect.
+ */
+export async function deleteDecidedJoinRequest(db: Db, id: number): Promise<boolean> {
+  const result = await db.deleteFrom('joinRequests').where('id', '=', id).where('status', '=', 'confirmed').executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+/** Deletes requests whose confirmation link expired unused; returns their ids. */
+export async function deleteExpiredJoinRequests(db: Db, now: Date): Promise<number[]> {
+  const rows = await db.selectFrom('joinRequests').select('id').where('status', '=', 'unconfirmed').where('expiresAt', '<=', now.toISOString()).execute();
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  await db.deleteFrom('joinRequests').where('id', 'in', ids).where('status', '=', 'unconfirmed').execute();
+  return ids;
+}

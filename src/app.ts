@@ -31,6 +31,7 @@ import { surveyAdminRoutes, surveyRoutes, surveyWorkspaceSlot } from './features
 import { planningRoutes } from './features/planning/index.js';
 import { printRoutes } from './features/print/index.js';
 import { infoRoutes } from './features/info/index.js';
+import { countStaleActivities, freshnessRoutes } from './features/freshness/index.js';
 import { organisationRoutes } from './features/organisations/index.js';
 import { searchRoutes } from './features/search/index.js';
 import { jobsRoutes } from './jobs/index.js';

@@ -78,6 +78,8 @@ export interface ActivityTable {
   createdAt: string;
   updatedAt: string;
   updatedBy: Generated<number | null>;
+  /** When the organisation last said it is still true (created, saved, imported or confirmed). */
+  confirmedAt: string;
 }
 
 export interface ActivityHostTable {
@@ -635,6 +637,21 @@ export interface EventSignupTable {
 }
 
 /** A single-use cancel link of a sign-up, stored as the SHA-256 hash of its secret. */
+/** One "still true?" mail to an organisation: the activities it listed and its single-use link (SHA-256 only). */
+export interface FreshnessReminderTable {
+  id: Id;
+  organisationId: number;
+  /** 'YYYY-MM' (Stockholm) of the monthly job's mail; null when the coordinator sent it. */
+  month: string | null;
+  /** JSON array of the activity ids the mail listed. */
+  activityIds: string;
+  tokenHash: string;
+  expiresAt: string;
+  usedAt: string | null;
+  sentBy: number | null;
+  createdAt: string;
+}
+
 export interface EventCancelTokenTable {
   tokenHash: string;
   signupId: number;
@@ -796,6 +813,7 @@ export interface SurveyAnswerTable {
   eventSettings: EventSettingsTable;
   eventSignups: EventSignupTable;
   eventCancelTokens: EventCancelTokenTable;
+  freshnessReminders: FreshnessReminderTable;
   volunteerRoles: VolunteerRoleTable;
   volunteerCampaigns: VolunteerCampaignTable;
   volunteerSignups: VolunteerSignupTable;

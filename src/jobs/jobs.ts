@@ -9,6 +9,8 @@ import { createImportDeps, runImports } from '../features/imports/index.js';
 import { pruneOutbox } from '../features/mail/index.js';
 import { deleteExpiredUnconfirmed } from '../features/workspace/index.js';
 import { eraseEventSignups, eraseVolunteerSignups, expireMailingRequests, forwardVolunteerSignups, runMailingSend, sendEventReminders } from '../features/network/index.js';
+import { expireJoinRequests } from '../features/network/index.js';
+import { sendMonthlyReminders } from '../features/freshness/index.js';
 import type { MailSender } from '../web/server.js';
 import { localToday } from '../web/time.js';
 import type { Job } from './scheduler.js';

@@ -11,6 +11,7 @@ import type { ActivityDetail } from './activity.js';
 import { activityPath } from './activity.js';
 import { CategoryLabel, StatusBadge, spokenLanguageName } from './components.js';
 import { describeSchedule } from './describe.js';
+import { UnconfirmedNote } from './freshness-note.js';
 import type { ExpandedOccurrence, SkippedDate } from './schedule.js';
 import type { ActivityTexts } from './localise.js';
 import { TranslatedText, TranslationNote } from '../translation/index.js';
@@ -23,6 +24,8 @@ export interface ActivityPageProps {
   skipped: SkippedDate[];
   /** Drawn by another feature under the dates (sign-up per date, from the network feature; see calendar.routes). */
   slot?: preact.ComponentChildren;
+  /** Its last confirmation, when that is 90 days or more ago ("not confirmed since …"). */
+  unconfirmedSince?: string;
 }
 
 function Fact(props: { icon: Parameters<typeof Icon>[0]['name']; term: string; children: preact.ComponentChildren }) {
@@ -128,6 +131,7 @@ export function ActivityArticle(props: ActivityPageProps & { preview?: boolean; 
           </Heading>
           {a.status === 'cancelled' ? <p class="notice notice-cancelled">{t('activity.wholeActivityCancelled')}</p> : null}
           {ended ? <p class="notice">{t('activity.ended')}</p> : null}
+          <UnconfirmedNote since={props.unconfirmedSince} long />
         </header>
 
         <dl class="facts">

@@ -104,7 +104,7 @@ export async function insertActivity(db: Db, raw: ActivityInput, now: Date, toda
     const stamp = now.toISOString();
     const { id } = await trx
       .insertInto('activities')
-      .values({ ...(await activityRow(trx, input, stamp)), createdAt: stamp, updatedBy: actorUserId })
+      .values({ ...(await activityRow(trx, input, stamp)), createdAt: stamp, confirmedAt: stamp, updatedBy: actorUserId })
       .returning('id')
       .executeTakeFirstOrThrow();
     await writeRelations(trx, id, input, today);
@@ -115,6 +115,7 @@ export async function insertActivity(db: Db, raw: ActivityInput, now: Date, toda
 /**
  * Replaces an activity with the input (row, hosts, languages, schedule and occurrences). With
  * `expectedVersion`, only when nobody saved since that version; returns false when someone did.
+ * `confirm`: the organisation (or its own calendar) stands behind the saved content, so it counts as confirmed now.
  */
 export async function updateActivity(
   db: Db,
@@ -122,13 +123,14 @@ export async function updateActivity(
   raw: ActivityInput,
   now: Date,
   today: string,
-  options: { actorUserId?: number | null; expectedVersion?: string } = {},
+  options: { actorUserId?: number | null; expectedVersion?: string; confirm?: boolean } = {},
 ): Promise<boolean> {
   const input = cleanActivityText(raw);
   return inTransaction(db, async (trx) => {
+    const confirmed = options.confirm ? { confirmedAt: now.toISOString() } : {};
     let update = trx
       .updateTable('activities')
-      .set({ ...(await activityRow(trx, input, now.toISOString())), updatedBy: options.actorUserId ?? null })
+      .set({ ...(await activityRow(trx, input, now.toISOString())), ...confirmed, updatedBy: options.actorUserId ?? null })
       .where('id', '=', id);
     if (options.expectedVersion !== undefined) update = update.where('updatedAt', '=', options.expectedVersion);
     const result = await update.executeTakeFirst();
@@ -166,6 +168,33 @@ export async function setActivityStatus(db: Db, id: number, status: ActivityStat
     .where('id', '=', id)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/**
+ * Marks published activities as confirmed at `now` (their organisation says they are still true).
+ * Leaves `updated_at` alone: nothing in them changed, so open edit forms stay valid. Returns the ids confirmed.
+ */
+export async function confirmActivities(db: Db, ids: number[], now: Date, options: { onlyConfirmedBefore?: string } = {}): Promise<number[]> {
+  if (ids.length === 0) return [];
+  let update = db
+    .updateTable('activities')
+    .set({ confirmedAt: now.toISOString() })
+    .where('id', 'in', [...new Set(ids)])
+    .where('status', '=', 'published');
+  if (options.onlyConfirmedBefore !== undefined) update = update.where('confirmedAt', '<', options.onlyConfirmedBefore);
+  const rows = await update.returning('id').execute();
+  return rows.map((r) => r.id).sort((a, b) => a - b);
+}
+
+/** How many published activities were last confirmed before `before` (the coordinator's stale count). */
+export async function countUnconfirmedActivities(db: Db, before: string): Promise<number> {
+  const row = await db
+    .selectFrom('activities')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'published')
+    .where('confirmedAt', '<', before)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 /** Deletes an activity with everything that hangs on it. */
@@ -356,6 +385,10 @@ export interface OccurrenceQuery extends OccurrenceFilters {
   readerLanguage?: string;
   limit?: number;
   offset?: number;
+  /** Only activities confirmed at or after this instant (the public lists leave out those unconfirmed for 180 days). */
+  confirmedSince?: string;
+  /** Items of activities confirmed before this instant carry `unconfirmedSince`. */
+  staleBefore?: string;
 }
 
 /**
@@ -364,6 +397,7 @@ export interface OccurrenceQuery extends OccurrenceFilters {
  */
 function publishedOccurrences(db: Executor, q: OccurrenceQuery) {
   let query = db.selectFrom('occurrences as o').innerJoin('activities as a', 'a.id', 'o.activityId').where('a.status', '=', 'published');
+  if (q.confirmedSince !== undefined) query = query.where('a.confirmedAt', '>=', q.confirmedSince);
   // One day as an equality, so the planner walks that day in the index's time order.
   query = q.from === q.to ? query.where('o.localDate', '=', q.from) : query.where('o.localDate', '>=', q.from).where('o.localDate', '<=', q.to);
   if (q.category) query = query.where('a.category', '=', q.category);
@@ -421,6 +455,7 @@ const OCCURRENCE_COLUMNS = [
   'p.longitude as placeLongitude',
   'd.slug as districtSlug',
   'd.name as districtName',
+  'a.confirmedAt',
 ] as const;
 
 interface OccurrenceRow {
@@ -447,11 +482,13 @@ interface OccurrenceRow {
   placeLongitude: number | null;
   districtSlug: string | null;
   districtName: string | null;
+  confirmedAt: string;
 }
 
-async function toOccurrenceItems(db: Executor, rows: OccurrenceRow[]): Promise<OccurrenceItem[]> {
+async function toOccurrenceItems(db: Executor, rows: OccurrenceRow[], staleBefore?: string): Promise<OccurrenceItem[]> {
   const hosts = await hostsOf(db, rows.map((r) => r.activityId));
   return rows.map((r) => ({
+    ...(staleBefore !== undefined && r.confirmedAt < staleBefore ? { unconfirmedSince: r.confirmedAt } : {}),
     activityId: r.activityId,
     slug: r.slug,
     title: r.title,
@@ -487,7 +524,7 @@ async function toOccurrenceItems(db: Executor, rows: OccurrenceRow[]): Promise<O
 export async function listOccurrences(db: Db, q: OccurrenceQuery): Promise<OccurrenceItem[]> {
   let query = withPlaces(db, q).select(OCCURRENCE_COLUMNS).orderBy('o.startsAt').orderBy('a.title').orderBy('o.id');
   if (q.limit !== undefined) query = query.limit(q.limit).offset(q.offset ?? 0);
-  return toOccurrenceItems(db, await query.execute());
+  return toOccurrenceItems(db, await query.execute(), q.staleBefore);
 }
 
 /** The order of `order by starts_at, title, id` (binary text order, as the database's). */
@@ -513,7 +550,7 @@ export async function listOccurrencesPerDay(db: Db, q: OccurrenceQuery, perDay: 
   const [totals, ...perDayRows] = await Promise.all([countOccurrencesByDate(db, q), ...days.map((day) => db.executeQuery(forDay(day)))]);
   // Shown by start and then title, as every other list.
   const rows = perDayRows.flatMap((r) => (r.rows as OccurrenceRow[]).sort(byStartThenTitle));
-  return { items: await toOccurrenceItems(db, rows), totals };
+  return { items: await toOccurrenceItems(db, rows, q.staleBefore), totals };
 }
 
 /** How many published occurrences match, per local date. */
@@ -601,6 +638,7 @@ export async function findActivities(
       contactEmail: a.contactEmail,
       status: a.status as ActivityStatus,
       updatedAt: a.updatedAt,
+      confirmedAt: a.confirmedAt,
       place:
         a.pId !== null
           ? {
@@ -637,14 +675,24 @@ export async function listMatchingActivityIds(db: Db, q: OccurrenceQuery): Promi
  */
 export async function listActivitySummaries(
   db: Db,
-  filter: { category?: Category; organisationId?: number; from: string; terms?: string[]; readerLanguage?: string; limit?: number },
+  filter: {
+    category?: Category;
+    organisationId?: number;
+    from: string;
+    terms?: string[];
+    readerLanguage?: string;
+    limit?: number;
+    /** As in OccurrenceQuery: leave out activities confirmed before, mark those confirmed before. */
+    confirmedSince?: string;
+    staleBefore?: string;
+  },
 ): Promise<ActivitySummary[]> {
   let query = db
     .selectFrom('activities as a')
     .innerJoin('schedules as s', 's.activityId', 'a.id')
     .leftJoin('places as p', 'p.id', 'a.placeId')
     .leftJoin('districts as d', 'd.id', 'p.districtId')
-    .select(['a.id', 'a.slug', 'a.title', 'a.category', 'a.audience', 'a.gender', 'a.isFree', 'p.name as placeName', 'd.name as districtName'])
+    .select(['a.id', 'a.slug', 'a.title', 'a.category', 'a.audience', 'a.gender', 'a.isFree', 'a.confirmedAt', 'p.name as placeName', 'd.name as districtName'])
     .where('a.status', '=', 'published')
     .where(({ exists, selectFrom }) =>
       exists(selectFrom('occurrences as o').select('o.id').whereRef('o.activityId', '=', 'a.id').where('o.localDate', '>=', filter.from)),
@@ -653,6 +701,7 @@ export async function listActivitySummaries(
     .orderBy('a.title');
   if (filter.category) query = query.where('a.category', '=', filter.category);
   if (filter.organisationId !== undefined) query = query.where(hostedBy(filter.organisationId));
+  if (filter.confirmedSince !== undefined) query = query.where('a.confirmedAt', '>=', filter.confirmedSince);
   for (const term of filter.terms ?? []) query = query.where(matchesTerm(term, filter.readerLanguage));
   if (filter.limit !== undefined) query = query.limit(filter.limit);
   const rows = await query.execute();
@@ -669,6 +718,7 @@ export async function listActivitySummaries(
     place: r.placeName !== null ? { name: r.placeName, districtName: r.districtName } : null,
     hosts: hosts.get(r.id) ?? [],
     schedule: schedules.get(r.id)!,
+    ...(filter.staleBefore !== undefined && r.confirmedAt < filter.staleBefore ? { unconfirmedSince: r.confirmedAt } : {}),
   }));
 }
 

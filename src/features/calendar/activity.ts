@@ -55,6 +55,8 @@ export interface ActivityDetail {
   contactEmail: string | null;
   status: ActivityStatus;
   updatedAt: string;
+  /** When its organisation last said it is still true (ISO instant; '' when never). */
+  confirmedAt: string;
   place: Place | null;
   hosts: Host[];
   languages: string[];
@@ -75,6 +77,8 @@ export interface ActivitySummary {
   schedule: Schedule;
   /** The title in the reader's language, when the page looked it up. */
   localTitle?: LocalText;
+  /** Its last confirmation, when the list marks those not confirmed for 90 days. */
+  unconfirmedSince?: string;
 }
 
 /** One row of the week view and the API. */
@@ -106,6 +110,8 @@ export interface OccurrenceItem {
   hosts: HostRef[];
   /** The title in the reader's language, when the page looked it up. */
   localTitle?: LocalText;
+  /** Its activity's last confirmation, when the list marks those not confirmed for 90 days. */
+  unconfirmedSince?: string;
 }
 
 /** The filters of the week view, the category page and the API; every field optional. */
@@ -127,6 +133,6 @@ export function activityPath(a: { id: number; slug: string }): string {
 
 /** The input that stores an activity as it is: for saving it with one thing changed (its schedule, its pauses). */
 export function inputOf(a: ActivityDetail): ActivityInput {
-  const { id: _id, slug: _slug, updatedAt: _u, place, hosts, ...rest } = a;
+  const { id: _id, slug: _slug, updatedAt: _u, confirmedAt: _c, place, hosts, ...rest } = a;
   return { ...rest, placeId: place?.id ?? null, hostIds: hosts.map((h) => h.id) };
 }

@@ -22,6 +22,7 @@ import { CategoriesPage, CategoryPage } from './category.page.js';
 import { DATE_PATTERN, filterProperties, toFilters, type FilterQuery } from './filters.js';
 import { icsActivity, sendCalendar } from './calendar-file.js';
 import { localiseActivity, localiseTitles } from './localise.js';
+import { isUnconfirmed, publicListCutoffs } from './freshness.js';
 import { expandSchedule, skippedDates, type ExpandedOccurrence, type Schedule, type SkippedDate } from './schedule.js';
 import { WeekPage, type DayGroup } from './week.page.js';
 
@@ -94,6 +95,8 @@ export async function calendarRoutes(app: FastifyInstance, options: CalendarRout
       const page = pageContext(request);
       const q = request.query;
       const filters = toFilters(q);
+      // Activities unconfirmed for 180 days leave the week; those unconfirmed for 90 say so.
+      const cutoffs = publicListCutoffs(app.deps.now());
       const districts = await listDistricts(db);
       if (filters.district && !districts.some((d) => d.slug === filters.district)) throw badParameter('district');
       const monday = requestedMonday(q, page.today);
@@ -101,11 +104,11 @@ export async function calendarRoutes(app: FastifyInstance, options: CalendarRout
       let days: DayGroup[];
       const byActivity = (o: { activityId: number }) => o.activityId;
       if (q.day !== undefined) {
-        const listed = await listOccurrences(db, { ...filters, from: q.day, to: q.day, limit: SINGLE_DAY_LIMIT });
+        const listed = await listOccurrences(db, { ...filters, ...cutoffs, from: q.day, to: q.day, limit: SINGLE_DAY_LIMIT });
         const items = await localiseTitles(db, listed, page.lang.code, byActivity);
         days = [{ date: q.day, items, total: items.length }];
       } else {
-        const range = { ...filters, from: monday, to: sunday };
+        const range = { ...filters, ...cutoffs, from: monday, to: sunday };
         const { items: listed, totals: counts } = await listOccurrencesPerDay(db, range, DAY_LIMIT);
         const items = await localiseTitles(db, listed, page.lang.code, byActivity);
         days = Array.from({ length: 7 }, (_, i) => {
@@ -131,9 +134,10 @@ export async function calendarRoutes(app: FastifyInstance, options: CalendarRout
       const { category } = request.params;
       if (!isCategory(category)) throw notFound();
       const monday = startOfIsoWeek(page.today);
+      const cutoffs = publicListCutoffs(app.deps.now());
       const [summaries, occurrences] = await Promise.all([
-        listActivitySummaries(db, { category, from: page.today }),
-        listOccurrences(db, { category, from: page.today, to: addDays(monday, 6) }),
+        listActivitySummaries(db, { category, from: page.today, ...cutoffs }),
+        listOccurrences(db, { category, from: page.today, to: addDays(monday, 6), ...cutoffs }),
       ]);
       const [activities, thisWeek] = await Promise.all([
         localiseTitles(db, summaries, page.lang.code, (a) => a.id),
@@ -169,7 +173,8 @@ export async function calendarRoutes(app: FastifyInstance, options: CalendarRout
         options.activitySlot ? options.activitySlot(db, activity, upcoming, app.deps.now()) : null,
         recordView(db, 'activity', activity.id),
       ]);
-      return sendPage(reply, page, <ActivityPage activity={activity} texts={texts} upcoming={upcoming} skipped={skipped} slot={slot} />);
+      const unconfirmedSince = isUnconfirmed(activity.confirmedAt, app.deps.now()) ? activity.confirmedAt : undefined;
+      return sendPage(reply, page, <ActivityPage activity={activity} texts={texts} upcoming={upcoming} skipped={skipped} slot={slot} unconfirmedSince={unconfirmedSince} />);
     },
   );
 

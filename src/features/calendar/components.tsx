@@ -10,6 +10,7 @@ import { AGE_GROUPS, AUDIENCES, CATEGORIES, CATEGORY_CODES, SPOKEN_LANGUAGES, ty
 import { activityPath, type ActivitySummary, type OccurrenceFilters, type OccurrenceItem } from './activity.js';
 import { describeRecurrence } from './describe.js';
 import { TranslatedText, type LocalText } from '../translation/index.js';
+import { UnconfirmedNote } from './freshness-note.js';
 
 /** An item's title as the reader sees it: translated when the page looked it up, else the original. */
 export function titleOf(item: { title: string; localTitle?: LocalText }): LocalText {
@@ -88,6 +89,7 @@ export function OccurrenceRow(props: { item: OccurrenceItem }) {
         <span class="occ-body">
           <span class="occ-title">{cancelled ? <s><TranslatedText value={titleOf(o)} /></s> : <TranslatedText value={titleOf(o)} />}</span>
           <StatusBadge occurrence={o} />
+          <UnconfirmedNote since={o.unconfirmedSince} />
           <span class="occ-meta">
             {t(`taxonomy.category.${o.category}`)}
             {o.place ? (
@@ -355,6 +357,7 @@ export function SummaryItem(props: { activity: ActivitySummary }) {
           <span class="occ-host">
             <bdi>{a.hosts.map((h) => h.name).join(', ')}</bdi>
           </span>
+          <UnconfirmedNote since={a.unconfirmedSince} />
         </span>
       </a>
     </li>

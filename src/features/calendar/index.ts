@@ -19,10 +19,14 @@ export {
   findActivity,
   findActivities,
   listMatchingActivityIds,
+  confirmActivities,
+  countUnconfirmedActivities,
   type OccurrenceQuery,
 } from './activity.store.js';
+export * from './freshness.js';
 export { calendarRoutes, parseActivityParam, activityDates, type ActivitySlot, type CalendarRoutesOptions } from './calendar.routes.js';
 export { ActivityArticle } from './activity.page.js';
+export { UnconfirmedNote } from './freshness-note.js';
 export { localiseActivities, localiseActivity, localiseTitles, type ActivityTexts } from './localise.js';
 export { activitiesToIcs, activityToIcs, type IcsActivity, type IcsOptions } from './ics.js';
 export { icsActivity, sendCalendar } from './calendar-file.js';

@@ -9,7 +9,7 @@ import type { PageContext } from '../../web/page.js';
 import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
 import { addDays } from '../../web/time.js';
-import { filterProperties, listOccurrences, localiseTitles, toFilters, withQuery, type FilterQuery } from '../calendar/index.js';
+import { filterProperties, listOccurrences, publicListCutoffs, localiseTitles, toFilters, withQuery, type FilterQuery } from '../calendar/index.js';
 import { findOrganisationBySlug, listOrganisations } from '../organisations/index.js';
 import { listDistricts } from '../places/index.js';
 import { CATEGORY_CODES, type Category } from '../taxonomy/index.js';
@@ -114,6 +114,8 @@ export async function widgetRoutes(app: FastifyInstance): Promise<void> {
         from: page.today,
         to: addDays(page.today, (q.days ?? DEFAULT_DAYS) - 1),
         limit: q.limit ?? DEFAULT_WIDGET_LIMIT,
+        // As the week: activities unconfirmed for 180 days are left out, those unconfirmed for 90 say so.
+        ...publicListCutoffs(app.deps.now()),
       });
       const items = await localiseTitles(db, listed, page.lang.code, (o) => o.activityId);
       const heading = organisation ? page.t('feeds.widget.headingFor', { name: organisation.name }) : page.t('feeds.widget.heading');

@@ -12,7 +12,7 @@ import { translator } from '../../i18n/index.js';
 import type { MailSender } from '../../web/server.js';
 import { localToday } from '../../web/time.js';
 import { listOrganisationEditors, recordAudit, type User } from '../accounts/index.js';
-import { findActivity, inputOf, insertActivity, setActivityStatus, updateActivity, type ActivityDetail, type ActivityInput, type Schedule } from '../calendar/index.js';
+import { confirmActivities, findActivity, inputOf, insertActivity, setActivityStatus, updateActivity, type ActivityDetail, type ActivityInput, type Schedule } from '../calendar/index.js';
 import { findAnyOrganisation, type Organisation } from '../organisations/index.js';
 import { listPlaceNames } from '../places/index.js';
 import { activityFacts, findOpenRevision, insertRevision, saveModeFor, supersedeRevisions, updateRevision, type ActivityChange } from '../workspace/index.js';
@@ -135,11 +135,12 @@ async function update(deps: ImportDeps, o: Organisation, feed: CalendarFeed, cur
   const next = withFeedFields(current, f);
   const direct = publishesDirectly(o);
   if (direct) {
-    await updateActivity(deps.db, current.id, { ...next, status: 'published' }, now, today, { actorUserId: null });
+    // The organisation's own calendar says it still holds: an import counts as a confirmation.
+    await updateActivity(deps.db, current.id, { ...next, status: 'published' }, now, today, { actorUserId: null, confirm: true });
     await supersedeRevisions(deps.db, 'activity', current.id, now);
   } else {
     // As in the workspace: a published activity stays as it is while the change waits.
-    if (current.status !== 'published') await updateActivity(deps.db, current.id, { ...next, status: 'pending' }, now, today, { actorUserId: null });
+    if (current.status !== 'published') await updateActivity(deps.db, current.id, { ...next, status: 'pending' }, now, today, { actorUserId: null, confirm: true });
     await waitForReview(deps, o, current.id, next, current.updatedAt, now);
   }
   await recordAudit(
@@ -226,6 +227,9 @@ async function apply(deps: ImportDeps, o: Organisation, feed: CalendarFeed, mapp
     }
   }
   await touchImportedEvents(db, seen, now);
+  // Still in the organisation's own calendar: confirmed (at most once a day, so an hourly sync rewrites nothing).
+  const stillThere = existing.filter((r) => seen.includes(r.id) && r.activityId !== null).map((r) => r.activityId!);
+  await confirmActivities(db, stillThere, now, { onlyConfirmedBefore: new Date(now.getTime() - 86_400_000).toISOString() });
 
   for (const row of existing) {
     if (produced.has(keyOf(row.uid, row.recurrenceId)) || mapped.keepUids.has(row.uid) || row.activityId === null || row.lastHash === REMOVED) continue;

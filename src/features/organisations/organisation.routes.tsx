@@ -4,7 +4,7 @@ import { recordView } from '../stats/index.js';
 import { badParameter, notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
-import { listActivitySummaries, localiseTitles } from '../calendar/index.js';
+import { freshnessCutoffs, listActivitySummaries, localiseTitles } from '../calendar/index.js';
 import { findTranslations, localText } from '../translation/index.js';
 import { listDistricts } from '../places/index.js';
 import { CATEGORY_CODES, type Category } from '../taxonomy/index.js';
@@ -70,7 +70,8 @@ export async function organisationRoutes(app: FastifyInstance): Promise<void> {
       if (!org) throw notFound();
       await recordView(db, 'organisation', org.id);
       const [summaries, translations] = await Promise.all([
-        listActivitySummaries(db, { organisationId: org.id, from: page.today }),
+        // Its own page keeps activities unconfirmed for long, saying so.
+        listActivitySummaries(db, { organisationId: org.id, from: page.today, staleBefore: freshnessCutoffs(app.deps.now()).staleBefore }),
         findTranslations(db, 'organisation', [org.id], page.lang.code),
       ]);
       const activities = await localiseTitles(db, summaries, page.lang.code, (a) => a.id);

@@ -129,6 +129,17 @@ export function findClashes(subject: PlannedActivity, others: readonly PlannedAc
   return clashes.sort(compareClashes);
 }
 
+/** Another activity meeting this near (besides one in the same district) is a clash worth telling an editor about. */
+export const NEARBY_METERS = 3000;
+
+/**
+ * The clashes an editor is told about: `findClashes` limited to the same district or within
+ * NEARBY_METERS. The save warning and the workspace's list of existing clashes both use this rule.
+ */
+export function findNearbyClashes(subject: PlannedActivity, others: readonly PlannedActivity[]): Clash[] {
+  return findClashes(subject, others).filter((c) => c.sameDistrict || (c.distanceMeters !== null && c.distanceMeters < NEARBY_METERS));
+}
+
 /** What plannedActivities needs of a listed occurrence (the calendar's OccurrenceItem has it). */
 export interface ListedOccurrence extends PlannedOccurrence {
   activityId: number;

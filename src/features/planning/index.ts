@@ -4,6 +4,8 @@ export {
   clashWindow,
   compareClashes,
   findClashes,
+  findNearbyClashes,
+  NEARBY_METERS,
   plannedActivities,
   type Clash,
   type PlannedActivity,

@@ -6,7 +6,7 @@ import { usePage } from '../../web/page.js';
 import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
 import { searchTerms } from '../../web/text.js';
-import { SummaryList, listActivitySummaries, localiseTitles, type ActivitySummary } from '../calendar/index.js';
+import { SummaryList, freshnessCutoffs, listActivitySummaries, localiseTitles, type ActivitySummary } from '../calendar/index.js';
 import { listOrganisations, type Organisation } from '../organisations/index.js';
 
 const MAX_ACTIVITIES = 50;
@@ -75,7 +75,7 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
       const searched = terms.length > 0;
       const [found, organisations] = searched
         ? await Promise.all([
-            listActivitySummaries(db, { from: page.today, terms, readerLanguage: page.lang.code, limit: MAX_ACTIVITIES }),
+            listActivitySummaries(db, { from: page.today, terms, readerLanguage: page.lang.code, limit: MAX_ACTIVITIES, staleBefore: freshnessCutoffs(app.deps.now()).staleBefore }),
             listOrganisations(db, { terms, limit: MAX_ORGANISATIONS }),
           ])
         : [[], []];

@@ -111,7 +111,8 @@ async function saveActivityIn(
     const next = { ...input, hostIds, status: 'published' as const };
     let id: number;
     if (current) {
-      if (!(await updateActivity(db, current.id, next, now, today, { actorUserId: actor, expectedVersion: current.updatedAt }))) {
+      // Saving through the workspace is the organisation standing behind the activity: it counts as confirmed.
+      if (!(await updateActivity(db, current.id, next, now, today, { actorUserId: actor, expectedVersion: current.updatedAt, confirm: true }))) {
         return { kind: 'conflict', current: (await findActivity(db, current.id, { includeUnpublished: true }))!, version: '' };
       }
       id = current.id;
@@ -137,7 +138,7 @@ async function saveActivityIn(
   if (current) {
     id = current.id;
     if (!published) {
-      await updateActivity(db, id, unpublished, now, today, { actorUserId: actor });
+      await updateActivity(db, id, unpublished, now, today, { actorUserId: actor, confirm: true });
     }
   } else {
     id = await insertActivity(db, unpublished, now, today, actor);
@@ -318,7 +319,9 @@ async function approveRevisionIn(
   let id: number;
   if (current) {
     id = current.id;
-    await updateActivity(db, id, keepDateChanges(input, current), now, today, { actorUserId: actor });
+    const approved = keepDateChanges(input, current);
+    await updateActivity(db, id, approved, now, today, { actorUserId: actor, confirm: true });
+    if (current.status === 'published') await deps.signups?.tell(deps, { before: current, after: approved.schedule, actorUserId: actor, now });
   } else {
     id = await insertActivity(db, input, now, today, actor);
     await db.updateTable('revisions').set({ entityId: id, organisationId: hostId }).where('id', '=', revision.id).execute();

@@ -13,6 +13,7 @@ import { ActivityFields, type ActivityFieldChoices } from './activity-fields.js'
 import { PROFILE_LIMITS, type ProfileForm } from './profile-form.js';
 import { changedFacts, factText, noteDates, type FactNames } from './facts.js';
 import type { Revision } from './revision.store.js';
+import { ConfirmLine, FreshnessPanel, type WorkspaceFreshness } from './confirmations.page.js';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 const useT = () => usePage().t as unknown as T;
@@ -260,6 +261,7 @@ export function OrganisationWorkspacePage(props: {
               <p class="hint">{x.nextDate ? t('workspace.org.nextDate', { date: formatDate(lang, x.nextDate, 'weekdayDayMonth') }) : t('workspace.org.noNextDate')}</p>
               {x.asked.length > 0 ? <p class="hint">{t('workspace.cohost.waitingFor', { organisation: formatList(lang, x.asked) })}</p> : null}
               <ul class="row-actions">
+              {props.freshness ? <ConfirmLine activity={a} base={base} staleBefore={props.freshness.staleBefore} csrf={props.csrf} /> : null}
                 {[
                   { path: `${base}/aktivitet/${a.id}`, icon: 'pencil' as const, label: 'edit' },
                   { path: `${base}/ny?fran=${a.id}`, icon: 'copy' as const, label: 'duplicate' },

@@ -21,7 +21,7 @@ import {
   type ActivityDetail,
   type ActivityInput,
 } from '../calendar/index.js';
-import { clashWindow, findClashes, plannedActivities, type PlannedActivity } from '../planning/index.js';
+import { clashWindow, findNearbyClashes, plannedActivities, type PlannedActivity } from '../planning/index.js';
 import { findAnyOrganisation, findOrganisationsByIds, listOrganisationNames, type Organisation } from '../organisations/index.js';
 import { districtIdExists, listDistricts, listPlaceNames, findPlace, type District } from '../places/index.js';
 import { activityFormOf, emptyActivityForm, readActivityForm, type ActivityForm, type ReadActivityForm } from './activity-form.js';
@@ -33,6 +33,11 @@ import { activityFacts, profileFacts, referencesOf, type FactNames } from './fac
 import { closeRevisionsOfActivity, findOpenRevision, findRevision, listOpenRevisionsOfOrganisation } from './revision.store.js';
 import { saveActivity, saveModeFor, saveProfile, activityVersion, profileVersion, type WorkflowDeps } from './workflow.js';
 import {
+import { organisationClashes } from './confirmations.js';
+import { confirmationRoutes } from './confirmations.routes.js';
+import { atomically, type SignupChanges } from './notify.js';
+import type { Db } from '../../db/index.js';
+import type { VNode } from 'preact';
   ActivityFormPage,
   CancelDatePage,
   DeleteActivityPage,
@@ -67,6 +72,8 @@ const SAVED = [
   'coHostDeclined',
   'coHostLeft',
 ] as const;
+  'confirmed',
+  'confirmedAll',
 
 const orgParams = { type: 'object', properties: { org: { type: 'string', maxLength: 80, pattern: '^[a-z0-9-]+$' } }, required: ['org'] } as const;
 const activityParams = {
@@ -156,6 +163,7 @@ export async function previewDetail(app: FastifyInstance, input: ActivityInput, 
     ...input,
     updatedAt: '',
     place: place ? { ...place } : null,
+    confirmedAt: '',
     hosts: input.hostIds.flatMap((hid) => {
       const h = hosts.find((o) => o.id === hid);
       return h ? [{ id: h.id, slug: h.slug, name: h.name, phone: h.phone, email: h.email, website: h.website }] : [];
@@ -183,8 +191,7 @@ async function clashesFor(app: FastifyInstance, input: ActivityInput, selfId: nu
   };
   const items = await listOccurrences(db, { category: input.category, from: window.from, to: window.to });
   const others = plannedActivities(items.filter((o) => o.activityId !== selfId));
-  return findClashes(subject, [...others.values()])
-    .filter((c) => c.sameDistrict || (c.distanceMeters !== null && c.distanceMeters < 3000))
+  return findNearbyClashes(subject, [...others.values()])
     .slice(0, 5)
     .map((c) => {
       const { first } = others.get(c.activityId)!;
@@ -195,7 +202,8 @@ async function clashesFor(app: FastifyInstance, input: ActivityInput, selfId: nu
 
 export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
   const { db, now } = app.deps;
-  const deps = workflowDeps(app);
+  const deps = workflowDeps(app, options.signups);
+  await confirmationRoutes(app);
 
   /** The organisation of the URL, when the viewer may edit it; 404 or 403 otherwise. */
   const organisationFor = async (request: FastifyRequest, slug: string): Promise<Organisation> => {
@@ -250,11 +258,12 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
       const page = pageContext(request);
       const o = await organisationFor(request, request.params.org);
       const ids = await listActivityIdsOfOrganisation(db, o.id);
-      const [details, revisions, requested] = await Promise.all([
+      const [details, revisions, requested, clashes] = await Promise.all([
         findActivities(db, ids, { includeUnpublished: true }),
         listOpenRevisionsOfOrganisation(db, o.id),
         listCoHostRequests(deps, ids),
       ]);
+        organisationClashes(db, o.id, page.today),
       // Requests this organisation asked and still waits for, with the names of those asked.
       const askedNames = new Map((await findOrganisationsByIds(db, requested.map((r) => r.data.coHostId))).map((x) => [x.id, x.name]));
       const activities: WorkspaceActivity[] = ids.flatMap((id) => {

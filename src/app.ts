@@ -4,21 +4,23 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
 import { sql } from 'kysely';
+import { Fragment, h } from 'preact';
 import { accountsRoutes, sessionPlugin } from './features/accounts/index.js';
 import { reviewRoutes, workspaceRoutes } from './features/workspace/index.js';
 import { translatorRoutes } from './features/translator/index.js';
 import { guideRoutes } from './features/guide/index.js';
 import { referralRoutes } from './features/guide/index.js';
 import { wishesRoutes } from './features/guide/index.js';
+import { associationNeedsSlot, associationRoutes } from './features/guide/index.js';
 import { adminRoutes } from './features/admin/index.js';
 import { importRoutes } from './features/imports/index.js';
 import { calendarRoutes } from './features/calendar/index.js';
 import { eventsRoutes, mailingAdminRoutes, mailingRoutes, signupSlot, volunteerAdminRoutes, volunteerRoutes } from './features/network/index.js';
-import { createMailer, type Mailer } from './features/mail/index.js';
-import {
 import { listRolesOfOrganisation, signupChangeHook } from './features/network/index.js';
 import { countConfirmedJoinRequests, joiningAdminRoutes, joiningRoutes } from './features/network/index.js';
 import { surveyAdminRoutes, surveyRoutes, surveyWorkspaceSlot } from './features/network/index.js';
+import { createMailer, type Mailer } from './features/mail/index.js';
+import {
   apiRoutes,
   icalFeedRoutes,
   openApiGenerator,
@@ -29,9 +31,9 @@ import { surveyAdminRoutes, surveyRoutes, surveyWorkspaceSlot } from './features
   widgetScriptRoutes,
 } from './features/feeds/index.js';
 import { planningRoutes } from './features/planning/index.js';
+import { countStaleActivities, freshnessRoutes } from './features/freshness/index.js';
 import { printRoutes } from './features/print/index.js';
 import { infoRoutes } from './features/info/index.js';
-import { countStaleActivities, freshnessRoutes } from './features/freshness/index.js';
 import { organisationRoutes } from './features/organisations/index.js';
 import { searchRoutes } from './features/search/index.js';
 import { jobsRoutes } from './jobs/index.js';
@@ -96,26 +98,27 @@ const PAGE_FEATURES = [
   planningRoutes,
   adminWithJoining,
   jobsRoutes,
-  workspaceRoutes,
-  reviewRoutes,
+  workspaceWithSignups,
+  reviewWithSignups,
   importRoutes,
   translatorRoutes,
   wishesRoutes,
   guideRoutes,
+  associationRoutes,
   referralRoutes,
   volunteerRoutes,
   volunteerAdminRoutes,
   mailingRoutes,
   mailingAdminRoutes,
-];
-
-export async function buildApp(deps: BuildDeps): Promise<FastifyInstance> {
-  // One-time links carry their secret in the path: the request log shows those paths redacted.
   surveyRoutes,
   surveyAdminRoutes,
   joiningRoutes,
   joiningAdminRoutes,
   freshnessRoutes,
+];
+
+export async function buildApp(deps: BuildDeps): Promise<FastifyInstance> {
+  // One-time links carry their secret in the path: the request log shows those paths redacted.
   const redactor = new UrlRedactor();
   const { logLevel, trustProxy } = deps.config;
   const app = Fastify({

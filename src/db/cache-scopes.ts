@@ -27,16 +27,19 @@ export const CACHE_SCOPES = {
     'event_signups',
     'volunteer_roles',
     'volunteer_campaigns',
+    // What guides let an activity show of its organisation's needs ("we are looking for volunteers").
+    'association_flags',
+    'activity_public_needs',
   ],
   /** What newcomers ask for (/efterfragas). */
   wishes: ['wishes'],
   /** The mailing list's public archive (/nyhetsbrev/arkiv). */
   mailing: ['mailing_segments', 'mailing_messages'],
+  /** The mapping survey's public reports (/kartlaggning/<year>). */
+  survey: ['survey_rounds', 'survey_responses', 'survey_answers'],
 } as const;
 
 export type CacheScope = keyof typeof CACHE_SCOPES;
-  /** The mapping survey's public reports (/kartlaggning/<year>). */
-  survey: ['survey_rounds', 'survey_responses', 'survey_answers'],
 
 /**
  * Tables no public page shows, or that follow another table (occurrences are regenerated with their
@@ -68,8 +71,8 @@ export const UNCACHED_TABLES = [
   'mailing_requests',
   'mailing_deliveries',
   'mailing_suppressions',
-] as const;
   'freshness_reminders',
   'join_requests',
   'association_contacts',
   'association_visits',
+] as const;

@@ -658,23 +658,6 @@ export interface EventCancelTokenTable {
   createdAt: string;
 }
 
-export interface Database {
-  districts: DistrictTable;
-  organisations: OrganisationTable;
-  organisationCategories: OrganisationCategoryTable;
-  organisationDistricts: OrganisationDistrictTable;
-  places: PlaceTable;
-  activities: ActivityTable;
-  activityHosts: ActivityHostTable;
-  activityAgeGroups: ActivityAgeGroupTable;
-  activityLanguages: ActivityLanguageTable;
-  schedules: ScheduleTable;
-  schedulePauses: SchedulePauseTable;
-  scheduleExceptions: ScheduleExceptionTable;
-  occurrenceChanges: OccurrenceChangeTable;
-  occurrences: OccurrenceTable;
-  settings: SettingTable;
-  translations: TranslationTable;
 /** A person at an organisation the guides reach about integration (guides and the coordinator only). */
 export interface AssociationContactTable {
   id: Id;
@@ -792,6 +775,23 @@ export interface SurveyAnswerTable {
   public: Generated<Flag>;
 }
 
+export interface Database {
+  districts: DistrictTable;
+  organisations: OrganisationTable;
+  organisationCategories: OrganisationCategoryTable;
+  organisationDistricts: OrganisationDistrictTable;
+  places: PlaceTable;
+  activities: ActivityTable;
+  activityHosts: ActivityHostTable;
+  activityAgeGroups: ActivityAgeGroupTable;
+  activityLanguages: ActivityLanguageTable;
+  schedules: ScheduleTable;
+  schedulePauses: SchedulePauseTable;
+  scheduleExceptions: ScheduleExceptionTable;
+  occurrenceChanges: OccurrenceChangeTable;
+  occurrences: OccurrenceTable;
+  settings: SettingTable;
+  translations: TranslationTable;
   users: UserTable;
   userOrganisations: UserOrganisationTable;
   sessions: SessionTable;
@@ -824,8 +824,6 @@ export interface SurveyAnswerTable {
   mailingMessages: MailingMessageTable;
   mailingDeliveries: MailingDeliveryTable;
   mailingSuppressions: MailingSuppressionTable;
-}
-
   surveyRounds: SurveyRoundTable;
   surveyResponses: SurveyResponseTable;
   surveyAnswers: SurveyAnswerTable;
@@ -834,3 +832,5 @@ export interface SurveyAnswerTable {
   associationVisits: AssociationVisitTable;
   associationFlags: AssociationFlagTable;
   activityPublicNeeds: ActivityPublicNeedTable;
+}
+

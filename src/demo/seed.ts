@@ -3,12 +3,13 @@ import type { Db } from '../db/index.js';
 import { expandSchedule, findActivity, inputOf, insertActivity, parseRRule, type ActivityInput, type Schedule } from '../features/calendar/index.js';
 import { insertRevision } from '../features/workspace/index.js';
 import { insertWish, submitCase, updateCase } from '../features/guide/index.js';
+import { seedAssociationsDemo } from '../features/guide/index.js';
 import { insertOrganisation } from '../features/organisations/index.js';
 import { seedEventsDemo, seedMailingDemo, seedVolunteersDemo } from '../features/network/index.js';
-import { insertDistrict, insertPlace } from '../features/places/index.js';
 import { seedFreshnessDemo } from '../features/freshness/index.js';
 import { seedJoiningDemo } from '../features/network/index.js';
 import { seedSurveyDemo } from '../features/network/index.js';
+import { insertDistrict, insertPlace } from '../features/places/index.js';
 import { addDays, localToday, startOfIsoWeek } from '../web/time.js';
 import { activities, districts, organisations, places } from './data.js';
 import type { DemoActivity } from './types.js';
@@ -162,11 +163,11 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
   await seedVolunteersDemo(db, now);
   await seedMailingDemo(db, now);
   await seedEventsDemo(db, now);
-  return { organisations: organisations.length, places: places.length, activities: activities.length };
   await seedSurveyDemo(db, now);
   await seedFreshnessDemo(db, now);
   await seedJoiningDemo(db, now);
   await seedAssociationsDemo(db, now);
+  return { organisations: organisations.length, places: places.length, activities: activities.length };
 }
 
 /**

@@ -40,10 +40,10 @@ export const JOB_NAMES = [
   'volunteers.erasure',
   'mailing.send',
   'mailing.expire',
-] as const;
-export type JobName = (typeof JOB_NAMES)[number];
   'freshness.reminders',
   'joining.expire',
+] as const;
+export type JobName = (typeof JOB_NAMES)[number];
 
 /** How often each job runs, in minutes. */
 export const JOB_EVERY_MINUTES: Record<JobName, number> = {
@@ -61,11 +61,11 @@ export const JOB_EVERY_MINUTES: Record<JobName, number> = {
   'volunteers.erasure': 6 * HOUR,
   'mailing.send': 1,
   'mailing.expire': HOUR,
-};
-
   // Daily, but each organisation is mailed at most once a calendar month: a monthly reminder that a missed day cannot skip.
   'freshness.reminders': 24 * HOUR,
   'joining.expire': HOUR,
+};
+
 export function createJobs(deps: JobDeps): (Job & { name: JobName })[] {
   const { db, config } = deps;
   const importDeps = createImportDeps({ db, mailer: deps.mailer, config, log: deps.log });
@@ -164,8 +164,6 @@ export function createJobs(deps: JobDeps): (Job & { name: JobName })[] {
       everyMinutes: JOB_EVERY_MINUTES['mailing.expire'],
       run: (now) => expireMailingRequests(db, now),
     },
-  ];
-}
     {
       // Organisations with activities not confirmed for 30 days are asked "still true?" (at most once a month each).
       name: 'freshness.reminders',
@@ -178,3 +176,5 @@ export function createJobs(deps: JobDeps): (Job & { name: JobName })[] {
       everyMinutes: JOB_EVERY_MINUTES['joining.expire'],
       run: (now) => expireJoinRequests(db, now),
     },
+  ];
+}

@@ -13,8 +13,8 @@ const SECTIONS = [
   { path: '/admin/onskemal', label: 'guide.wishes.admin.title' },
   { path: '/admin/volontarer', label: 'network.volunteers.admin.title' },
   { path: '/admin/utskick', label: 'network.mailing.admin.title' },
-  { path: '/admin/kalendrar', label: 'imports.admin.title' },
   { path: '/admin/kartlaggning', label: 'survey.admin.title' },
+  { path: '/admin/kalendrar', label: 'imports.admin.title' },
   { path: '/admin/jobb', label: 'admin.jobs.title' },
   { path: '/planering/krockar', label: 'planning.clashes.link' },
 ] as const;

@@ -88,6 +88,11 @@ export function OrganisationsAdminPage(props: OrganisationsAdminProps) {
                           {t('admin.organisations.manage')} <Hidden>{o.name}</Hidden>
                         </a>
                       </li>
+                      <li>
+                        <a href={href(`/lots/foreningar/${o.slug}`)}>
+                          {t('admin.organisations.guideKnowledge')} <Hidden>{o.name}</Hidden>
+                        </a>
+                      </li>
                     </ul>
                   </td>
                   <td>

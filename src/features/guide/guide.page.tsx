@@ -321,6 +321,11 @@ export function CasesPage(props: { cases: GuideCase[]; total: number; page: numb
               {t('guide.cases.statistics')}
             </a>
           </li>
+          <li>
+            <a class="chip" href={href('/lots/foreningar')}>
+              {t('guide.associations.title')}
+            </a>
+          </li>
         </ul>
       </nav>
       <p>{t('guide.cases.count', { count: props.total })}</p>

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { WEEKDAYS } from '../calendar/index.js';
 import { CATEGORY_CODES, type AgeGroup } from '../taxonomy/index.js';
 import { CASE_AGE_GROUPS, FREE_TIMES } from './case.js';
-import { rankOrganisations, rankSuggestions, WEIGHTS, type Candidate, type CaseNeeds, type OrganisationCandidate } from './ranking.js';
+import { flagScore, ORGANISATION_WEIGHTS, rankOrganisations, rankSuggestions, WEIGHTS, type Candidate, type CaseNeeds, type OrganisationCandidate } from './ranking.js';
 
 const TODAY = '2026-11-26'; // a Thursday
 const VIVALLA = 1;
@@ -297,5 +297,42 @@ describe('rankOrganisations', () => {
     const ranked = rankOrganisations({ interests: [], districtId: VIVALLA }, [org(1, ['natur'], [VIVALLA]), org(2, ['kultur'], [CENTRUM])]);
     expect(ranked.map((s) => s.organisation.id)).toEqual([1]);
     expect(rankOrganisations({ interests: [], districtId: null }, [org(1, ['natur'], [VIVALLA])])).toEqual([]);
+  });
+});
+
+describe('what the guides know of the organiser', () => {
+  it('ranks an organiser that has room and welcomes newcomers now above an equal one nobody knows about', () => {
+    const unknown = candidate({ title: 'Språkcafé A' });
+    const open = candidate({ title: 'Språkcafé B', flags: { hasRoom: 'yes', welcomesNewcomers: 'yes' } });
+    const ranked = rankSuggestions(needs(), [unknown, open], options);
+    expect(ranked.map((s) => s.activity.id)).toEqual([open.id, unknown.id]);
+    expect(ranked[0]!.score - ranked[1]!.score).toBe(WEIGHTS.hasRoom + WEIGHTS.welcomesNewcomers);
+    expect(keys(ranked[0]!)).toEqual(expect.arrayContaining(['guide.reasons.hasRoom', 'guide.reasons.welcomesNewcomers']));
+  });
+
+  it('keeps an organiser with no room in the list, with a warning and no points taken away', () => {
+    const full = candidate({ flags: { hasRoom: 'no', welcomesNewcomers: 'no', needsParticipants: 'unknown' } });
+    const plain = candidate();
+    const ranked = rankSuggestions(needs(), [full, plain], options);
+    expect(ranked).toHaveLength(2);
+    expect(ranked.find((s) => s.activity.id === full.id)!.score).toBe(ranked.find((s) => s.activity.id === plain.id)!.score);
+    const warnings = ranked.find((s) => s.activity.id === full.id)!.reasons.filter((r) => r.warning);
+    expect(warnings.map((r) => r.key)).toEqual(['guide.reasons.noRoom', 'guide.reasons.notWelcomingNow']);
+  });
+
+  it('gives nothing for unknown flags, and says when participants are wanted', () => {
+    expect(flagScore(undefined, WEIGHTS)).toEqual({ score: 0, reasons: [] });
+    expect(flagScore({ hasRoom: 'unknown', welcomesNewcomers: 'unknown' }, WEIGHTS)).toEqual({ score: 0, reasons: [] });
+    expect(flagScore({ needsParticipants: 'yes' }, WEIGHTS)).toEqual({ score: 0, reasons: [{ key: 'guide.reasons.needsParticipants' }] });
+  });
+
+  it('moves an organisation with room above an equal one, and warns about one without', () => {
+    const base = { categories: ['sprakcafe'] as OrganisationCandidate['categories'], districts: [] };
+    const a: OrganisationCandidate = { id: 1, slug: 'a', name: 'A-föreningen', ...base, flags: { hasRoom: 'no' } };
+    const b: OrganisationCandidate = { id: 2, slug: 'b', name: 'B-föreningen', ...base, flags: { hasRoom: 'yes', welcomesNewcomers: 'yes' } };
+    const ranked = rankOrganisations({ interests: ['sprakcafe'], districtId: null }, [a, b]);
+    expect(ranked.map((s) => s.organisation.id)).toEqual([2, 1]);
+    expect(ranked[0]!.score).toBe(ORGANISATION_WEIGHTS.category + ORGANISATION_WEIGHTS.hasRoom + ORGANISATION_WEIGHTS.welcomesNewcomers);
+    expect(ranked[1]!.reasons).toContainEqual({ key: 'guide.reasons.noRoom', warning: true });
   });
 });

@@ -7,6 +7,7 @@ import { foldForSearch } from '../../web/text.js';
 import { WEEKDAYS, type Weekday } from '../calendar/index.js';
 import { distanceMeters, type Coordinates } from '../planning/index.js';
 import type { AgeGroup, Audience, Category, Gender } from '../taxonomy/index.js';
+import type { FlagValues } from './association.js';
 import type { CaseAgeGroup, GuideCase } from './case.js';
 
 /** What ranking reads of a case: nothing that names or reaches the person. */
@@ -26,15 +27,19 @@ export interface Candidate {
   languages: string[];
   place: { districtId: number | null; districtName: string | null; latitude: number | null; longitude: number | null } | null;
   /** Main organiser first. */
-  hosts: { id: number; name: string; email: string | null }[];
+  hosts: { id: number; slug?: string; name: string; email: string | null }[];
   /** The coming occurrences (local date and start time), in any order. */
   occurrences: { date: string; startTime: string }[];
+  /** What the guides know of the main organiser's needs (absent: nothing known). */
+  flags?: Partial<FlagValues>;
 }
 
 /** A reason is a catalogue key; params hold codes (category, day, language, ageGroup) the page names in the reader's language. */
 export interface Reason {
   key: string;
   params?: Record<string, string>;
+  /** Something the guide should check before referring ("no room right now"). */
+  warning?: true;
 }
 
 export interface Suggestion {
@@ -51,6 +56,7 @@ export interface OrganisationCandidate {
   name: string;
   categories: Category[];
   districts: { id: number; name: string }[];
+  flags?: Partial<FlagValues>;
 }
 
 export interface OrganisationSuggestion {
@@ -82,7 +88,33 @@ export const WEIGHTS = {
   ageOpen: 4,
   free: 3,
   newcomers: 2,
+  /** What the guides know of the organiser: it welcomes newcomers now, it has room. */
+  welcomesNewcomers: 6,
+  hasRoom: 6,
 } as const;
+
+/**
+ * What the guides' knowledge of an organisation adds: points when it welcomes newcomers now and when
+ * it has room, a note when it needs participants, and a warning (never points taken away) when it
+ * has no room or does not take newcomers now, so the guide asks before referring.
+ */
+export function flagScore(flags: Partial<FlagValues> | undefined, weights: { welcomesNewcomers: number; hasRoom: number }): { score: number; reasons: Reason[] } {
+  const reasons: Reason[] = [];
+  let score = 0;
+  if (!flags) return { score, reasons };
+  if (flags.welcomesNewcomers === 'yes') {
+    score += weights.welcomesNewcomers;
+    reasons.push({ key: 'guide.reasons.welcomesNewcomers' });
+  }
+  if (flags.hasRoom === 'yes') {
+    score += weights.hasRoom;
+    reasons.push({ key: 'guide.reasons.hasRoom' });
+  }
+  if (flags.needsParticipants === 'yes') reasons.push({ key: 'guide.reasons.needsParticipants' });
+  if (flags.hasRoom === 'no') reasons.push({ key: 'guide.reasons.noRoom', warning: true });
+  if (flags.welcomesNewcomers === 'no') reasons.push({ key: 'guide.reasons.notWelcomingNow', warning: true });
+  return { score, reasons };
+}
 
 /** Starting at or after this is the evening; before it is daytime. */
 export const EVENING_FROM = '17:00';
@@ -204,6 +236,9 @@ function scoreActivity(c: CaseNeeds, a: Candidate, options: RankOptions): Sugges
   // The case does not record gender: the guide decides, told why.
   if (a.gender === 'women') reasons.push({ key: 'guide.reasons.womenOnly' });
   if (a.gender === 'men') reasons.push({ key: 'guide.reasons.menOnly' });
+  const known = flagScore(a.flags, WEIGHTS);
+  score += known.score;
+  reasons.push(...known.reasons);
 
   return { activity: a, score: Math.round(score * 100) / 100, reasons, distanceKm: km };
 }
@@ -228,8 +263,8 @@ export function rankSuggestions(c: CaseNeeds, candidates: readonly Candidate[], 
     );
 }
 
-/** Points per shared category and for working in the person's district. */
-export const ORGANISATION_WEIGHTS = { category: 10, district: 5 } as const;
+/** Points per shared category, for working in the person's district, and for what the guides know (welcomes newcomers now, has room). */
+export const ORGANISATION_WEIGHTS = { category: 10, district: 5, welcomesNewcomers: 3, hasRoom: 3 } as const;
 
 /**
  * Organisations working with what the person wants, in their district first. When the case names
@@ -243,7 +278,9 @@ export function rankOrganisations(c: Pick<CaseNeeds, 'interests' | 'districtId'>
     if (c.interests.length > 0 ? shared.length === 0 : !district) continue;
     const reasons: Reason[] = shared.map((category) => ({ key: 'guide.reasons.interest', params: { category } }));
     if (district) reasons.push({ key: 'guide.reasons.sameDistrict', params: { district: district.name } });
-    out.push({ organisation: o, score: shared.length * ORGANISATION_WEIGHTS.category + (district ? ORGANISATION_WEIGHTS.district : 0), reasons });
+    const known = flagScore(o.flags, ORGANISATION_WEIGHTS);
+    reasons.push(...known.reasons);
+    out.push({ organisation: o, score: shared.length * ORGANISATION_WEIGHTS.category + (district ? ORGANISATION_WEIGHTS.district : 0) + known.score, reasons });
   }
   return out.sort((x, y) => y.score - x.score || byTitle.compare(x.organisation.name, y.organisation.name) || x.organisation.id - y.organisation.id);
 }

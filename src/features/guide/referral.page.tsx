@@ -79,14 +79,25 @@ function Needs(props: { c: CaseNeedsView }) {
 function Reasons(props: { reasons: Reason[]; label: string }) {
   const page = usePage();
   if (props.reasons.length === 0) return null;
+  const warnings = props.reasons.filter((r) => r.warning);
   return (
-    <ul class="tags" aria-label={props.label}>
-      {props.reasons.map((r, i) => (
-        <li key={i} class="tag">
+    <>
+      <ul class="tags" aria-label={props.label}>
+        {props.reasons
+          .filter((r) => !r.warning)
+          .map((r, i) => (
+            <li key={i} class="tag">
+              {reasonText(page, r)}
+            </li>
+          ))}
+      </ul>
+      {/* What the guides know against referring there now (no room): checked before the button. */}
+      {warnings.map((r, i) => (
+        <p key={`w${i}`} class="notice notice-warning">
           {reasonText(page, r)}
-        </li>
+        </p>
       ))}
-    </ul>
+    </>
   );
 }
 
@@ -104,7 +115,13 @@ function ActivityItem(props: { s: ShownSuggestion; caseId: number; csrf: string;
       </h3>
       {a.hosts.length > 0 ? (
         <p>
-          {t('guide.suggestions.hosts')}: {a.hosts.map((h) => h.name).join(', ')}
+          {t('guide.suggestions.hosts')}:{' '}
+          {a.hosts.map((h, i) => (
+            <span key={h.id}>
+              {i > 0 ? ', ' : ''}
+              {h.slug ? <a href={href(`/lots/foreningar/${h.slug}`)}>{h.name}</a> : h.name}
+            </span>
+          ))}
         </p>
       ) : null}
       <Reasons reasons={props.s.reasons} label={t('guide.suggestions.why')} />
@@ -217,6 +234,11 @@ export function SuggestionsPage(props: {
                 <h3>
                   <a href={href(`/organisationer/${o.organisation.slug}`)}>{o.organisation.name}</a>
                 </h3>
+                <p>
+                  <a href={href(`/lots/foreningar/${o.organisation.slug}`)}>
+                    {t('guide.associations.whatWeKnow')} <span class="visually-hidden">{o.organisation.name}</span>
+                  </a>
+                </p>
                 <Reasons reasons={o.reasons} label={t('guide.suggestions.why')} />
               </li>
             ))}

@@ -18,6 +18,7 @@ import { caseSubject } from '../mail/index.js';
 import { listOrganisations } from '../organisations/index.js';
 import { listDistricts, type District } from '../places/index.js';
 import type { GuideCase } from './case.js';
+import { listFlagValues } from './association.store.js';
 import { findCase, updateCase } from './case.store.js';
 import { rankOrganisations, rankSuggestions, type Candidate, type OrganisationCandidate } from './ranking.js';
 import { AnswerPage, SuggestionsPage, type AnswerState, type CaseNeedsView, type SharedPerson } from './referral.page.js';
@@ -63,7 +64,7 @@ async function loadCandidates(db: FastifyInstance['deps']['db'], today: string, 
       isFree: a.isFree,
       languages: a.languages,
       place: a.place ? { districtId: district?.id ?? null, districtName: district?.name ?? null, latitude: a.place.latitude, longitude: a.place.longitude } : null,
-      hosts: a.hosts.map((h) => ({ id: h.id, name: h.name, email: h.email })),
+      hosts: a.hosts.map((h) => ({ id: h.id, slug: h.slug, name: h.name, email: h.email })),
       occurrences: expandSchedule(a.schedule, today, until)
         .filter((o) => o.status !== 'cancelled')
         .map((o) => ({ date: o.localDate, startTime: o.startTime })),
@@ -96,9 +97,10 @@ export async function referralRoutes(app: FastifyInstance): Promise<void> {
   ) => {
     const page = pageContext(request);
     await recordAudit(db, { actorUserId: request.viewer!.id, action: 'case.read', entity: 'case', entityId: c.id, after: { page: 'suggestions' } }, now());
-    const [districts, organisations, referrals] = await Promise.all([listDistricts(db), listOrganisations(db), listReferralsOfCase(db, c.id)]);
+    const [districts, organisations, referrals, flags] = await Promise.all([listDistricts(db), listOrganisations(db), listReferralsOfCase(db, c.id), listFlagValues(db)]);
     const centres = new Map(districts.map((d) => [d.id, { latitude: d.latitude, longitude: d.longitude }]));
-    const candidates = await loadCandidates(db, page.today, districts);
+    // What the guides know of the main organiser ranks with the rest (ranking.ts, flagScore).
+    const candidates = (await loadCandidates(db, page.today, districts)).map((a) => ({ ...a, flags: a.hosts[0] ? flags.get(a.hosts[0].id) : undefined }));
     const top = rankSuggestions(c, candidates, { today: page.today, districtCentres: centres }).slice(0, TOP_ACTIVITIES);
     const shown = await localiseTitles(db, top.map((s) => ({ ...s, title: s.activity.title })), page.lang.code, (s) => s.activity.id);
     const bySlug = new Map(districts.map((d) => [d.slug, d]));
@@ -107,6 +109,7 @@ export async function referralRoutes(app: FastifyInstance): Promise<void> {
       slug: o.slug,
       name: o.name,
       categories: o.categories,
+      flags: flags.get(o.id),
       districts: o.districts.flatMap((d) => {
         const found = bySlug.get(d.slug);
         return found ? [{ id: found.id, name: found.name }] : [];

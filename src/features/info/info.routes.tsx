@@ -17,8 +17,12 @@ export const SUPERVISORY_AUTHORITY_URL = 'https://www.digg.se/tdosanmalan';
 export const ACCESSIBILITY_EMAIL = 'tillganglighet@tillsammans.example';
 
 function InfoPage(props: { which: InfoKey }) {
-  const { t } = usePage();
-  const sections = t(`info.${props.which}.sections`, { returnObjects: true }) as unknown as InfoSection[];
+  const { t, href } = usePage();
+  const listed = t(`info.${props.which}.sections`, { returnObjects: true }) as unknown as InfoSection[];
+  // Sections features add by name (info.<page>.more.<name>), shown before the last one (the rights).
+  const more = (t as unknown as (key: string, options: object) => unknown)(`info.${props.which}.more`, { returnObjects: true });
+  const added = more && typeof more === 'object' ? (Object.values(more) as InfoSection[]) : [];
+  const sections = added.length > 0 ? [...listed.slice(0, -1), ...added, ...listed.slice(-1)] : listed;
   return (
     <Layout title={t(`info.${props.which}.title`)} section="info" description={t(`info.${props.which}.lead`)}>
       <article class="prose">
@@ -32,15 +36,15 @@ function InfoPage(props: { which: InfoKey }) {
             ))}
           </section>
         ))}
-        {props.which === 'accessibility' ? (
-          <section>
-            <h2>{t('info.accessibility.contactHeading')}</h2>
-            <p>
         {props.which === 'about' ? (
           <p>
             <a href={href('/var-med')}>{t('joining.public.link')}</a>
           </p>
         ) : null}
+        {props.which === 'accessibility' ? (
+          <section>
+            <h2>{t('info.accessibility.contactHeading')}</h2>
+            <p>
               {t('info.accessibility.reportProblem')}{' '}
               <a href={`mailto:${ACCESSIBILITY_EMAIL}`}>
                 <bdi>{ACCESSIBILITY_EMAIL}</bdi>

@@ -5,6 +5,7 @@ export { signupSlot, SignupDates, signupPath } from './events.slot.js';
 export { eraseEventSignups, sendEventReminders, notifySignup, type EventDeps } from './events.service.js';
 export { signUp, saveSettings, findSettings, listSignups, setCheckedIn, cancelByToken, attendeeSecret, type Signup, type SignUpResult } from './events.store.js';
 export { signupSubject } from './events.mail.js';
+export { signupChangeHook, signupDateChanges, tellSignupsOfChange, type DateChange } from './events.changes.js';
 export { seedEventsDemo, NETWORK_MEETING_TITLE, THEME_LUNCH_TITLE } from './events.demo.js';
 export { availability as signupAvailability, attendanceOverTime, csvCell, toCsv, type Availability as SignupAvailability, type AttendanceDay, type SignupSettings, type SignupStatus } from './signup.js';
 // --- Volunteer roles and campaigns (volunteers.*) -----------------------------------------------
@@ -12,6 +13,7 @@ export { volunteerRoutes } from './volunteers.routes.js';
 export { volunteerAdminRoutes } from './volunteers.admin.routes.js';
 export { eraseOldSignups as eraseVolunteerSignups, forwardPending as forwardVolunteerSignups } from './volunteers.mail.js';
 export { seedVolunteersDemo } from './volunteers.demo.js';
+export { listRolesOfOrganisation } from './volunteers.store.js';
 // --- The mailing list (mailing.*) -----------------------------------------------------------------
 export { mailingRoutes } from './mailing.routes.js';
 export { mailingAdminRoutes } from './mailing.admin.routes.js';

@@ -3,6 +3,18 @@ import { inTransaction, type Db } from '../../db/index.js';
 import { languagePrefix, translator } from '../../i18n/index.js';
 import type { MailSender } from '../../web/server.js';
 import { listOrganisationEditors } from '../accounts/index.js';
+import type { ActivityDetail, Schedule } from '../calendar/index.js';
+
+/**
+ * Telling people signed up for an activity's dates (events, in network) that a date changed. app.ts
+ * hands it in, since network already depends on the workspace through admin.
+ */
+export interface SignupChanges {
+  /** How many would be told per (original) date from today on, for the organiser's confirmation. */
+  count(db: Db, activityId: number, now: Date): Promise<Map<string, number>>;
+  /** Inside the change's transaction: mails those whose date the change cancels or moves; how many. */
+  tell(deps: WorkflowDeps, change: { before: ActivityDetail; after: Schedule | null; actorUserId: number | null; now: Date }): Promise<number>;
+}
 
 export interface WorkflowDeps {
   db: Db;
@@ -10,6 +22,8 @@ export interface WorkflowDeps {
   publicUrl: string;
   /** Where the coordinator is told about new things to review. */
   adminEmail: string;
+  /** Mails people signed up for a date that changed (absent: nobody is told). */
+  signups?: SignupChanges | undefined;
 }
 
 /**

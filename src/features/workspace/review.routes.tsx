@@ -12,10 +12,11 @@ import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
 import { hashSecret, hitRateLimit, isEmail, newSecret, normaliseEmail, recordAudit } from '../accounts/index.js';
 import { activityDates, findActivity } from '../calendar/index.js';
-import { findAnyOrganisation, listOrganisationNames } from '../organisations/index.js';
+import { findAnyOrganisation, listOrganisationNames, lookAlikes } from '../organisations/index.js';
+import { ORGANISATION_KINDS, isOneOf, type OrganisationKind } from '../taxonomy/index.js';
 import { listDistricts, type District } from '../places/index.js';
 import { activityFormOf, emptyActivityForm, readActivityForm, type ActivityForm } from './activity-form.js';
-import { profileFormOf, readProfileForm } from './profile-form.js';
+import { PROFILE_LIMITS, profileFormOf, readProfileForm } from './profile-form.js';
 import { answerCoHostRequest, splitHosts } from './cohosts.js';
 import { shownNote } from './date-notes.js';
 import { activityFacts, profileFacts } from './facts.js';
@@ -26,11 +27,12 @@ import {
   ReviewQueuePage,
   SuggestConfirmPage,
   SuggestPage,
+  type HostChoice,
   type ReviewItem,
   type SuggestForm,
 } from './review.page.js';
 import { approveRevision, CONFIRM_DAYS, returnRevision } from './workflow.js';
-import { activityChoices, checkReferences, factNames, previewDetail, workflowDeps } from './workspace.routes.js';
+import { activityChoices, checkReferences, factNames, previewDetail, workflowDeps, type WorkspaceOptions } from './workspace.routes.js';
 
 const PAGE_SIZE = 30;
 /** Suggestions one client address may send per hour. */
@@ -55,9 +57,9 @@ type Body = FormBody;
 const str = trimmed;
 const tokenParams = { type: 'object', properties: { token: { type: 'string', minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' } }, required: ['token'] } as const;
 
-export async function reviewRoutes(app: FastifyInstance): Promise<void> {
+export async function reviewRoutes(app: FastifyInstance, options: WorkspaceOptions = {}): Promise<void> {
   const { db, now } = app.deps;
-  const deps = workflowDeps(app);
+  const deps = workflowDeps(app, options.signups);
 
   /** What the queue and the detail page show of a revision: the names, the current version. */
   const describe = async (r: Revision, districts: District[]): Promise<ReviewItem> => {
@@ -123,7 +125,7 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  const detailPage = async (request: FastifyRequest, reply: FastifyReply, r: Revision, errors: Record<string, string> = {}, status = 200) => {
+  const detailPage = async (request: FastifyRequest, reply: FastifyReply, r: Revision, errors: Record<string, string> = {}, status = 200, host?: HostChoice) => {
     const page = pageContext(request);
     const districts = await listDistricts(db);
     const item = await describe(r, districts);
@@ -166,7 +168,8 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const page = pageContext(request);
       const r = await revisionOr404(request.params.id);
-      const orgText = str(request.body ?? {}, 'organisationId');
+      const body = request.body ?? {};
+      const orgText = str(body, 'organisationId');
       const organisationId = /^\d{1,9}$/.test(orgText) && (await findAnyOrganisation(db, { id: Number(orgText) })) ? Number(orgText) : undefined;
       // 'new': the coordinator creates the tip's organisation as it is approved.
       const host: HostChoice = { organisationId: orgText, newOrganisationName: str(body, 'newOrganisationName').slice(0, 200), newOrganisationKind: str(body, 'newOrganisationKind') };

@@ -8,6 +8,8 @@ import { translator } from '../../i18n/index.js';
 import { canEditOrganisation, hashSecret, newSecret, recordAudit, type Viewer } from '../accounts/index.js';
 import { findActivity, insertActivity, refreshSearchText, setActivityStatus, updateActivity, type ActivityDetail, type ActivityInput } from '../calendar/index.js';
 import { findAnyOrganisation, updateOrganisationProfile, type Organisation, type OrganisationProfile } from '../organisations/index.js';
+import type { OrganisationKind } from '../taxonomy/index.js';
+import { createSuggestedHost } from './suggested-host.js';
 import { insertPlace, listDistricts } from '../places/index.js';
 import { answerCoHostRequest, splitHosts, syncCoHostRequests } from './cohosts.js';
 import { approveDateNote } from './date-notes.js';
@@ -116,6 +118,8 @@ async function saveActivityIn(
         return { kind: 'conflict', current: (await findActivity(db, current.id, { includeUnpublished: true }))!, version: '' };
       }
       id = current.id;
+      // New times or a new rule move or take away dates people signed up for: they are told now.
+      await deps.signups?.tell(deps, { before: current, after: next.schedule, actorUserId: actor, now });
       await supersedeRevisions(db, 'activity', id, now);
       await recordAudit(db, { actorUserId: actor, action: 'activity.updated', entity: 'activity', entityId: id, before: activityFacts(current), after: activityFacts(next) }, now);
       if (current.status !== 'published') {
@@ -310,12 +314,12 @@ async function approveRevisionIn(
   let hostId = revision.organisationId ?? args.organisationId;
   if ((hostId === undefined || hostId === null) && !args.newOrganisation) return { kind: 'needsOrganisation' };
   if (!(await setRevisionStatus(db, revision.id, { from, to: 'approved', decidedBy: actor }, now))) return { kind: 'gone' };
+  hostId ??= await createSuggestedHost(db, args.newOrganisation!, { actor, revisionId: revision.id }, now);
   const current = revision.entityId === null ? undefined : await findActivity(db, revision.entityId, { includeUnpublished: true });
   // Approving the change is not the co-host's consent: organisations it names are asked now.
   const named = change.input.hostIds.length > 0 ? change.input.hostIds : [hostId];
   const { hostIds, ask } = splitHosts(named, current?.hosts.map((h) => h.id) ?? [], () => false);
   const input = await withPlace(db, { ...change, input: { ...change.input, hostIds, status: 'published' } }, now);
-  hostId ??= await createSuggestedHost(db, args.newOrganisation!, { actor, revisionId: revision.id }, now);
   let id: number;
   if (current) {
     id = current.id;

@@ -171,11 +171,11 @@ export function OrganisationWorkspacePage(props: {
   profileRevision: Revision | undefined;
   csrf: string;
   saved?: string | undefined;
-}) {
   /** Last confirmations and clashes with other organisations (absent: not shown). */
   freshness?: WorkspaceFreshness;
   /** What another feature shows here (OrganisationSlot). */
   slot?: preact.ComponentChildren;
+}) {
   const page = usePage();
   const { lang, href } = page;
   const t = useT();
@@ -192,8 +192,8 @@ export function OrganisationWorkspacePage(props: {
       </header>
       {props.saved ? <Notice>{t(`workspace.saved.${props.saved}`)}</Notice> : null}
       <CoHostAsks asks={props.asks} base={base} csrf={props.csrf} />
-      {returned.length > 0 || returnedNotes.length > 0 || props.profileRevision?.status === 'returned' ? (
       {props.slot ?? null}
+      {returned.length > 0 || returnedNotes.length > 0 || props.profileRevision?.status === 'returned' ? (
         <section class="panel" aria-labelledby="messages-heading">
           <h2 id="messages-heading">{t('workspace.org.messages')}</h2>
           <ul class="plain">
@@ -241,6 +241,7 @@ export function OrganisationWorkspacePage(props: {
           </a>
         ) : null}
       </p>
+      {props.freshness ? <FreshnessPanel activities={props.activities.map((x) => x.activity)} base={base} freshness={props.freshness} csrf={props.csrf} /> : null}
       <h2>{t('workspace.org.activities', { count: props.activities.length })}</h2>
       {props.activities.length === 0 ? <p>{t('workspace.org.noActivities')}</p> : null}
       <ul class="workspace-list">
@@ -260,8 +261,8 @@ export function OrganisationWorkspacePage(props: {
               </p>
               <p class="hint">{x.nextDate ? t('workspace.org.nextDate', { date: formatDate(lang, x.nextDate, 'weekdayDayMonth') }) : t('workspace.org.noNextDate')}</p>
               {x.asked.length > 0 ? <p class="hint">{t('workspace.cohost.waitingFor', { organisation: formatList(lang, x.asked) })}</p> : null}
-              <ul class="row-actions">
               {props.freshness ? <ConfirmLine activity={a} base={base} staleBefore={props.freshness.staleBefore} csrf={props.csrf} /> : null}
+              <ul class="row-actions">
                 {[
                   { path: `${base}/aktivitet/${a.id}`, icon: 'pencil' as const, label: 'edit' },
                   { path: `${base}/ny?fran=${a.id}`, icon: 'copy' as const, label: 'duplicate' },
@@ -503,6 +504,28 @@ interface DatedPageProps {
   notes: Revision[];
   /** The editor's notes wait for the coordinator (an organisation that is not trusted). */
   reviewed: boolean;
+  /** People signed up per (original) date from today on: they get an e-mail when their date is off. */
+  signupCounts?: Record<string, number>;
+}
+
+/** "Dates with sign-ups: 8 December – 3 signed up will get an e-mail" above a pause form. */
+function SignupsToTell(props: { counts: Record<string, number> | undefined }) {
+  const { lang } = usePage();
+  const t = useT();
+  const dates = Object.entries(props.counts ?? {}).sort(([x], [y]) => x.localeCompare(y));
+  if (dates.length === 0) return null;
+  return (
+    <div class="notice notice-warning">
+      <p>{t('workspace.signups.pauseLead')}</p>
+      <ul>
+        {dates.map(([date, count]) => (
+          <li key={date}>
+            {formatDate(lang, date, 'weekdayDayMonth')}: {t('workspace.signups.willBeTold', { count })}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 export function PausePage(props: DatedPageProps & { form: { fromDate: string; toDate: string; note: string } }) {
@@ -516,6 +539,7 @@ export function PausePage(props: DatedPageProps & { form: { fromDate: string; to
       <BackLink href={href(`/hantera/${props.organisation.slug}`)}>{props.organisation.name}</BackLink>
       <h1>{t('workspace.pause.title', { title: a.title })}</h1>
       <p class="lead">{t('workspace.pause.lead')}</p>
+      <SignupsToTell counts={props.signupCounts} />
       <UndoList
         id="pauses"
         heading={t('workspace.pause.existing')}
@@ -575,7 +599,11 @@ export function CancelDatePage(props: DatedPageProps & { dates: ExpandedOccurren
             name="date"
             type="radio"
             legend={t('workspace.cancel.date')}
-            options={open.map((d) => ({ value: d.originalDate, label: `${formatDate(lang, d.localDate, 'weekdayDayMonth')} ${formatTimeRange(lang, d.startTime, d.endTime)}` }))}
+            options={open.map((d) => {
+              const told = d.status === 'cancelled' ? 0 : (props.signupCounts?.[d.originalDate] ?? 0);
+              const when = `${formatDate(lang, d.localDate, 'weekdayDayMonth')} ${formatTimeRange(lang, d.startTime, d.endTime)}`;
+              return { value: d.originalDate, label: told > 0 ? `${when} – ${t('workspace.signups.willBeTold', { count: told })}` : when };
+            })}
             selected={[props.form.date]}
             error={props.errors.date}
           />
@@ -633,7 +661,7 @@ export function LeaveCoHostPage(props: { organisation: Organisation; activity: A
   );
 }
 
-export function DeleteActivityPage(props: { organisation: Organisation; activity: ActivityDetail; csrf: string }) {
+export function DeleteActivityPage(props: { organisation: Organisation; activity: ActivityDetail; told?: number; csrf: string }) {
   const { href } = usePage();
   const t = useT();
   const a = props.activity;
@@ -641,6 +669,7 @@ export function DeleteActivityPage(props: { organisation: Organisation; activity
     <Layout title={t('workspace.delete.title', { title: a.title })}>
       <h1>{t('workspace.delete.title', { title: a.title })}</h1>
       <p class="lead">{t('workspace.delete.lead')}</p>
+      {props.told ? <p class="notice notice-warning">{t('workspace.signups.willBeTold', { count: props.told })}</p> : null}
       <form method="post" action={href(`/hantera/${props.organisation.slug}/aktivitet/${a.id}/ta-bort`)} class="form-actions">
         <CsrfField token={props.csrf} />
         <button type="submit" class="button danger">

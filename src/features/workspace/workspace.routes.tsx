@@ -13,6 +13,7 @@ import {
   deleteActivity,
   expandSchedule,
   findActivities,
+  freshnessCutoffs,
   findActivity,
   inputOf,
   listActivityIdsOfOrganisation,
@@ -32,12 +33,12 @@ import { listWaitingNotes, noteToStore, shownNote, syncDateNote, type NoteKind }
 import { activityFacts, profileFacts, referencesOf, type FactNames } from './facts.js';
 import { closeRevisionsOfActivity, findOpenRevision, findRevision, listOpenRevisionsOfOrganisation } from './revision.store.js';
 import { saveActivity, saveModeFor, saveProfile, activityVersion, profileVersion, type WorkflowDeps } from './workflow.js';
-import {
 import { organisationClashes } from './confirmations.js';
 import { confirmationRoutes } from './confirmations.routes.js';
 import { atomically, type SignupChanges } from './notify.js';
 import type { Db } from '../../db/index.js';
 import type { VNode } from 'preact';
+import {
   ActivityFormPage,
   CancelDatePage,
   DeleteActivityPage,
@@ -71,9 +72,9 @@ const SAVED = [
   'coHostAccepted',
   'coHostDeclined',
   'coHostLeft',
-] as const;
   'confirmed',
   'confirmedAll',
+] as const;
 
 const orgParams = { type: 'object', properties: { org: { type: 'string', maxLength: 80, pattern: '^[a-z0-9-]+$' } }, required: ['org'] } as const;
 const activityParams = {
@@ -85,18 +86,10 @@ const activityParams = {
 
 type Body = FormBody;
 
-export function workflowDeps(app: FastifyInstance): WorkflowDeps {
-  return { db: app.deps.db, mailer: app.deps.mailer, publicUrl: app.deps.config.publicUrl, adminEmail: app.deps.config.adminEmail };
+export function workflowDeps(app: FastifyInstance, signups?: SignupChanges): WorkflowDeps {
+  return { db: app.deps.db, mailer: app.deps.mailer, publicUrl: app.deps.config.publicUrl, adminEmail: app.deps.config.adminEmail, signups };
 }
 
-/** Each interface language but Swedish, with the state of each text of an entity in it. */
-async function translationRows(app: FastifyInstance, entity: 'activity' | 'organisation', id: number, fields: { field: string; swedish: string }[]): Promise<TranslationRow[]> {
-  const all = await findAllTranslations(app.deps.db, entity, id);
-  return LANGUAGES.filter((l) => l.code !== 'sv').map((l) => ({
-    language: l.code,
-    states: fields
-      .filter((f) => f.swedish.trim() !== '')
-      .map((f) => {
 /** What app.ts hands the workspace from features that depend on it (see SignupChanges). */
 export interface WorkspaceOptions {
   signups?: SignupChanges;
@@ -107,6 +100,14 @@ export interface WorkspaceOptions {
 /** A part of an organisation's workspace page that another feature draws (null: nothing to show). */
 export type OrganisationSlot = (db: Db, organisation: { id: number; slug: string }) => Promise<VNode | null>;
 
+/** Each interface language but Swedish, with the state of each text of an entity in it. */
+async function translationRows(app: FastifyInstance, entity: 'activity' | 'organisation', id: number, fields: { field: string; swedish: string }[]): Promise<TranslationRow[]> {
+  const all = await findAllTranslations(app.deps.db, entity, id);
+  return LANGUAGES.filter((l) => l.code !== 'sv').map((l) => ({
+    language: l.code,
+    states: fields
+      .filter((f) => f.swedish.trim() !== '')
+      .map((f) => {
         const tr = all.find((x) => x.language === l.code && x.field === f.field);
         const state = !tr || tr.text.trim() === '' ? 'missing' : tr.sourceHash !== sourceHash(f.swedish) ? 'outdated' : tr.source === 'machine' ? 'machine' : 'done';
         return { field: f.field, state };
@@ -162,8 +163,8 @@ export async function previewDetail(app: FastifyInstance, input: ActivityInput, 
     slug: 'x',
     ...input,
     updatedAt: '',
-    place: place ? { ...place } : null,
     confirmedAt: '',
+    place: place ? { ...place } : null,
     hosts: input.hostIds.flatMap((hid) => {
       const h = hosts.find((o) => o.id === hid);
       return h ? [{ id: h.id, slug: h.slug, name: h.name, phone: h.phone, email: h.email, website: h.website }] : [];
@@ -200,7 +201,7 @@ async function clashesFor(app: FastifyInstance, input: ActivityInput, selfId: nu
     });
 }
 
-export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
+export async function workspaceRoutes(app: FastifyInstance, options: WorkspaceOptions = {}): Promise<void> {
   const { db, now } = app.deps;
   const deps = workflowDeps(app, options.signups);
   await confirmationRoutes(app);
@@ -262,8 +263,8 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
         findActivities(db, ids, { includeUnpublished: true }),
         listOpenRevisionsOfOrganisation(db, o.id),
         listCoHostRequests(deps, ids),
-      ]);
         organisationClashes(db, o.id, page.today),
+      ]);
       // Requests this organisation asked and still waits for, with the names of those asked.
       const askedNames = new Map((await findOrganisationsByIds(db, requested.map((r) => r.data.coHostId))).map((x) => [x.id, x.name]));
       const activities: WorkspaceActivity[] = ids.flatMap((id) => {
@@ -441,12 +442,25 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
 
   // --- pause, cancel one date, delete ----------------------------------------------------------------
 
-  const writeSchedule = async (request: FastifyRequest, a: ActivityDetail, schedule: ActivityDetail['schedule'], action: string, after: unknown) => {
+  const writeSchedule = async (request: FastifyRequest, a: ActivityDetail, schedule: ActivityDetail['schedule'], action: string, after: unknown, into: Db = db) => {
     const page = pageContext(request);
     const input: ActivityInput = { ...inputOf(a), schedule };
-    await updateActivity(db, a.id, input, now(), page.today, { actorUserId: request.viewer!.id });
-    await recordAudit(db, { actorUserId: request.viewer!.id, action, entity: 'activity', entityId: a.id, after }, now());
+    await updateActivity(into, a.id, input, now(), page.today, { actorUserId: request.viewer!.id });
+    await recordAudit(into, { actorUserId: request.viewer!.id, action, entity: 'activity', entityId: a.id, after }, now());
   };
+
+  /**
+   * A pause or a cancelled date: the schedule and the mails to those signed up for the dates it
+   * takes away, in one transaction (the mails go once it commits).
+   */
+  const writeScheduleTelling = (request: FastifyRequest, a: ActivityDetail, schedule: ActivityDetail['schedule'], action: string, after: unknown) =>
+    atomically(deps, async (d) => {
+      await writeSchedule(request, a, schedule, action, after, d.db);
+      await d.signups?.tell(d, { before: a, after: schedule, actorUserId: request.viewer!.id, now: now() });
+    });
+
+  /** People signed up per date from today on, for "3 signed up will get an e-mail". */
+  const signupCounts = async (a: ActivityDetail): Promise<Record<string, number>> => Object.fromEntries((await deps.signups?.count(db, a.id, now())) ?? []);
 
   /**
    * After a pause or cancellation was saved or undone: its note goes to review when the saver
@@ -464,6 +478,7 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
   const datedPageProps = async (request: FastifyRequest, o: Organisation, a: ActivityDetail) => ({
     notes: await listWaitingNotes(deps, [a.id]),
     reviewed: saveModeFor(request.viewer!, o, false) !== 'direct',
+    signupCounts: await signupCounts(a),
   });
 
   const dateQuery = { type: 'object', properties: { datum: { type: 'string', pattern: DATE_PATTERN } } } as const;
@@ -511,7 +526,7 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
       const pauses = [...a.schedule.pauses.filter((p) => p.fromDate !== form.fromDate), { fromDate: form.fromDate, toDate: form.toDate, note }].sort((x, y) =>
         x.fromDate.localeCompare(y.fromDate),
       );
-      await writeSchedule(request, a, { ...a.schedule, pauses }, 'activity.paused', { ...form, noteWaiting: review });
+      await writeScheduleTelling(request, a, { ...a.schedule, pauses }, 'activity.paused', { ...form, noteWaiting: review });
       await settleNote(request, o, a, 'pause', form.fromDate, review ? { toDate: form.toDate, note: form.note } : null);
       return reply.redirect(`${page.href(`/hantera/${o.slug}`)}?sparad=${review ? 'pausedNoteWaiting' : 'paused'}`, 303);
     },
@@ -569,7 +584,7 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
         ...a.schedule.changes.filter((c) => c.originalDate !== form.date),
         { originalDate: form.date, kind: 'cancelled' as const, newDate: null, newStartTime: null, newEndTime: null, note },
       ].sort((x, y) => x.originalDate.localeCompare(y.originalDate));
-      await writeSchedule(request, a, { ...a.schedule, changes }, 'activity.dateCancelled', { ...form, noteWaiting: review });
+      await writeScheduleTelling(request, a, { ...a.schedule, changes }, 'activity.dateCancelled', { ...form, noteWaiting: review });
       await settleNote(request, o, a, 'cancel', form.date, review ? { toDate: null, note: form.note } : null);
       return reply.redirect(`${page.href(`/hantera/${o.slug}`)}?sparad=${review ? 'cancelledNoteWaiting' : 'cancelled'}`, 303);
     },
@@ -578,7 +593,8 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { org: string; id: number } }>('/hantera/:org/aktivitet/:id/ta-bort', { config: { access: 'editor' }, schema: { params: activityParams } }, async (request, reply) => {
     const o = await organisationFor(request, request.params.org);
     const a = await activityOf(o, request.params.id);
-    return sendPage(reply, pageContext(request), <DeleteActivityPage organisation={o} activity={a} csrf={reply.generateCsrf()} />);
+    const told = Object.values(await signupCounts(a)).reduce((sum, n) => sum + n, 0);
+    return sendPage(reply, pageContext(request), <DeleteActivityPage organisation={o} activity={a} told={told} csrf={reply.generateCsrf()} />);
   });
 
   app.post<{ Params: { org: string; id: number } }>(
@@ -588,9 +604,13 @@ export async function workspaceRoutes(app: FastifyInstance): Promise<void> {
       const page = pageContext(request);
       const o = await organisationFor(request, request.params.org);
       const a = await activityOf(o, request.params.id);
-      await deleteActivity(db, a.id);
-      await closeRevisionsOfActivity(db, a.id, now());
-      await recordAudit(db, { actorUserId: request.viewer!.id, action: 'activity.deleted', entity: 'activity', entityId: a.id, before: { ...activityFacts(a), status: a.status } }, now());
+      // Those signed up are told before the activity (and its sign-ups) go, in the same transaction.
+      await atomically(deps, async (d) => {
+        await d.signups?.tell(d, { before: a, after: null, actorUserId: request.viewer!.id, now: now() });
+        await deleteActivity(d.db, a.id);
+        await closeRevisionsOfActivity(d.db, a.id, now());
+        await recordAudit(d.db, { actorUserId: request.viewer!.id, action: 'activity.deleted', entity: 'activity', entityId: a.id, before: { ...activityFacts(a), status: a.status } }, now());
+      });
       return reply.redirect(`${page.href(`/hantera/${o.slug}`)}?sparad=deleted`, 303);
     },
   );

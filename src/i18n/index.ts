@@ -48,12 +48,40 @@ void instance.init({
 });
 
 const fixed = new Map<string, TFunction>();
+const MEMO_MAX = 20_000;
 
-/** The translate function of a language (cached; i18next's getFixedT is not free). */
+/**
+ * Messages are fixed once the catalogues are loaded, so a message asked for with the same key and the
+ * same plain values (a count, a date already formatted) is the same text: it is looked up once. i18next
+ * resolves, nests and interpolates on every call, and a page asks for hundreds of messages.
+ */
+function remembering(t: TFunction): TFunction {
+  const memo = new Map<string, string>();
+  const remembered = (key: unknown, options?: unknown) => {
+    if (typeof key !== 'string' || (options !== undefined && (typeof options !== 'object' || options === null))) return (t as any)(key, options);
+    let id = key;
+    if (options !== undefined) {
+      for (const [name, value] of Object.entries(options)) {
+        if (typeof value === 'object' && value !== null) return (t as any)(key, options);
+        id += `\u0000${name}\u0001${typeof value}${String(value)}`;
+      }
+    }
+    let text = memo.get(id);
+    if (text === undefined) {
+      text = (t as any)(key, options) as string;
+      if (memo.size >= MEMO_MAX) memo.clear();
+      memo.set(id, text);
+    }
+    return text;
+  };
+  return remembered as unknown as TFunction;
+}
+
+/** The translate function of a language (one per language: i18next's getFixedT is not free). */
 export function translator(code: string): TFunction {
   let t = fixed.get(code);
   if (!t) {
-    t = instance.getFixedT(code);
+    t = remembering(instance.getFixedT(code));
     fixed.set(code, t);
   }
   return t;

@@ -1,6 +1,6 @@
 /** The coordinator's view of the scheduled jobs (/admin/jobb) and "run now". */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { recordAudit } from '../features/accounts/index.js';
+import { recordAudit } from '../features/audit/index.js';
 import { sendPage } from '../web/render.js';
 import { pageContext } from '../web/server.js';
 import { JOB_EVERY_MINUTES, JOB_NAMES, type JobName } from './jobs.js';

@@ -6,18 +6,8 @@ import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
 import { findOrganisationById } from '../organisations/index.js';
 import { ConfirmLinkPage, AccountPage, SignInPage } from './accounts.page.js';
-import {
-  clearRateLimit,
-  consumeAuthToken,
-  deleteUserSessions,
-  findUserForLogin,
-  hitRateLimit,
-  insertAuthToken,
-  peekAuthToken,
-  recordAudit,
-  setEmail,
-  setPasswordHash,
-} from './accounts.store.js';
+import { clearRateLimit, consumeAuthToken, deleteUserSessions, findUserForLogin, hitRateLimit, insertAuthToken, peekAuthToken, setEmail, setPasswordHash } from './accounts.store.js';
+import { recordAudit } from '../audit/index.js';
 import { dummyHash, hashPassword, hashSecret, newSecret, verifyPassword } from './secrets.js';
 import { signIn, signOut } from './session.js';
 import { ACCOUNT_SLOWDOWN, accountAddressKey, accountDelayMs, SIGN_IN_LIMITS } from './sign-in-limits.js';

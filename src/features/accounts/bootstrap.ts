@@ -1,6 +1,7 @@
 /** First start: without a coordinator nobody can sign in, so one is created and handed a one-time link. */
 import type { Db } from '../../db/index.js';
-import { countAdmins, findUserForLogin, insertAuthToken, insertUser, recordAudit } from './accounts.store.js';
+import { countAdmins, findUserForLogin, insertAuthToken, insertUser } from './accounts.store.js';
+import { recordAudit } from '../audit/index.js';
 import { newSecret } from './secrets.js';
 
 /** How long the first sign-in link printed to the log works. */

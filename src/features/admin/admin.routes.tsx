@@ -5,22 +5,8 @@ import { languagePrefix } from '../../i18n/index.js';
 import { notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
-import {
-  countUsers,
-  findUserById,
-  findUserForLogin,
-  grantRoles,
-  insertAuthToken,
-  insertUser,
-  listAuditEntries,
-  isEmail,
-  listUsers,
-  INVITE_DAYS,
-  newSecret,
-  normaliseEmail,
-  recordAudit,
-  setUserActive,
-} from '../accounts/index.js';
+import { countUsers, findUserById, findUserForLogin, grantRoles, insertAuthToken, insertUser, isEmail, listUsers, INVITE_DAYS, newSecret, normaliseEmail, setUserActive } from '../accounts/index.js';
+import { listAuditEntries, recordAudit } from '../audit/index.js';
 import { countOutbox, listOutbox } from '../mail/index.js';
 import { listOrganisations } from '../organisations/index.js';
 import { OutboxPage, UsersPage, type InviteForm } from './admin.page.js';

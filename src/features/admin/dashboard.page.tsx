@@ -2,7 +2,7 @@
 import { Icon } from '../../web/icon.js';
 import { Layout } from '../../web/layout.js';
 import { usePage } from '../../web/page.js';
-import type { AuditEntry } from '../accounts/index.js';
+import type { AuditEntry } from '../audit/index.js';
 import { AdminNav, DateTime } from './admin.components.js';
 
 export interface DashboardProps {

@@ -3,7 +3,7 @@ import { Pager } from '../../web/components.js';
 import { Layout } from '../../web/layout.js';
 import { usePage } from '../../web/page.js';
 import { withQuery } from '../calendar/index.js';
-import type { AuditEntry } from '../accounts/index.js';
+import type { AuditEntry } from '../audit/index.js';
 import { AdminNav, DateTime } from './admin.components.js';
 import { actorKind, changedFields, shorten, type AuditValue, type HistoryEntity } from './history.js';
 

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
-import { recordAudit } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
 import {
   countPlaceActivities,
   countPlaces,

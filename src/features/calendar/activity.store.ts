@@ -1,5 +1,5 @@
 /** SQL for activities, their schedules and their materialised occurrences. */
-import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
+import { sql, type CompiledQuery, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
 import { inTransaction, type Database, type Db } from '../../db/index.js';
 import { addDays } from '../../web/time.js';
 import { cleanUserText, containsPattern, foldForSearch, slugify } from '../../web/text.js';
@@ -485,6 +485,63 @@ interface OccurrenceRow {
   confirmedAt: string;
 }
 
+/** An occurrence row as SQL returns it, without the renaming plugin. */
+interface SnakeOccurrenceRow {
+  id: number;
+  activity_id: number;
+  slug: string;
+  title: string;
+  category: string;
+  audience: string;
+  gender: string;
+  is_free: number;
+  local_date: string;
+  start_time: string;
+  end_time: string;
+  starts_at: string;
+  ends_at: string;
+  status: string;
+  original_date: string;
+  note: string | null;
+  place_id: number | null;
+  place_name: string | null;
+  place_address: string | null;
+  place_latitude: number | null;
+  place_longitude: number | null;
+  district_slug: string | null;
+  district_name: string | null;
+  confirmed_at: string;
+}
+
+function fromSnake(r: SnakeOccurrenceRow): OccurrenceRow {
+  return {
+    id: r.id,
+    activityId: r.activity_id,
+    slug: r.slug,
+    title: r.title,
+    category: r.category,
+    audience: r.audience,
+    gender: r.gender,
+    isFree: Number(r.is_free),
+    localDate: r.local_date,
+    startTime: r.start_time,
+    endTime: r.end_time,
+    startsAt: r.starts_at,
+    endsAt: r.ends_at,
+    status: r.status,
+    originalDate: r.original_date,
+    note: r.note,
+    placeId: r.place_id,
+    placeName: r.place_name,
+    placeAddress: r.place_address,
+    placeLatitude: r.place_latitude,
+    placeLongitude: r.place_longitude,
+    districtSlug: r.district_slug,
+    districtName: r.district_name,
+    confirmedAt: r.confirmed_at,
+  };
+}
+
 async function toOccurrenceItems(db: Executor, rows: OccurrenceRow[], staleBefore?: string): Promise<OccurrenceItem[]> {
   const hosts = await hostsOf(db, rows.map((r) => r.activityId));
   return rows.map((r) => ({
@@ -534,6 +591,25 @@ function byStartThenTitle(a: OccurrenceRow, b: OccurrenceRow): number {
   return a.id - b.id;
 }
 
+const DAY = '\u0000day';
+/** Compiled per-day queries by connection and filters: the start page asks the same one all day long. */
+const perDayQueries = new WeakMap<Executor, Map<string, CompiledQuery>>();
+
+/** The per-day query for these filters, with DAY where the date goes (built and compiled once). */
+function perDayQuery(db: Executor, q: OccurrenceQuery, perDay: number): CompiledQuery {
+  let compiled = perDayQueries.get(db);
+  if (!compiled) perDayQueries.set(db, (compiled = new Map()));
+  const key = JSON.stringify({ ...q, from: undefined, to: undefined, perDay });
+  let query = compiled.get(key);
+  if (!query) {
+    // In the index's order (start, then id): no sort of the whole day before the first `perDay`.
+    query = withPlaces(db, { ...q, from: DAY, to: DAY }).select(OCCURRENCE_COLUMNS).orderBy('o.startsAt').orderBy('o.id').limit(perDay).compile();
+    if (compiled.size >= 200) compiled.clear();
+    compiled.set(key, query);
+  }
+  return query;
+}
+
 /**
  * The first `perDay` published occurrences of each date in [from, to], in time order, and how many
  * there are on each date. One small query per day walks the date index and stops at `perDay` (cheaper
@@ -543,13 +619,13 @@ function byStartThenTitle(a: OccurrenceRow, b: OccurrenceRow): number {
 export async function listOccurrencesPerDay(db: Db, q: OccurrenceQuery, perDay: number): Promise<{ items: OccurrenceItem[]; totals: Map<string, number> }> {
   const days: string[] = [];
   for (let d = q.from; d <= q.to; d = addDays(d, 1)) days.push(d);
-  const DAY = '\u0000day';
-  // In the index's order (start, then id): no sort of the whole day before the first `perDay`.
-  const compiled = withPlaces(db, { ...q, from: DAY, to: DAY }).select(OCCURRENCE_COLUMNS).orderBy('o.startsAt').orderBy('o.id').limit(perDay).compile();
+  const compiled = perDayQuery(db, q, perDay);
   const forDay = (day: string) => ({ ...compiled, parameters: compiled.parameters.map((p) => (p === DAY ? day : p)) });
-  const [totals, ...perDayRows] = await Promise.all([countOccurrencesByDate(db, q), ...days.map((day) => db.executeQuery(forDay(day)))]);
+  // Rows as the database names them (a renaming plugin would copy every row): mapped once below.
+  const raw = db.withoutPlugins();
+  const [totals, ...perDayRows] = await Promise.all([countOccurrencesByDate(db, q), ...days.map((day) => raw.executeQuery<SnakeOccurrenceRow>(forDay(day)))]);
   // Shown by start and then title, as every other list.
-  const rows = perDayRows.flatMap((r) => (r.rows as OccurrenceRow[]).sort(byStartThenTitle));
+  const rows = perDayRows.flatMap((r) => r.rows.map(fromSnake).sort(byStartThenTitle));
   return { items: await toOccurrenceItems(db, rows, q.staleBefore), totals };
 }
 

@@ -126,8 +126,22 @@ export function OccurrenceRow(props: { item: OccurrenceItem }) {
 const drawnRows = new Map<string, string>();
 const DRAWN_ROWS_MAX = 5000;
 
+/**
+ * What a drawn row depends on: every field `OccurrenceRow` shows, and nothing else (an occurrence's
+ * instants, coordinates and ids of places and hosts do not change the row). Cheaper than serialising
+ * the whole item, which cost more than the rest of the list; `components.test.tsx` changes each field
+ * of an item in turn and checks that the key changes whenever the drawn row does.
+ */
+export function rowKey(lang: string, o: OccurrenceItem): string {
+  const t = o.localTitle;
+  const title = t ? `${t.text}\u0002${t.lang}\u0002${t.machine}\u0002${t.outdated}` : '';
+  const place = o.place ? `${o.place.name}\u0002${o.place.districtName ?? '\u0003'}` : '\u0003';
+  const hosts = o.hosts.map((h) => h.name).join('\u0002');
+  return [lang, o.activityId, o.slug, o.title, title, o.category, o.audience, o.gender, o.startTime, o.endTime, o.status, o.originalDate, o.note ?? '\u0003', place, hosts, o.unconfirmedSince ?? '\u0003'].join('\u0001');
+}
+
 function drawRow(page: PageContext, item: OccurrenceItem): string {
-  const key = `${page.lang.code}\u0000${JSON.stringify(item)}`;
+  const key = rowKey(page.lang.code, item);
   let html = drawnRows.get(key);
   if (html === undefined) {
     html = renderToString(

@@ -7,7 +7,8 @@ import { inTransaction, type Db } from '../../db/index.js';
 import { languagePrefix, translator, formatDate, findLanguage, type TFunction } from '../../i18n/index.js';
 import type { MailSender } from '../../web/server.js';
 import { localToInstant, localToday } from '../../web/time.js';
-import { hashSecret, listOrganisationEditors, newSecret, recordAudit } from '../accounts/index.js';
+import { hashSecret, listOrganisationEditors, newSecret } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
 import { confirmActivities, confirmedDate, countUnconfirmedActivities, freshnessCutoffs } from '../calendar/index.js';
 import { findAnyOrganisation, type Organisation } from '../organisations/index.js';
 import {

@@ -10,7 +10,8 @@ import { formBodySchema, values } from '../../web/form.js';
 import { positiveId } from '../../web/params.js';
 import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
-import { listUsers, recordAudit } from '../accounts/index.js';
+import { listUsers } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
 import { findActivities, listActivityIdsOfOrganisation } from '../calendar/index.js';
 import { findAnyOrganisation, listOrganisations, type Organisation } from '../organisations/index.js';
 import {

@@ -3,7 +3,8 @@ import type { Db } from '../../db/index.js';
 import { translator } from '../../i18n/index.js';
 import type { MailSender } from '../../web/server.js';
 import { localToday } from '../../web/time.js';
-import { findUserById, recordAudit } from '../accounts/index.js';
+import { findUserById } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
 import { caseSubject } from '../mail/index.js';
 import { eraseExpiredCases, eraseIdleCases, listDueFollowUps, markReminded } from './case.store.js';
 

@@ -9,7 +9,7 @@ import type { Db } from '../../db/index.js';
 import { formatDate, formatTimeRange, LANGUAGES, translator } from '../../i18n/index.js';
 import type { MailSender } from '../../web/server.js';
 import { addDays, localToday } from '../../web/time.js';
-import { recordAudit } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
 import { MAX_MOVE_DAYS, type ActivityDetail, type ExpandedOccurrence, type Schedule } from '../calendar/index.js';
 import { eventFacts, occurrenceOn } from './events.dates.js';
 import { cancelUrl, signupSubject } from './events.mail.js';

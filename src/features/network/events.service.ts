@@ -6,7 +6,7 @@
 import type { Db } from '../../db/index.js';
 import type { MailSender } from '../../web/server.js';
 import { addDays, localToday, localToInstant } from '../../web/time.js';
-import { recordAudit } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
 import { findActivity, MAX_MOVE_DAYS, type ActivityDetail, type ExpandedOccurrence } from '../calendar/index.js';
 import { deleteOutboxAbout } from '../mail/index.js';
 import { eventFacts, occurrenceOn } from './events.dates.js';

@@ -8,7 +8,8 @@
 import { inTransaction, type Db } from '../../db/index.js';
 import { languagePrefix, translator } from '../../i18n/index.js';
 import type { MailSender } from '../../web/server.js';
-import { createInvitation, INVITE_DAYS, newSecret, recordAudit } from '../accounts/index.js';
+import { createInvitation, INVITE_DAYS, newSecret } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
 import { deleteOutboxAbout } from '../mail/index.js';
 import { createOrganisation, isSlugTaken } from '../organisations/index.js';
 import { listDistricts } from '../places/index.js';

@@ -8,7 +8,7 @@
 import type { Db } from '../../db/index.js';
 import { languagePrefix, translator } from '../../i18n/index.js';
 import type { MailSender } from '../../web/server.js';
-import { recordAudit } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
 import { deleteOutboxAbout } from '../mail/index.js';
 import {
   claimDelivery,

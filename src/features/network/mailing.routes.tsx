@@ -12,7 +12,8 @@ import { formBodySchema, type FormBody } from '../../web/form.js';
 import { idParams } from '../../web/params.js';
 import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
-import { hashSecret, hitRateLimit, newSecret, recordAudit } from '../accounts/index.js';
+import { hashSecret, hitRateLimit, newSecret } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
 import { deleteOutboxAbout } from '../mail/index.js';
 import { ArchiveMessagePage, ArchivePage, ConfirmPage, SubscribeNoticePage, SubscribePage, UnsubscribePage } from './mailing.page.js';
 import {

@@ -11,7 +11,7 @@ import { idParams, positiveId } from '../../web/params.js';
 import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
 import { localToday } from '../../web/time.js';
-import { recordAudit } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
 import { pdfFilename, sendPrintPdf } from '../print/index.js';
 import { toCsv } from './signup.js';
 import { RoundPage, SurveyAdminPage, type RoundForm } from './survey.admin.page.js';

@@ -6,7 +6,8 @@
 import { inTransaction, type Db } from '../../db/index.js';
 import { translator } from '../../i18n/index.js';
 import type { MailSender } from '../../web/server.js';
-import { listOrganisationEditors, recordAudit } from '../accounts/index.js';
+import { listOrganisationEditors } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
 import { listPublicResponses, listResponses, listSurveyOrganisations, markReminded, saveResponse, type SaveResult, type SurveyRound } from './survey.store.js';
 import type { ReportData } from './survey.report.page.js';
 import { countAnswers, isAnswered, reminderMail, type Answers, type ResponseStatus, type Translate } from './survey.js';

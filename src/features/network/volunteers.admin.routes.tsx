@@ -10,7 +10,7 @@ import { formBodySchema, type FormBody } from '../../web/form.js';
 import { idParams } from '../../web/params.js';
 import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
-import { recordAudit } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
 import { CampaignPage, VolunteersAdminPage } from './volunteers.admin.page.js';
 import { countCampaignByKind, countSignupsByRole, findCampaign, findCampaignBySlug, insertCampaign, listAllRoles, listCampaigns } from './volunteers.store.js';
 import { CAMPAIGN_PARAM, readCampaignForm } from './volunteers.js';

@@ -2,7 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { translator } from '../../i18n/index.js';
 import { HttpError, badParameter, notFound } from '../../web/errors.js';
-import { canEditOrganisation, recordAudit } from '../accounts/index.js';
+import { canEditOrganisation } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
 import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
 import { addDays, isIsoDate, startOfIsoWeek } from '../../web/time.js';

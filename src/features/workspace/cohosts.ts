@@ -4,7 +4,7 @@
  * public sees the main host alone. A co-host may later step down. Every step is audited.
  */
 import { translator } from '../../i18n/index.js';
-import { recordAudit } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
 import { findActivity, inputOf, updateActivity, type ActivityDetail } from '../calendar/index.js';
 import { findAnyOrganisation, findOrganisationsByIds } from '../organisations/index.js';
 import { link, tellEditors, type WorkflowDeps } from './notify.js';

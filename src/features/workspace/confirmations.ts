@@ -4,7 +4,7 @@
  * (by the save warning's own rule, `findNearbyClashes`).
  */
 import { inTransaction, type Db } from '../../db/index.js';
-import { recordAudit } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
 import { confirmActivities, listOccurrences, type OccurrenceItem } from '../calendar/index.js';
 import { clashWindow, findNearbyClashes, plannedActivities } from '../planning/index.js';
 

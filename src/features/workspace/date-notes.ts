@@ -4,7 +4,7 @@
  * that is not trusted waits for the coordinator's review and is shown only once approved.
  */
 import type { Viewer } from '../accounts/index.js';
-import { recordAudit } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
 import { findActivity, inputOf, updateActivity, type ActivityDetail, type Schedule } from '../calendar/index.js';
 import type { Organisation } from '../organisations/index.js';
 import { tellCoordinator, type WorkflowDeps } from './notify.js';

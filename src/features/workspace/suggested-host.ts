@@ -1,6 +1,6 @@
 /** The organisation a tip names when it is not in Tillsammans yet: created as the tip is approved, in the approval's transaction. */
 import type { Db } from '../../db/index.js';
-import { recordAudit } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
 import { createOrganisation } from '../organisations/index.js';
 import type { OrganisationKind } from '../taxonomy/index.js';
 

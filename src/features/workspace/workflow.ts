@@ -5,7 +5,8 @@
 import crypto from 'node:crypto';
 import type { Db } from '../../db/index.js';
 import { translator } from '../../i18n/index.js';
-import { canEditOrganisation, hashSecret, newSecret, recordAudit, type Viewer } from '../accounts/index.js';
+import { canEditOrganisation, hashSecret, newSecret, type Viewer } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
 import { findActivity, insertActivity, refreshSearchText, setActivityStatus, updateActivity, type ActivityDetail, type ActivityInput } from '../calendar/index.js';
 import { findAnyOrganisation, updateOrganisationProfile, type Organisation, type OrganisationProfile } from '../organisations/index.js';
 import type { OrganisationKind } from '../taxonomy/index.js';

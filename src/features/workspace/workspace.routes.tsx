@@ -6,7 +6,8 @@ import { idParams, positiveId } from '../../web/params.js';
 import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
 import { addDays, isIsoDate } from '../../web/time.js';
-import { canEditOrganisation, recordAudit } from '../accounts/index.js';
+import { canEditOrganisation } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
 import {
   activityDates,
   DATE_PATTERN,

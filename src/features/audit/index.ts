@@ -1,0 +1,2 @@
+/** The audit log: every change, by whom (a user, the calendar import or a job), with before and after. */
+export { countAuditEntries, listAudit, listAuditEntries, recordAudit, type AuditEntry, type AuditInput, type SystemActor } from './audit.store.js';

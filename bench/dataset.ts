@@ -1,7 +1,8 @@
 /** A large, deterministic data set for benchmarks: N organisations and M activities built from the demo templates. */
 import type { Db } from '../src/db/index.js';
 import { activities as templates, districts, organisations as orgTemplates, places } from '../src/demo/data.js';
-import { WEEKDAYS, insertActivity, type Schedule } from '../src/features/calendar/index.js';
+import { WEEKDAYS, type Schedule } from '../src/features/calendar/index.js';
+import { insertActivity } from '../src/features/calendar/activity.store.js';
 import { insertOrganisation } from '../src/features/organisations/index.js';
 import { insertDistrict, insertPlace } from '../src/features/places/index.js';
 import { AUDIENCES, CATEGORY_CODES } from '../src/features/taxonomy/index.js';

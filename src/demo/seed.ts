@@ -1,6 +1,6 @@
 /** Loads the Örebro demo data set, with dates relative to today so the calendar always looks current. */
 import type { Db } from '../db/index.js';
-import { expandSchedule, findActivity, inputOf, insertActivity, parseRRule, type ActivityInput, type Schedule } from '../features/calendar/index.js';
+import { createActivity, expandSchedule, findActivity, inputOf, parseRRule, type ActivityInput, type Schedule } from '../features/calendar/index.js';
 import { insertRevision } from '../features/workspace/index.js';
 import { insertWish, submitCase, updateCase } from '../features/guide/index.js';
 import { seedAssociationsDemo } from '../features/guide/index.js';
@@ -60,6 +60,9 @@ export interface SeedResult {
 /** Inserts the demo data set into an empty database. */
 export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
   const today = localToday(now);
+  // Demo data is nobody's change: created, audited as such, in one step per activity as any other.
+  const demo = { actor: null, now, today };
+  const created = { action: 'activity.created' };
   const districtIds = new Map<string, number>();
   for (const d of districts) districtIds.set(d.slug, await insertDistrict(db, d));
   const orgIds = new Map<string, number>();
@@ -106,7 +109,7 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
   }
   const activityIds = new Map<string, number>();
   for (const a of activities) {
-    const id = await insertActivity(
+    const id = await createActivity(
       db,
       {
         title: a.title,
@@ -127,8 +130,8 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
         languages: a.languages,
         schedule: demoSchedule(a, today),
       },
-      now,
-      today,
+      demo,
+      created,
     );
     activityIds.set(a.title, id);
   }
@@ -198,7 +201,7 @@ async function seedReviews(db: Db, now: Date, today: string, orgIds: Map<string,
       languages: ['ti'],
       schedule: { recurrence: { kind: 'weekly', interval: 2, weekdays: ['SA'] }, startDate: addDays(monday, 12), startTime: '11:00', endTime: '12:00', validUntil: null, pauses: [], exceptions: [], changes: [] },
     };
-    const id = await insertActivity(db, input, now, today);
+    const id = await createActivity(db, input, { actor: null, now, today }, { action: 'activity.created' });
     await insertRevision(db, { entity: 'activity', entityId: id, organisationId: eritrean, data: { input, newPlace: null }, baseVersion: null, status: 'pending', createdBy: null }, now);
   }
   const changedId = activityIds.get('Kvinnocafé i Vivalla');

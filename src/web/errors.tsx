@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'errors.csrf'
   | 'errors.forbidden'
   | 'errors.linkExpired'
+  | 'errors.changedMeanwhile'
   | 'errors.server';
 
 export class HttpError extends Error {

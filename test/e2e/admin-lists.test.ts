@@ -1,7 +1,7 @@
 /** The coordinator's organisation, activity, place and history screens in Chromium on a phone: axe, no sideways scroll, one place merge. */
 import { inject, afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { insertActivity } from '../../src/features/calendar/index.js';
+import { insertActivity } from '../../src/features/calendar/activity.store.js';
 import { insertPlace } from '../../src/features/places/index.js';
 import { FIXED_NOW } from '../support/app.js';
 import { expectAccessible, expectNoHorizontalScroll, screenshot, signInFirstCoordinator, startBrowserHarness, type BrowserHarness } from '../support/browser.js';

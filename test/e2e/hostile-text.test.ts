@@ -4,7 +4,7 @@
  */
 import { inject, afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { insertActivity } from '../../src/features/calendar/index.js';
+import { insertActivity } from '../../src/features/calendar/activity.store.js';
 import { FIXED_NOW } from '../support/app.js';
 import { activityInput } from '../support/factories.js';
 import { expectNoHorizontalScroll, screenshot, startBrowserHarness, type BrowserHarness } from '../support/browser.js';

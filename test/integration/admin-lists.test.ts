@@ -1,6 +1,6 @@
 /** The coordinator's lists: organisations, activities, places (create, edit, merge) and the history of each. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertActivity } from '../../src/features/calendar/index.js';
+import { insertActivity } from '../../src/features/calendar/activity.store.js';
 import { findPlace, insertPlace, type PlaceInput } from '../../src/features/places/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { Client, signedInClient } from '../support/client.js';

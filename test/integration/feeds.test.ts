@@ -1,7 +1,8 @@
 /** The Atom feed of new activities, sitemap.xml and robots.txt, against the real app on SQLite and PostgreSQL. */
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertActivity, type ActivityInput } from '../../src/features/calendar/index.js';
+import { type ActivityInput } from '../../src/features/calendar/index.js';
+import { insertActivity } from '../../src/features/calendar/activity.store.js';
 import { saveTranslation } from '../../src/features/translation/index.js';
 import { LANGUAGES } from '../../src/i18n/index.js';
 import { createTestApp, FIXED_NOW, type TestApp } from '../support/app.js';

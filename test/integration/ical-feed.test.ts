@@ -4,7 +4,7 @@
  */
 import ical from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertActivity } from '../../src/features/calendar/index.js';
+import { insertActivity } from '../../src/features/calendar/activity.store.js';
 import { createTestApp, FIXED_NOW, type TestApp } from '../support/app.js';
 import { activityInput, scheduleInput } from '../support/factories.js';
 import { skipDatabase, testDialect } from '../support/db.js';

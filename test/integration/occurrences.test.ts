@@ -1,6 +1,7 @@
 /** Materialised occurrences agree with the schedule rules, across daylight-saving changes, on both databases. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expandSchedule, findActivity, insertActivity, refreshOccurrenceWindow, type Schedule } from '../../src/features/calendar/index.js';
+import { expandSchedule, findActivity, refreshOccurrenceWindow, type Schedule } from '../../src/features/calendar/index.js';
+import { insertActivity } from '../../src/features/calendar/activity.store.js';
 import { createTestApp, FIXED_NOW, type TestApp } from '../support/app.js';
 import { activityInput, scheduleInput } from '../support/factories.js';
 import { skipDatabase, testDialect } from '../support/db.js';

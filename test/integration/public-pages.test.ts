@@ -1,6 +1,6 @@
 /** The public pages and the JSON API against the real app on SQLite and PostgreSQL, with the demo data. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertActivity } from '../../src/features/calendar/index.js';
+import { insertActivity } from '../../src/features/calendar/activity.store.js';
 import { createTestApp, FIXED_NOW, type TestApp } from '../support/app.js';
 import { activityInput } from '../support/factories.js';
 import { skipDatabase, testDialect } from '../support/db.js';

@@ -4,7 +4,7 @@
  * every step's audit entry and e-mail.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertActivity } from '../../src/features/calendar/index.js';
+import { insertActivity } from '../../src/features/calendar/activity.store.js';
 import { listOutbox } from '../../src/features/mail/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { Client, csrfOf, signedInClient } from '../support/client.js';

@@ -4,7 +4,7 @@
  * coordinator's review. Trusted organisations and the coordinator publish notes directly.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertActivity } from '../../src/features/calendar/index.js';
+import { insertActivity } from '../../src/features/calendar/activity.store.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { Client, csrfOf, signedInClient } from '../support/client.js';
 import { skipDatabase, testDialect } from '../support/db.js';

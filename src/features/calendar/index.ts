@@ -6,12 +6,8 @@ export { DayGroups, FilterForm, OccurrenceList, CategoryLabel, SubscribeLinks, S
 export { DATE_PATTERN, filterParams, filterProperties, toFilters, withQuery, type FilterQuery } from './filters.js';
 export {
   countOccurrences,
-  insertActivity,
-  updateActivity,
   listActivityTexts,
   refreshSearchText,
-  setActivityStatus,
-  deleteActivity,
   listActivityIdsOfOrganisation,
   listActivitySummaries,
   listOccurrences,
@@ -24,6 +20,7 @@ export {
   type OccurrenceQuery,
 } from './activity.store.js';
 export * from './freshness.js';
+export { createActivity, replaceActivity, changeSchedule, changeHosts, changeActivityStatus, removeActivity, type Actor, type AuditNote, type ChangeContext } from './activity.commands.js';
 export { calendarRoutes, parseActivityParam, activityDates, type ActivitySlot, type CalendarRoutesOptions } from './calendar.routes.js';
 export { ActivityArticle } from './activity.page.js';
 export { UnconfirmedNote } from './freshness-note.js';

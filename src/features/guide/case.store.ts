@@ -20,7 +20,6 @@ import {
   type FreeTime,
   type GuideCase,
 } from './case.js';
-import { newStampKey } from './form-stamp.js';
 
 type Row = Selectable<Database['guideCases']>;
 

@@ -13,7 +13,7 @@ import type { MailSender } from '../../web/server.js';
 import { localToday } from '../../web/time.js';
 import { listOrganisationEditors, type User } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
-import { confirmActivities, findActivity, inputOf, insertActivity, setActivityStatus, updateActivity, type ActivityDetail, type ActivityInput, type Schedule } from '../calendar/index.js';
+import { changeActivityStatus, confirmActivities, createActivity, findActivity, inputOf, replaceActivity, type ActivityDetail, type ActivityInput, type Schedule } from '../calendar/index.js';
 import { findAnyOrganisation, type Organisation } from '../organisations/index.js';
 import { listPlaceNames } from '../places/index.js';
 import { activityFacts, findOpenRevision, insertRevision, saveModeFor, supersedeRevisions, updateRevision, type ActivityChange } from '../workspace/index.js';
@@ -121,13 +121,15 @@ async function waitForReview(deps: ImportDeps, o: Organisation, activityId: numb
   return insertRevision(deps.db, { entity: 'activity', entityId: activityId, organisationId: o.id, data, baseVersion: base, status: 'pending', message, createdBy: null }, now);
 }
 
+/** The import of one feed, as the audit log names who changed an activity. */
+const importer = (feed: CalendarFeed) => ({ kind: 'importer' as const, feedId: feed.id });
+
 /** A new activity from an event; true when it waits for review. */
 async function create(deps: ImportDeps, o: Organisation, feed: CalendarFeed, f: ImportedFields, now: Date, today: string): Promise<{ id: number; waiting: boolean }> {
   const direct = publishesDirectly(o);
   const input = { ...newInput(o, feed, f), status: direct ? ('published' as const) : ('pending' as const) };
-  const id = await insertActivity(deps.db, input, now, today, null);
+  const id = await createActivity(deps.db, input, { actor: importer(feed), now, today }, { action: 'import.created', after: { ...activityFacts(input), status: input.status, feed: feed.id } });
   if (!direct) await waitForReview(deps, o, id, input, null, now);
-  await recordAudit(deps.db, { actorUserId: null, actor: { kind: 'importer', feedId: feed.id }, action: 'import.created', entity: 'activity', entityId: id, after: { ...activityFacts(input), status: input.status, feed: feed.id } }, now);
   return { id, waiting: !direct };
 }
 
@@ -135,20 +137,18 @@ async function create(deps: ImportDeps, o: Organisation, feed: CalendarFeed, f: 
 async function update(deps: ImportDeps, o: Organisation, feed: CalendarFeed, current: ActivityDetail, f: ImportedFields, now: Date, today: string): Promise<boolean> {
   const next = withFeedFields(current, f);
   const direct = publishesDirectly(o);
+  const ctx = { actor: importer(feed), now, today };
+  const note = { action: 'import.updated', before: activityFacts(current), after: { ...activityFacts(next), feed: feed.id, waiting: !direct } };
   if (direct) {
     // The organisation's own calendar says it still holds: an import counts as a confirmation.
-    await updateActivity(deps.db, current.id, { ...next, status: 'published' }, now, today, { actorUserId: null, confirm: true });
+    await replaceActivity(deps.db, current.id, { ...next, status: 'published' }, ctx, note, { confirm: true });
     await supersedeRevisions(deps.db, 'activity', current.id, now);
   } else {
     // As in the workspace: a published activity stays as it is while the change waits.
-    if (current.status !== 'published') await updateActivity(deps.db, current.id, { ...next, status: 'pending' }, now, today, { actorUserId: null, confirm: true });
+    if (current.status !== 'published') await replaceActivity(deps.db, current.id, { ...next, status: 'pending' }, ctx, note, { confirm: true });
+    else await recordAudit(deps.db, { actorUserId: null, actor: ctx.actor, entity: 'activity', entityId: current.id, ...note }, now);
     await waitForReview(deps, o, current.id, next, current.updatedAt, now);
   }
-  await recordAudit(
-    deps.db,
-    { actorUserId: null, actor: { kind: 'importer', feedId: feed.id }, action: 'import.updated', entity: 'activity', entityId: current.id, before: activityFacts(current), after: { ...activityFacts(next), feed: feed.id, waiting: !direct } },
-    now,
-  );
   return !direct;
 }
 
@@ -159,9 +159,8 @@ async function cancel(deps: ImportDeps, feed: CalendarFeed, current: ActivityDet
     return false;
   }
   const status = current.status === 'published' ? 'cancelled' : 'draft';
-  await setActivityStatus(deps.db, current.id, status, now, null);
+  await changeActivityStatus(deps.db, current.id, status, { actor: importer(feed), now }, { action: 'import.cancelled', before: { status: current.status }, after: { status, reason, feed: feed.id } });
   await supersedeRevisions(deps.db, 'activity', current.id, now);
-  await recordAudit(deps.db, { actorUserId: null, actor: { kind: 'importer', feedId: feed.id }, action: 'import.cancelled', entity: 'activity', entityId: current.id, before: { status: current.status }, after: { status, reason, feed: feed.id } }, now);
   return true;
 }
 

@@ -7,7 +7,7 @@
  */
 import type { Db } from '../../db/index.js';
 import { addDays, localToday, localToInstant, Temporal } from '../../web/time.js';
-import { insertActivity, type ActivityInput } from '../calendar/index.js';
+import { createActivity, type ActivityInput } from '../calendar/index.js';
 import { attendeeSecret, eraseSignupsUpTo, saveSettings, setCheckedIn, signUp } from './events.store.js';
 import { attendeeKey, type SignupSettings } from './signup.js';
 
@@ -53,6 +53,8 @@ const questions = (organisation: 'off' | 'optional' | 'required', diet: 'off' | 
 
 export async function seedEventsDemo(db: Db, now: Date): Promise<void> {
   const today = localToday(now);
+  const demo = { actor: null, now, today };
+  const created = { action: 'activity.created' };
   const org = await db.selectFrom('organisations').select('id').where('slug', '=', 'orebro-foreningsrad').executeTakeFirst();
   const place = await db.selectFrom('places').select('id').where('name', '=', 'Föreningarnas Hus').executeTakeFirst();
   if (!org) return;
@@ -73,7 +75,7 @@ export async function seedEventsDemo(db: Db, now: Date): Promise<void> {
     hostIds: [org.id],
     languages: [],
   };
-  const meetingId = await insertActivity(
+  const meetingId = await createActivity(
     db,
     {
       ...base,
@@ -92,8 +94,8 @@ export async function seedEventsDemo(db: Db, now: Date): Promise<void> {
         runsOnHolidays: true,
       },
     },
-    now,
-    today,
+    demo,
+    created,
   );
   const lunchDate = (() => {
     // A Thursday about two weeks ahead.
@@ -101,7 +103,7 @@ export async function seedEventsDemo(db: Db, now: Date): Promise<void> {
     while (Temporal.PlainDate.from(d).dayOfWeek !== 4) d = addDays(d, 1);
     return d;
   })();
-  const lunchId = await insertActivity(
+  const lunchId = await createActivity(
     db,
     {
       ...base,
@@ -109,8 +111,8 @@ export async function seedEventsDemo(db: Db, now: Date): Promise<void> {
       description: 'En lunch för föreningar om bidrag: vilka som finns, hur man skriver en ansökan och vad man ska tänka på. Vi bjuder på soppa.',
       schedule: { recurrence: { kind: 'once' }, startDate: lunchDate, startTime: '12:00', endTime: '13:00', validUntil: null, pauses: [], exceptions: [], changes: [], runsOnHolidays: true },
     },
-    now,
-    today,
+    demo,
+    created,
   );
 
   const secret = await attendeeSecret(db);

@@ -5,7 +5,6 @@
  * transaction that first locks the date's settings row, so two people never get the last place.
  */
 import { sharedSecret } from '../../db/settings.js';
-import crypto from 'node:crypto';
 import { PostgresAdapter, type Selectable } from 'kysely';
 import { inTransaction, type Database, type Db } from '../../db/index.js';
 import { hashSecret, newSecret } from '../accounts/index.js';

@@ -1,6 +1,5 @@
 /** SQL for the mailing list: its key, segments, requests, subscribers, messages, deliveries and suppressed addresses. */
 import { sharedSecret } from '../../db/settings.js';
-import crypto from 'node:crypto';
 import { sql, type Selectable } from 'kysely';
 import { inTransaction, type Db } from '../../db/index.js';
 import type { MailingSegmentTable } from '../../db/schema.js';

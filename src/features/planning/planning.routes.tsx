@@ -3,11 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { translator } from '../../i18n/index.js';
 import { HttpError, badParameter, notFound } from '../../web/errors.js';
 import { canEditOrganisation } from '../accounts/index.js';
-import { recordAudit } from '../audit/index.js';
 import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
 import { addDays, isIsoDate, startOfIsoWeek } from '../../web/time.js';
-import { findActivity, inputOf, listActivitySummaries, updateActivity } from '../calendar/index.js';
+import { changeSchedule, findActivity, listActivitySummaries } from '../calendar/index.js';
 import {
   DATE_PATTERN,
   filterParams,
@@ -202,11 +201,12 @@ export async function planningRoutes(app: FastifyInstance): Promise<void> {
       // Pause notes are Swedish user text, whatever language the editor reads.
       const pauses = setWeekOpen(activity.schedule.pauses, b.monday, open, translator('sv')('planning.summer.closedNote'));
       const at = app.deps.now();
-      await updateActivity(db, activity.id, { ...inputOf(activity), schedule: { ...activity.schedule, pauses } }, at, page.today, { actorUserId: request.viewer!.id });
-      await recordAudit(
+      await changeSchedule(
         db,
-        { actorUserId: request.viewer!.id, action: open ? 'activity.weekOpened' : 'activity.weekClosed', entity: 'activity', entityId: activity.id, before: { pauses: activity.schedule.pauses }, after: { pauses } },
-        at,
+        activity,
+        { ...activity.schedule, pauses },
+        { actor: request.viewer!.id, now: at, today: page.today },
+        { action: open ? 'activity.weekOpened' : 'activity.weekClosed', before: { pauses: activity.schedule.pauses }, after: { pauses } },
       );
       return reply.redirect(`${page.href('/planering/sommar')}?category=${b.category}&year=${b.year}#activity-${activity.id}`, 303);
     },

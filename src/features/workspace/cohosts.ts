@@ -5,7 +5,7 @@
  */
 import { translator } from '../../i18n/index.js';
 import { recordAudit } from '../audit/index.js';
-import { findActivity, inputOf, updateActivity, type ActivityDetail } from '../calendar/index.js';
+import { changeHosts, findActivity, type ActivityDetail } from '../calendar/index.js';
 import { findAnyOrganisation, findOrganisationsByIds } from '../organisations/index.js';
 import { link, tellEditors, type WorkflowDeps } from './notify.js';
 import { insertRevision, listOpenRevisionsOf, setRevisionStatus, type CoHostRequest, type Revision } from './revision.store.js';
@@ -87,21 +87,11 @@ export async function answerCoHostRequest(
   }
   if (!(await setRevisionStatus(db, r.id, { from: ['requested'], to: args.accept ? 'approved' : 'declined', decidedBy: actor }, now))) return { kind: 'gone' };
   const before = a.hosts.map((h) => h.id);
-  if (args.accept && !before.includes(r.data.coHostId)) {
-    await updateActivity(db, a.id, { ...inputOf(a), hostIds: [...before, r.data.coHostId] }, now, args.today, { actorUserId: actor });
-  }
-  await recordAudit(
-    db,
-    {
-      actorUserId: actor,
-      action: args.accept ? 'activity.coHostAccepted' : 'activity.coHostDeclined',
-      entity: 'activity',
-      entityId: a.id,
-      before: { hosts: before },
-      after: { hosts: args.accept && !before.includes(r.data.coHostId) ? [...before, r.data.coHostId] : before, revision: r.id },
-    },
-    now,
-  );
+  const joins = args.accept && !before.includes(r.data.coHostId);
+  const after = joins ? [...before, r.data.coHostId] : before;
+  const note = { action: args.accept ? 'activity.coHostAccepted' : 'activity.coHostDeclined', before: { hosts: before }, after: { hosts: after, revision: r.id } };
+  if (joins) await changeHosts(db, a, after, { actor, now, today: args.today }, note);
+  else await recordAudit(db, { actorUserId: actor, entity: 'activity', entityId: a.id, ...note }, now);
   await tellMainHost(deps, a, r.data.coHostId, args.accept ? 'coHostAccepted' : 'coHostDeclined');
   return { kind: args.accept ? 'accepted' : 'declined', activityId: a.id };
 }
@@ -111,8 +101,7 @@ export async function leaveAsCoHost(deps: WorkflowDeps, a: ActivityDetail, organ
   const before = a.hosts.map((h) => h.id);
   if (before[0] === organisationId || !before.includes(organisationId)) return false;
   const after = before.filter((id) => id !== organisationId);
-  await updateActivity(deps.db, a.id, { ...inputOf(a), hostIds: after }, args.now, args.today, { actorUserId: args.actor });
-  await recordAudit(deps.db, { actorUserId: args.actor, action: 'activity.coHostLeft', entity: 'activity', entityId: a.id, before: { hosts: before }, after: { hosts: after } }, args.now);
+  await changeHosts(deps.db, a, after, { actor: args.actor, now: args.now, today: args.today }, { action: 'activity.coHostLeft', before: { hosts: before }, after: { hosts: after } });
   await tellMainHost(deps, a, organisationId, 'coHostLeft');
   return true;
 }

@@ -5,7 +5,7 @@
  */
 import type { Viewer } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
-import { findActivity, inputOf, updateActivity, type ActivityDetail, type Schedule } from '../calendar/index.js';
+import { changeSchedule, findActivity, type ActivityDetail, type Schedule } from '../calendar/index.js';
 import type { Organisation } from '../organisations/index.js';
 import { tellCoordinator, type WorkflowDeps } from './notify.js';
 import { insertRevision, listOpenRevisionsOf, setRevisionStatus, updateRevision, type NoteChange, type Revision } from './revision.store.js';
@@ -84,11 +84,6 @@ export async function approveDateNote(deps: WorkflowDeps, r: NoteRevision, args:
     return { kind: 'gone' };
   }
   if (!(await setRevisionStatus(db, r.id, { from: ['pending'], to: 'approved', decidedBy: args.actor }, now))) return { kind: 'gone' };
-  await updateActivity(db, a.id, { ...inputOf(a), schedule }, now, args.today, { actorUserId: args.actor });
-  await recordAudit(
-    db,
-    { actorUserId: args.actor, action: 'activity.noteApproved', entity: 'activity', entityId: a.id, before: { note: shownNote(a.schedule, r.data.kind, r.data.date) ?? null }, after: { ...r.data, revision: r.id } },
-    now,
-  );
+  await changeSchedule(db, a, schedule, { actor: args.actor, now, today: args.today }, { action: 'activity.noteApproved', before: { note: shownNote(a.schedule, r.data.kind, r.data.date) ?? null }, after: { ...r.data, revision: r.id } });
   return { kind: 'approved', activity: a };
 }

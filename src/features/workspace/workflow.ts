@@ -7,7 +7,7 @@ import type { Db } from '../../db/index.js';
 import { translator } from '../../i18n/index.js';
 import { canEditOrganisation, hashSecret, newSecret, type Viewer } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
-import { findActivity, insertActivity, refreshSearchText, setActivityStatus, updateActivity, type ActivityDetail, type ActivityInput } from '../calendar/index.js';
+import { changeActivityStatus, createActivity, findActivity, refreshSearchText, replaceActivity, type ActivityDetail, type ActivityInput } from '../calendar/index.js';
 import { findAnyOrganisation, updateOrganisationProfile, type Organisation, type OrganisationProfile } from '../organisations/index.js';
 import type { OrganisationKind } from '../taxonomy/index.js';
 import { createSuggestedHost } from './suggested-host.js';
@@ -115,20 +115,20 @@ async function saveActivityIn(
     let id: number;
     if (current) {
       // Saving through the workspace is the organisation standing behind the activity: it counts as confirmed.
-      if (!(await updateActivity(db, current.id, next, now, today, { actorUserId: actor, expectedVersion: current.updatedAt, confirm: true }))) {
+      const ctx = { actor, now, today };
+      const updated = { action: 'activity.updated', before: activityFacts(current), after: activityFacts(next) };
+      if (!(await replaceActivity(db, current.id, next, ctx, updated, { expectedVersion: current.updatedAt, confirm: true }))) {
         return { kind: 'conflict', current: (await findActivity(db, current.id, { includeUnpublished: true }))!, version: '' };
       }
       id = current.id;
       // New times or a new rule move or take away dates people signed up for: they are told now.
       await deps.signups?.tell(deps, { before: current, after: next.schedule, actorUserId: actor, now });
       await supersedeRevisions(db, 'activity', id, now);
-      await recordAudit(db, { actorUserId: actor, action: 'activity.updated', entity: 'activity', entityId: id, before: activityFacts(current), after: activityFacts(next) }, now);
       if (current.status !== 'published') {
         await recordAudit(db, { actorUserId: actor, action: 'activity.statusChanged', entity: 'activity', entityId: id, before: { status: current.status }, after: { status: 'published' } }, now);
       }
     } else {
-      id = await insertActivity(db, next, now, today, actor);
-      await recordAudit(db, { actorUserId: actor, action: 'activity.created', entity: 'activity', entityId: id, after: activityFacts(next) }, now);
+      id = await createActivity(db, next, { actor, now, today }, { action: 'activity.created', after: activityFacts(next) });
     }
     await syncCoHostRequests(deps, { activityId: id, title: next.title, hostIds, ask, actor, now });
     return { kind: 'published', id };
@@ -143,11 +143,11 @@ async function saveActivityIn(
   if (current) {
     id = current.id;
     if (!published) {
-      await updateActivity(db, id, unpublished, now, today, { actorUserId: actor, confirm: true });
+      // Audited below with its revision.
+      await replaceActivity(db, id, unpublished, { actor, now, today }, null, { confirm: true });
     }
   } else {
-    id = await insertActivity(db, unpublished, now, today, actor);
-    await recordAudit(db, { actorUserId: actor, action: 'activity.created', entity: 'activity', entityId: id, after: { ...activityFacts(unpublished), status: waiting } }, now);
+    id = await createActivity(db, unpublished, { actor, now, today }, { action: 'activity.created', after: { ...activityFacts(unpublished), status: waiting } });
   }
   const data: ActivityChange = { input, newPlace: null };
   const token = mode === 'proposal' ? newSecret() : null;
@@ -321,28 +321,21 @@ async function approveRevisionIn(
   const named = change.input.hostIds.length > 0 ? change.input.hostIds : [hostId];
   const { hostIds, ask } = splitHosts(named, current?.hosts.map((h) => h.id) ?? [], () => false);
   const input = await withPlace(db, { ...change, input: { ...change.input, hostIds, status: 'published' } }, now);
+  const approved = {
+    action: args.via === 'review' ? 'activity.approved' : 'activity.proposalApproved',
+    before: current ? activityFacts(current) : undefined,
+    after: { ...activityFacts(input), revision: revision.id },
+  };
   let id: number;
   if (current) {
     id = current.id;
-    const approved = keepDateChanges(input, current);
-    await updateActivity(db, id, approved, now, today, { actorUserId: actor, confirm: true });
-    if (current.status === 'published') await deps.signups?.tell(deps, { before: current, after: approved.schedule, actorUserId: actor, now });
+    const approvedInput = keepDateChanges(input, current);
+    await replaceActivity(db, id, approvedInput, { actor, now, today }, approved, { confirm: true });
+    if (current.status === 'published') await deps.signups?.tell(deps, { before: current, after: approvedInput.schedule, actorUserId: actor, now });
   } else {
-    id = await insertActivity(db, input, now, today, actor);
+    id = await createActivity(db, input, { actor, now, today }, approved);
     await db.updateTable('revisions').set({ entityId: id, organisationId: hostId }).where('id', '=', revision.id).execute();
   }
-  await recordAudit(
-    db,
-    {
-      actorUserId: actor,
-      action: args.via === 'review' ? 'activity.approved' : 'activity.proposalApproved',
-      entity: 'activity',
-      entityId: id,
-      before: current ? activityFacts(current) : undefined,
-      after: { ...activityFacts(input), revision: revision.id },
-    },
-    now,
-  );
   await syncCoHostRequests(deps, { activityId: id, title: input.title, hostIds, ask, actor, now });
   const o = await findAnyOrganisation(db, { id: hostId });
   if (args.via === 'review' && o) await tellApproved(deps, o.id, o.name, input.title, `/hantera/${o.slug}`);
@@ -363,10 +356,12 @@ async function returnRevisionIn(deps: WorkflowDeps, revision: Revision, args: { 
   if (!(await setRevisionStatus(db, revision.id, { from: ['pending'], to: 'returned', message: args.message, decidedBy: args.actor }, now))) return false;
   const activity = revision.entity !== 'organisation' && revision.entityId !== null ? await findActivity(db, revision.entityId, { includeUnpublished: true }) : undefined;
   const title = revision.entity === 'activity' ? revision.data.input.title : revision.entity === 'note' ? (activity?.title ?? '') : translator('sv')('workspace.profileTitle');
-  if (revision.entity === 'activity' && activity?.status === 'pending') await setActivityStatus(db, activity.id, 'draft', now, args.actor);
   // A note's history is its activity's.
   const [entity, action] = revision.entity === 'note' ? ['activity', 'activity.noteReturned'] : [revision.entity, `${revision.entity}.returned`];
-  await recordAudit(db, { actorUserId: args.actor, action, entity, entityId: revision.entityId, after: { revision: revision.id, message: args.message } }, now);
+  const returned = { action, after: { revision: revision.id, message: args.message } };
+  // A new activity that waited goes back to draft: never shown until it is sent again.
+  if (revision.entity === 'activity' && activity?.status === 'pending') await changeActivityStatus(db, activity.id, 'draft', { actor: args.actor, now }, returned);
+  else await recordAudit(db, { actorUserId: args.actor, entity, entityId: revision.entityId, ...returned }, now);
   if (revision.organisationId !== null) {
     const o = await findAnyOrganisation(db, { id: revision.organisationId });
     if (o) {

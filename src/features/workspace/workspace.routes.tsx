@@ -7,19 +7,17 @@ import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
 import { addDays, isIsoDate } from '../../web/time.js';
 import { canEditOrganisation } from '../accounts/index.js';
-import { recordAudit } from '../audit/index.js';
 import {
   activityDates,
   DATE_PATTERN,
-  deleteActivity,
+  changeSchedule,
+  removeActivity,
   expandSchedule,
   findActivities,
   freshnessCutoffs,
   findActivity,
-  inputOf,
   listActivityIdsOfOrganisation,
   listOccurrences,
-  updateActivity,
   type ActivityDetail,
   type ActivityInput,
 } from '../calendar/index.js';
@@ -445,9 +443,7 @@ export async function workspaceRoutes(app: FastifyInstance, options: WorkspaceOp
 
   const writeSchedule = async (request: FastifyRequest, a: ActivityDetail, schedule: ActivityDetail['schedule'], action: string, after: unknown, into: Db = db) => {
     const page = pageContext(request);
-    const input: ActivityInput = { ...inputOf(a), schedule };
-    await updateActivity(into, a.id, input, now(), page.today, { actorUserId: request.viewer!.id });
-    await recordAudit(into, { actorUserId: request.viewer!.id, action, entity: 'activity', entityId: a.id, after }, now());
+    await changeSchedule(into, a, schedule, { actor: request.viewer!.id, now: now(), today: page.today }, { action, after });
   };
 
   /**
@@ -608,9 +604,8 @@ export async function workspaceRoutes(app: FastifyInstance, options: WorkspaceOp
       // Those signed up are told before the activity (and its sign-ups) go, in the same transaction.
       await atomically(deps, async (d) => {
         await d.signups?.tell(d, { before: a, after: null, actorUserId: request.viewer!.id, now: now() });
-        await deleteActivity(d.db, a.id);
         await closeRevisionsOfActivity(d.db, a.id, now());
-        await recordAudit(d.db, { actorUserId: request.viewer!.id, action: 'activity.deleted', entity: 'activity', entityId: a.id, before: { ...activityFacts(a), status: a.status } }, now());
+        await removeActivity(d.db, a.id, { actor: request.viewer!.id, now: now() }, { action: 'activity.deleted', before: { ...activityFacts(a), status: a.status } });
       });
       return reply.redirect(`${page.href(`/hantera/${o.slug}`)}?sparad=deleted`, 303);
     },

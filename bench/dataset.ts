@@ -3,7 +3,7 @@ import type { Db } from '../src/db/index.js';
 import { activities as templates, districts, organisations as orgTemplates, places } from '../src/demo/data.js';
 import { WEEKDAYS, type Schedule } from '../src/features/calendar/index.js';
 import { insertActivity } from '../src/features/calendar/activity.store.js';
-import { insertOrganisation } from '../src/features/organisations/index.js';
+import { insertOrganisation } from '../src/features/organisations/organisation.store.js';
 import { insertDistrict, insertPlace } from '../src/features/places/index.js';
 import { AUDIENCES, CATEGORY_CODES } from '../src/features/taxonomy/index.js';
 import { addDays, localToday, startOfIsoWeek } from '../src/web/time.js';

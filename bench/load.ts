@@ -27,7 +27,7 @@ import { loadConfig } from '../src/config.js';
 import { openDatabase, type Db } from '../src/db/index.js';
 import { insertSession, insertUser } from '../src/features/accounts/accounts.store.js';
 import { newSecret } from '../src/features/accounts/secrets.js';
-import { setOrganisationFlags } from '../src/features/organisations/index.js';
+import { setOrganisationFlags } from '../src/features/organisations/organisation.store.js';
 import { Ledger, LoadToolError, Tally, runEditors, type EditorAccount, type EditorCounts, type Target } from './load-editors.js';
 import { Instance, killAll, settle, sleep } from './load-instances.js';
 

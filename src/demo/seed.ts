@@ -4,7 +4,7 @@ import { createActivity, expandSchedule, findActivity, inputOf, parseRRule, type
 import { insertRevision } from '../features/workspace/index.js';
 import { insertWish, submitCase, updateCase } from '../features/guide/index.js';
 import { seedAssociationsDemo } from '../features/guide/index.js';
-import { insertOrganisation } from '../features/organisations/index.js';
+import { createOrganisation } from '../features/organisations/index.js';
 import { seedEventsDemo, seedMailingDemo, seedVolunteersDemo } from '../features/network/index.js';
 import { seedFreshnessDemo } from '../features/freshness/index.js';
 import { seedJoiningDemo } from '../features/network/index.js';
@@ -67,7 +67,7 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
   for (const d of districts) districtIds.set(d.slug, await insertDistrict(db, d));
   const orgIds = new Map<string, number>();
   for (const o of organisations) {
-    const id = await insertOrganisation(
+    const { id } = await createOrganisation(
       db,
       {
         slug: o.slug,
@@ -83,7 +83,8 @@ export async function seedDemo(db: Db, now: Date): Promise<SeedResult> {
         categories: o.categories,
         districtIds: o.districts.map((slug) => districtIds.get(slug)!).filter((x) => x !== undefined),
       },
-      now,
+      demo,
+      { action: 'organisation.created' },
     );
     orgIds.set(o.slug, id);
   }

@@ -108,9 +108,11 @@ describe.skipIf(skipDatabase())(`coordinator lists on ${testDialect}`, () => {
     // Back on the same search.
     expect(res.body).toContain(`value="${q}"`);
     expect((await db().selectFrom('organisations').select('trusted').where('id', '=', org.id).executeTakeFirstOrThrow()).trusted).toBe(1);
-    const entries = await db().selectFrom('auditEntries').selectAll().where('entity', '=', 'organisation').where('entityId', '=', org.id).execute();
-    expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ action: 'organisation.trusted', before: '{"trusted":false}', after: '{"trusted":true}' });
+    // The demo data's creation, then the coordinator's change.
+    const entries = await db().selectFrom('auditEntries').selectAll().where('entity', '=', 'organisation').where('entityId', '=', org.id).orderBy('id').execute();
+    expect(entries).toHaveLength(2);
+    expect(entries[0]).toMatchObject({ action: 'organisation.created', actorUserId: null });
+    expect(entries[1]).toMatchObject({ action: 'organisation.trusted', before: '{"trusted":false}', after: '{"trusted":true}' });
 
     const history = await admin.request('GET', `/admin/historik/organisation/${org.id}`);
     expect(history.statusCode).toBe(200);
@@ -121,7 +123,7 @@ describe.skipIf(skipDatabase())(`coordinator lists on ${testDialect}`, () => {
     await admin.submit('/admin/organisationer', `/admin/organisationer/${org.id}/betrodd`, { trusted: 'false' });
     expect((await db().selectFrom('organisations').select('trusted').where('id', '=', org.id).executeTakeFirstOrThrow()).trusted).toBe(0);
     const again = await admin.request('GET', `/admin/historik/organisation/${org.id}`);
-    expect(again.body).toContain('2 händelser');
+    expect(again.body).toContain('3 händelser');
     // Newest first.
     expect(again.body.indexOf('Är inte betrodd längre')).toBeLessThan(again.body.indexOf('Blev betrodd'));
   });
@@ -139,7 +141,7 @@ describe.skipIf(skipDatabase())(`coordinator lists on ${testDialect}`, () => {
     await admin.submit('/admin/organisationer', `/admin/organisationer/${org.id}/publicerad`, { published: 'true' });
     expect((await t.app.inject({ method: 'GET', url: `/organisationer/${org.slug}` })).statusCode).toBe(200);
     const audit = await db().selectFrom('auditEntries').select('action').where('entity', '=', 'organisation').where('entityId', '=', org.id).orderBy('id').execute();
-    expect(audit.map((a) => a.action)).toEqual(['organisation.hidden', 'organisation.published']);
+    expect(audit.map((a) => a.action)).toEqual(['organisation.created', 'organisation.hidden', 'organisation.published']);
   });
 
   it('refuses a flag value other than true or false', async () => {

@@ -4,8 +4,7 @@ import { notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
 import { listEditorsOf } from '../accounts/index.js';
-import { recordAudit } from '../audit/index.js';
-import { countOrganisationsForAdmin, findAnyOrganisation, listOrganisationsForAdmin, setOrganisationFlags } from '../organisations/index.js';
+import { countOrganisationsForAdmin, findAnyOrganisation, listOrganisationsForAdmin, changeFlags } from '../organisations/index.js';
 import { OrganisationsAdminPage } from './organisation-admin.page.js';
 import { ADMIN_PAGE_SIZE, idParams, listQuery, text } from './admin.schema.js';
 
@@ -75,12 +74,7 @@ export async function organisationAdminRoutes(app: FastifyInstance): Promise<voi
         const before = organisation[flag.field];
         const at = now();
         if (before !== value) {
-          await setOrganisationFlags(db, organisation.id, { [flag.field]: value }, at);
-          await recordAudit(
-            db,
-            { actorUserId: request.viewer!.id, action: value ? flag.on : flag.off, entity: 'organisation', entityId: organisation.id, before: { [flag.field]: before }, after: { [flag.field]: value } },
-            at,
-          );
+          await changeFlags(db, organisation.id, { [flag.field]: value }, { actor: request.viewer!.id, now: at }, { action: value ? flag.on : flag.off, before: { [flag.field]: before }, after: { [flag.field]: value } });
         }
         const message = page.t(value ? flag.onMessage : flag.offMessage, { name: organisation.name });
         return listPage(request, reply, { q: request.body.q, page: request.body.page, message });

@@ -52,8 +52,12 @@ export async function organisationNewRoutes(app: FastifyInstance): Promise<void>
     const at = now();
     const viewer = request.viewer!;
     const created = await inTransaction(db, async (trx) => {
-      const organisation = await createOrganisation(trx, { ...profile, ...(form.slug ? { slug: form.slug } : {}), trusted: form.trusted, published: form.published }, at);
-      await recordAudit(trx, { actorUserId: viewer.id, action: 'organisation.created', entity: 'organisation', entityId: organisation.id, after: { kind: profile.kind, published: form.published, trusted: form.trusted } }, at);
+      const organisation = await createOrganisation(
+        trx,
+        { ...profile, ...(form.slug ? { slug: form.slug } : {}), trusted: form.trusted, published: form.published },
+        { actor: viewer.id, now: at },
+        { action: 'organisation.created', after: { kind: profile.kind, published: form.published, trusted: form.trusted } },
+      );
       if (inviteEmail !== '') {
         const invitation = await createInvitation(
           trx,

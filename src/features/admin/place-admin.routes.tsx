@@ -1,4 +1,5 @@
 /** The coordinator's places: search the list, create and edit a place, merge a duplicate into another. */
+import { inTransaction } from '../../db/index.js';
 import { refreshSearchText } from '../calendar/index.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../web/errors.js';
@@ -121,9 +122,12 @@ export async function placeAdminRoutes(app: FastifyInstance): Promise<void> {
     const { form, errors, input } = await readForm(request.body);
     if (!input) return editPage(request, reply, null, { form, errors, status: 400 });
     const at = now();
-    const id = await insertPlace(db, input, at);
-    const place = (await findPlace(db, id))!;
-    await recordAudit(db, { actorUserId: request.viewer!.id, action: 'place.created', entity: 'place', entityId: id, after: placeSnapshot(place) }, at);
+    const place = await inTransaction(db, async (trx) => {
+      const id = await insertPlace(trx, input, at);
+      const created = (await findPlace(trx, id))!;
+      await recordAudit(trx, { actorUserId: request.viewer!.id, action: 'place.created', entity: 'place', entityId: id, after: placeSnapshot(created) }, at);
+      return created;
+    });
     return editPage(request, reply, place, { message: pageContext(request).t('admin.places.created', { name: place.name }) });
   });
 
@@ -139,13 +143,17 @@ export async function placeAdminRoutes(app: FastifyInstance): Promise<void> {
       const { form, errors, input } = await readForm(request.body);
       if (!input) return editPage(request, reply, before, { form, errors, status: 400 });
       const at = now();
-      await updatePlace(db, before.id, input, at);
-      await refreshSearchText(db, { placeId: before.id });
-      const after = (await findPlace(db, before.id))!;
-      const [b, a] = [placeSnapshot(before), placeSnapshot(after)];
-      if (JSON.stringify(b) !== JSON.stringify(a)) {
-        await recordAudit(db, { actorUserId: request.viewer!.id, action: 'place.updated', entity: 'place', entityId: after.id, before: b, after: a }, at);
-      }
+      // The place, the search text of its activities and the audit entry: all or nothing.
+      const after = await inTransaction(db, async (trx) => {
+        await updatePlace(trx, before.id, input, at);
+        await refreshSearchText(trx, { placeId: before.id });
+        const updated = (await findPlace(trx, before.id))!;
+        const [b, a] = [placeSnapshot(before), placeSnapshot(updated)];
+        if (JSON.stringify(b) !== JSON.stringify(a)) {
+          await recordAudit(trx, { actorUserId: request.viewer!.id, action: 'place.updated', entity: 'place', entityId: updated.id, before: b, after: a }, at);
+        }
+        return updated;
+      });
       return editPage(request, reply, after, { message: pageContext(request).t('admin.places.saved') });
     },
   );
@@ -180,15 +188,18 @@ export async function placeAdminRoutes(app: FastifyInstance): Promise<void> {
       const into = /^\d{1,9}$/.test(intoText) && Number(intoText) !== from.id ? await findPlace(db, Number(intoText)) : undefined;
       if (!into) return mergePage(request, reply, from, { intoId: intoText, error: 'admin.places.errors.chooseTarget', status: 400 });
       const at = now();
-      const moved = await mergePlaces(db, from.id, into.id, at);
-      await refreshSearchText(db, { placeId: into.id });
       const actorUserId = request.viewer!.id;
-      await recordAudit(
-        db,
-        { actorUserId, action: 'place.merged', entity: 'place', entityId: from.id, before: placeSnapshot(from), after: { mergedInto: `${into.name} (${into.id})`, activitiesMoved: moved } },
-        at,
-      );
-      await recordAudit(db, { actorUserId, action: 'place.merged', entity: 'place', entityId: into.id, after: { mergedFrom: `${from.name} (${from.id})`, activitiesMoved: moved } }, at);
+      const moved = await inTransaction(db, async (trx) => {
+        const count = await mergePlaces(trx, from.id, into.id, at);
+        await refreshSearchText(trx, { placeId: into.id });
+        await recordAudit(
+          trx,
+          { actorUserId, action: 'place.merged', entity: 'place', entityId: from.id, before: placeSnapshot(from), after: { mergedInto: `${into.name} (${into.id})`, activitiesMoved: count } },
+          at,
+        );
+        await recordAudit(trx, { actorUserId, action: 'place.merged', entity: 'place', entityId: into.id, after: { mergedFrom: `${from.name} (${from.id})`, activitiesMoved: count } }, at);
+        return count;
+      });
       const message = pageContext(request).t('admin.places.merged', { count: moved, from: from.name, into: into.name });
       return listPage(request, reply, { message });
     },

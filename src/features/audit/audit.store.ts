@@ -101,3 +101,22 @@ export async function countAuditEntries(db: Db, filter: { entity: string; entity
   return Number(row?.n ?? 0);
 }
 
+
+/** Who makes a change: a signed-in user (by id), the calendar import or a job, or nobody (demo data, a visitor). */
+export type Actor = number | SystemActor | null;
+
+/** What the audit log says of a change to an entity: its action and, when they say more than the row, before and after. */
+export interface AuditNote {
+  action: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** The user id of an actor, when a user acts. */
+export const userOf = (actor: Actor): number | null => (typeof actor === 'number' ? actor : null);
+
+/** Records a change to one entity made by an actor: the audit entry every command writes with its rows. */
+export async function recordChange(db: Db, entity: { entity: string; entityId: number | null }, note: AuditNote, ctx: { actor: Actor; now: Date }): Promise<void> {
+  const system = ctx.actor !== null && typeof ctx.actor === 'object' ? ctx.actor : undefined;
+  await recordAudit(db, { actorUserId: userOf(ctx.actor), ...(system ? { actor: system } : {}), ...entity, ...note }, ctx.now);
+}

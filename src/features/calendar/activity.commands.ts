@@ -6,14 +6,13 @@
  */
 import { inTransaction, type Db } from '../../db/index.js';
 import { HttpError } from '../../web/errors.js';
-import { recordAudit, type SystemActor } from '../audit/index.js';
+import { recordChange, userOf, type Actor, type AuditNote } from '../audit/index.js';
 import type { ActivityStatus } from '../taxonomy/index.js';
 import { inputOf, type ActivityDetail, type ActivityInput } from './activity.js';
 import { deleteActivity, insertActivity, setActivityStatus, updateActivity } from './activity.store.js';
 import type { Schedule } from './schedule.js';
 
-/** Who makes a change: a signed-in user (by id), the calendar import or a job, or nobody (demo data). */
-export type Actor = number | SystemActor | null;
+export type { Actor, AuditNote };
 
 export interface ChangeContext {
   actor: Actor;
@@ -22,19 +21,7 @@ export interface ChangeContext {
   today: string;
 }
 
-/** What the audit log says of a change; the entity is the activity changed. */
-export interface AuditNote {
-  action: string;
-  before?: unknown;
-  after?: unknown;
-}
-
-const userOf = (actor: Actor): number | null => (typeof actor === 'number' ? actor : null);
-
-async function audit(db: Db, activityId: number, note: AuditNote, ctx: Pick<ChangeContext, 'actor' | 'now'>): Promise<void> {
-  const system = ctx.actor !== null && typeof ctx.actor === 'object' ? ctx.actor : undefined;
-  await recordAudit(db, { actorUserId: userOf(ctx.actor), ...(system ? { actor: system } : {}), entity: 'activity', entityId: activityId, ...note }, ctx.now);
-}
+const audit = (db: Db, activityId: number, note: AuditNote, ctx: Pick<ChangeContext, 'actor' | 'now'>) => recordChange(db, { entity: 'activity', entityId: activityId }, note, ctx);
 
 /** Creates an activity; returns its id. */
 export async function createActivity(db: Db, input: ActivityInput, ctx: ChangeContext, note: AuditNote): Promise<number> {

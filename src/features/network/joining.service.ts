@@ -101,9 +101,9 @@ export async function approveJoin(deps: JoiningDeps, id: number, p: { actor: num
         categories: [],
         districtIds: request.districtIds.filter((d) => known.has(d)),
       },
-      now,
+      { actor: p.actor, now },
+      { action: 'organisation.created', after: { kind: p.kind, published: request.showInDirectory, joinRequest: id } },
     );
-    await recordAudit(trx, { actorUserId: p.actor, action: 'organisation.created', entity: 'organisation', entityId: organisation.id, after: { kind: p.kind, published: request.showInDirectory, joinRequest: id } }, now);
     const lang = request.language;
     const invitation = await createInvitation(
       trx,

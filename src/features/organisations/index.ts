@@ -4,19 +4,17 @@ export {
   countOrganisations,
   findOrganisationById,
   findOrganisationBySlug,
-  insertOrganisation,
   findAnyOrganisation,
   findOrganisationsByIds,
   listOrganisationNames,
-  updateOrganisationProfile,
   listOrganisationTexts,
   listOrganisations,
   countOrganisationsForAdmin,
   listOrganisationsForAdmin,
-  setOrganisationFlags,
   type OrganisationAdminItem,
 } from './organisation.store.js';
 export { organisationRoutes } from './organisation.routes.js';
 // New organisations (joining the network, the coordinator's form, a tip's unknown host): slugs and look-alike names.
-export { createOrganisation, freeSlug, isSlugTaken } from './organisation.store.js';
+export { freeSlug, isSlugTaken } from './organisation.store.js';
+export { changeFlags, changeProfile, createOrganisation, type OrganisationChangeContext } from './organisation.commands.js';
 export { isValidSlug, lookAlikes, namesLookAlike, organisationSlug, SLUG_MAX } from './naming.js';

@@ -281,7 +281,7 @@ export async function freeSlug(db: Db, base: string): Promise<string> {
  * Creates an organisation with a free slug made from its name, or the given one (the caller has
  * checked that it is valid and free). Returns its id and slug.
  */
-export async function createOrganisation(db: Db, input: Omit<OrganisationInput, 'slug'> & { slug?: string }, now: Date): Promise<{ id: number; slug: string }> {
+export async function insertWithFreeSlug(db: Db, input: Omit<OrganisationInput, 'slug'> & { slug?: string }, now: Date): Promise<{ id: number; slug: string }> {
   return inTransaction(db, async (trx) => {
     const slug = input.slug ?? (await freeSlug(trx, organisationSlug(input.name)));
     const id = await insertOrganisation(trx, { ...input, slug }, now);

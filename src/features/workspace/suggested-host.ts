@@ -1,6 +1,5 @@
 /** The organisation a tip names when it is not in Tillsammans yet: created as the tip is approved, in the approval's transaction. */
 import type { Db } from '../../db/index.js';
-import { recordAudit } from '../audit/index.js';
 import { createOrganisation } from '../organisations/index.js';
 import type { OrganisationKind } from '../taxonomy/index.js';
 
@@ -12,8 +11,8 @@ export async function createSuggestedHost(db: Db, o: { name: string; kind: Organ
   const created = await createOrganisation(
     db,
     { name: o.name, kind: o.kind, description: '', website: null, email: null, phone: null, contactName: null, trusted: false, published: true, categories: [], districtIds: [] },
-    now,
+    { actor: p.actor, now },
+    { action: 'organisation.created', after: { kind: o.kind, revision: p.revisionId } },
   );
-  await recordAudit(db, { actorUserId: p.actor, action: 'organisation.created', entity: 'organisation', entityId: created.id, after: { kind: o.kind, revision: p.revisionId } }, now);
   return created.id;
 }

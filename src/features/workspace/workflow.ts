@@ -7,8 +7,8 @@ import type { Db } from '../../db/index.js';
 import { translator } from '../../i18n/index.js';
 import { canEditOrganisation, hashSecret, newSecret, type Viewer } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
-import { changeActivityStatus, createActivity, findActivity, refreshSearchText, replaceActivity, type ActivityDetail, type ActivityInput } from '../calendar/index.js';
-import { findAnyOrganisation, updateOrganisationProfile, type Organisation, type OrganisationProfile } from '../organisations/index.js';
+import { changeActivityStatus, createActivity, findActivity, replaceActivity, type ActivityDetail, type ActivityInput } from '../calendar/index.js';
+import { changeProfile, findAnyOrganisation, type Organisation, type OrganisationProfile } from '../organisations/index.js';
 import type { OrganisationKind } from '../taxonomy/index.js';
 import { createSuggestedHost } from './suggested-host.js';
 import { insertPlace, listDistricts } from '../places/index.js';
@@ -218,13 +218,11 @@ async function saveProfileIn(
   const stored = profileVersion(o, open);
   if (args.version !== stored) return { kind: 'conflict', current: open?.entity === 'organisation' ? open.data : o, version: stored };
   if (mode === 'direct') {
-    if (!(await updateOrganisationProfile(db, o.id, profile, now, o.updatedAt))) {
+    const updated = { action: 'organisation.updated', before: profileFacts(o), after: profileFacts(profile, await listDistricts(db)) };
+    if (!(await changeProfile(db, o, profile, { actor: viewer.id, now }, updated, { expectedVersion: o.updatedAt }))) {
       return { kind: 'conflict', current: (await findAnyOrganisation(db, { id: o.id }))!, version: '' };
     }
     await supersedeRevisions(db, 'organisation', o.id, now);
-    if (profile.name !== o.name) await refreshSearchText(db, { organisationId: o.id });
-    const districts = await listDistricts(db);
-    await recordAudit(db, { actorUserId: viewer.id, action: 'organisation.updated', entity: 'organisation', entityId: o.id, before: profileFacts(o), after: profileFacts(profile, districts) }, now);
     return { kind: 'published' };
   }
   const waiting = mode === 'proposal' ? 'proposal' : 'pending';
@@ -300,13 +298,7 @@ async function approveRevisionIn(
     const o = await findAnyOrganisation(db, { id: revision.entityId! });
     if (!o) return { kind: 'gone' };
     if (!(await setRevisionStatus(db, revision.id, { from, to: 'approved', decidedBy: actor }, now))) return { kind: 'gone' };
-    await updateOrganisationProfile(db, o.id, profile, now);
-    if (profile.name !== o.name) await refreshSearchText(db, { organisationId: o.id });
-    await recordAudit(
-      db,
-      { actorUserId: actor, action: args.via === 'review' ? 'organisation.approved' : 'organisation.proposalApproved', entity: 'organisation', entityId: o.id, before: profileFacts(o), after: profileFacts(profile, await listDistricts(db)) },
-      now,
-    );
+    await changeProfile(db, o, profile, { actor, now }, { action: args.via === 'review' ? 'organisation.approved' : 'organisation.proposalApproved', before: profileFacts(o), after: profileFacts(profile, await listDistricts(db)) });
     if (args.via === 'review') await tellApproved(deps, o.id, o.name, translator('sv')('workspace.profileTitle'), `/hantera/${o.slug}`);
     return { kind: 'approved', entityId: o.id };
   }

@@ -4,23 +4,20 @@
  * confirmations, "Stämmer fortfarande" and its clashes with other organisations. Axe and no
  * sideways scrolling on each.
  */
-import { inject, afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { inject, beforeAll, describe, expect, it } from 'vitest';
 import { sendMonthlyReminders } from '../../src/features/freshness/index.js';
 import { FIXED_NOW } from '../support/app.js';
-import { expectAccessible, expectNoHorizontalScroll, expectWholeWords, screenshot, signedInContext, startBrowserHarness, type BrowserHarness } from '../support/browser.js';
+import { checkScreen, screenshot, useBrowserHarness } from '../support/browser.js';
 
 const skip = inject('chromiumSkip');
 
 describe.skipIf(skip)('freshness in Chromium', () => {
-  let h: BrowserHarness;
-  const contexts: BrowserContext[] = [];
+  const h = useBrowserHarness();
   /** The reminder link of each demo organisation with something to confirm. */
   const links = new Map<string, string>();
   let sensusId = 0;
 
   beforeAll(async () => {
-    h = await startBrowserHarness();
     const db = h.testApp.database.db;
     await sendMonthlyReminders({ db, mailer: h.testApp.app.deps.mailer, publicUrl: '' }, FIXED_NOW);
     for (const slug of ['sensus-orebro', 'kompisbyran-orebro']) {
@@ -30,57 +27,39 @@ describe.skipIf(skip)('freshness in Chromium', () => {
       links.set(slug, /\/bekrafta\/[A-Za-z0-9_-]+/.exec(mail.textBody)![0]);
     }
   });
-  afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
-    await h?.close();
-  });
-
-  async function phone(locale: string): Promise<Page> {
-    const context = await h.browser.newContext({ viewport: { width: 360, height: 740 }, locale });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  async function check(page: Page, label: string) {
-    await expectNoHorizontalScroll(page, label);
-    await expectWholeWords(page, label);
-    await expectAccessible(page, label);
-  }
 
   for (const [lang, prefix, slug] of [
     ['sv', '', 'sensus-orebro'],
     ['ar', '/ar', 'kompisbyran-orebro'],
   ] as const) {
     it(`confirms everything from the mail's link in ${lang}`, async () => {
-      const page = await phone(lang);
+      const page = await h.phone(lang);
       await page.goto(`${h.baseUrl}${prefix}${links.get(slug)}`);
       if (lang === 'ar') expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
       expect(await page.locator('.confirm-list > li').count()).toBeGreaterThan(0);
-      await check(page, `confirm page ${lang}`);
+      await checkScreen(page, `confirm page ${lang}`);
       await screenshot(page, `freshness-confirm-${lang}-360`);
       await page.locator('main form button[type="submit"]').click();
       await page.waitForLoadState();
       expect(await page.locator('.notice').isVisible()).toBe(true);
-      await check(page, `confirmed ${lang}`);
+      await checkScreen(page, `confirmed ${lang}`);
       // The link is single-use: opening it again says so.
       await page.goto(`${h.baseUrl}${prefix}${links.get(slug)}`);
       expect(await page.locator('h1').textContent()).toBe(lang === 'sv' ? 'Länken är redan använd' : 'تم استخدام الرابط من قبل');
-      await check(page, `used link ${lang}`);
+      await checkScreen(page, `used link ${lang}`);
     });
 
     it(`shows the workspace's confirmations and clashes in ${lang}`, async () => {
-      const context = await signedInContext(h, { organisationIds: [sensusId] }, { locale: lang });
-      contexts.push(context);
-      const page = await context.newPage();
+      const page = await h.signedIn({ organisationIds: [sensusId] }, lang);
       await page.goto(`${h.baseUrl}${prefix}/hantera/sensus-orebro`);
       expect(await page.locator('#freshness').isVisible()).toBe(true);
       expect(await page.locator('#clashes li a').count()).toBeGreaterThan(0);
-      await check(page, `workspace freshness ${lang}`);
+      await checkScreen(page, `workspace freshness ${lang}`);
       await screenshot(page, `freshness-workspace-${lang}-360`);
       await page.locator('.confirm-line button[type="submit"]').first().click();
       await page.waitForLoadState();
       expect(await page.locator('.notice[role="status"]').isVisible()).toBe(true);
-      await check(page, `workspace confirmed ${lang}`);
+      await checkScreen(page, `workspace confirmed ${lang}`);
     });
   }
 });

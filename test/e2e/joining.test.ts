@@ -5,42 +5,20 @@
  * the coordinator approving the request, after which the contact's invitation signs them into the new
  * organisation's workspace. Axe and no sideways scrolling on every screen.
  */
-import { inject, afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { inject, describe, expect, it } from 'vitest';
 import { listOutbox } from '../../src/features/mail/index.js';
 import { FIXED_NOW } from '../support/app.js';
-import { expectAccessible, expectNoHorizontalScroll, expectWholeWords, screenshot, signedInContext, startBrowserHarness, type BrowserHarness } from '../support/browser.js';
+import { checkScreen, screenshot, useBrowserHarness } from '../support/browser.js';
 
 const skip = inject('chromiumSkip');
 
 describe.skipIf(skip)('organisations joining the network in Chromium', () => {
-  let h: BrowserHarness;
   let clock = FIXED_NOW;
-  const contexts: BrowserContext[] = [];
+  const h = useBrowserHarness({ clock: () => clock });
   /** Time passing on the server's clock, as it does while a person fills the form in. */
   const tick = (seconds: number) => {
     clock = new Date(clock.getTime() + seconds * 1000);
   };
-
-  beforeAll(async () => {
-    h = await startBrowserHarness({ clock: () => clock });
-  });
-  afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
-    await h?.close();
-  });
-
-  async function phone(locale: string): Promise<Page> {
-    const context = await h.browser.newContext({ viewport: { width: 360, height: 740 }, locale });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  async function check(page: Page, label: string) {
-    await expectNoHorizontalScroll(page, label);
-    await expectWholeWords(page, label);
-    await expectAccessible(page, label);
-  }
 
   /** The link in the newest mail to an address, pointed at the test server. */
   async function linkTo(to: string, pattern: RegExp): Promise<string> {
@@ -54,12 +32,12 @@ describe.skipIf(skip)('organisations joining the network in Chromium', () => {
     ['ar', '/ar'],
   ] as const) {
     it(`asks to join in ${lang}: errors first, then sent and confirmed`, async () => {
-      const page = await phone(lang);
+      const page = await h.phone(lang);
       await page.goto(`${h.baseUrl}${prefix}/organisationer`);
       await page.locator(`main a[href="${prefix}/var-med"]`).click();
       await page.waitForURL(/\/var-med$/);
       if (lang === 'ar') expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
-      await check(page, `join form ${lang}`);
+      await checkScreen(page, `join form ${lang}`);
       await screenshot(page, `joining-${lang}-360`);
 
       const name = lang === 'ar' ? 'جمعية النساء العربيات' : 'Vivalla Sykafé';
@@ -74,7 +52,7 @@ describe.skipIf(skip)('organisations joining the network in Chromium', () => {
       expect(await page.locator('#field-consent-error').isVisible()).toBe(true);
       expect(await page.locator('#field-name').inputValue()).toBe(name);
       expect(await page.locator('#field-email').inputValue()).toBe('inte-en-adress');
-      await check(page, `join form with errors ${lang}`);
+      await checkScreen(page, `join form with errors ${lang}`);
 
       await page.locator('#field-kind').selectOption('association');
       await page.locator('#field-description').fill('Vi syr och pratar svenska varje torsdag.');
@@ -87,43 +65,41 @@ describe.skipIf(skip)('organisations joining the network in Chromium', () => {
       tick(30);
       await page.locator('main form button[type="submit"]').click();
       await page.waitForURL(/\/var-med\/tack$/);
-      await check(page, `join sent ${lang}`);
+      await checkScreen(page, `join sent ${lang}`);
 
       await page.goto(await linkTo(`kontakt-${lang}@sykafe.example.org`, /https?:\/\/\S+\/var-med\/bekrafta\/[A-Za-z0-9_-]+/));
-      await check(page, `join confirm ${lang}`);
+      await checkScreen(page, `join confirm ${lang}`);
       await page.locator('main form button[type="submit"]').click();
       await page.waitForURL(/steg=klart/);
-      await check(page, `join confirmed ${lang}`);
+      await checkScreen(page, `join confirmed ${lang}`);
     });
   }
 
   it('is approved by the coordinator, and the invitation opens the new workspace', async () => {
-    const context = await signedInContext(h, { isAdmin: true, name: 'Samordnaren' });
-    contexts.push(context);
-    const page = await context.newPage();
+    const page = await h.signedIn({ isAdmin: true, name: 'Samordnaren' });
     await page.goto(`${h.baseUrl}/admin`);
     await page.locator('a.stat-card[href="/admin/nya-foreningar"]').click();
     await page.waitForURL(/\/admin\/nya-foreningar$/);
-    await check(page, 'join queue');
+    await checkScreen(page, 'join queue');
     await page.getByRole('link', { name: 'Vivalla Sykafé' }).click();
     await page.waitForLoadState();
-    await check(page, 'join request');
+    await checkScreen(page, 'join request');
     await screenshot(page, 'joining-admin-360');
     await page.locator('#field-slug').fill('Fel Adress!');
     await page.getByRole('button', { name: 'Godkänn och bjud in' }).click();
     await page.waitForLoadState();
     expect(await page.locator('#field-slug-error').isVisible()).toBe(true);
-    await check(page, 'join approve with error');
+    await checkScreen(page, 'join approve with error');
     await page.locator('#field-slug').fill('');
     await page.getByRole('button', { name: 'Godkänn och bjud in' }).click();
     await page.waitForURL(/klar=approved/);
-    await check(page, 'join approved');
+    await checkScreen(page, 'join approved');
 
-    const contact = await phone('sv');
+    const contact = await h.phone('sv');
     await contact.goto(await linkTo('kontakt-sv@sykafe.example.org', /https?:\/\/\S+\/logga-in\/lank\/[A-Za-z0-9_-]+/));
     await contact.getByRole('button', { name: 'Logga in' }).click();
     await contact.waitForURL(/\/hantera\/vivalla-sykafe$/);
     expect(await contact.locator('h1').textContent()).toContain('Vivalla Sykafé');
-    await check(contact, 'new workspace');
+    await checkScreen(contact, 'new workspace');
   });
 });

@@ -4,30 +4,15 @@
  * the report's PDF holds the consented answers and none of the others; the coordinator's screens.
  * Axe and no sideways scrolling on each.
  */
-import { inject, afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { expectAccessible, expectNoHorizontalScroll, expectWholeWords, screenshot, signedInContext, startBrowserHarness, type BrowserHarness } from '../support/browser.js';
+import { inject, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { checkScreen, screenshot, useBrowserHarness } from '../support/browser.js';
 import { pdfText } from '../support/pdf-text.js';
 
 const skip = inject('chromiumSkip');
 
 describe.skipIf(skip)('the mapping survey in Chromium', () => {
-  let h: BrowserHarness;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    h = await startBrowserHarness();
-  });
-  afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
-    await h?.close();
-  });
-
-  async function check(page: Page, label: string) {
-    await expectNoHorizontalScroll(page, label);
-    await expectWholeWords(page, label);
-    await expectAccessible(page, label);
-  }
+  const h = useBrowserHarness();
 
   async function organisationId(slug: string): Promise<number> {
     return (await h.testApp.database.db.selectFrom('organisations').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
@@ -43,14 +28,12 @@ describe.skipIf(skip)('the mapping survey in Chromium', () => {
     ['ar', '/ar', 'radda-barnen-orebro', 'Läxhjälp och lek för barn på lördagar.'],
   ] as const) {
     it(`fills in the survey with an error first, submits and reads the report in ${lang}`, async () => {
-      const context = await signedInContext(h, { organisationIds: [await organisationId(slug)] }, { locale: lang });
-      contexts.push(context);
-      const page = await context.newPage();
+      const page = await h.signedIn({ organisationIds: [await organisationId(slug)] }, lang);
       await page.goto(`${h.baseUrl}${prefix}/hantera/${slug}`);
       await page.locator(`a[href="${prefix}/hantera/${slug}/kartlaggning"]`).click();
       await page.waitForLoadState();
       if (lang === 'ar') expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
-      await check(page, `survey form ${lang}`);
+      await checkScreen(page, `survey form ${lang}`);
 
       await page.locator('input[name="q_activities"][value="meeting_place"]').check();
       await page.locator('input[name="q_activities"][value="other"]').check();
@@ -63,7 +46,7 @@ describe.skipIf(skip)('the mapping survey in Chromium', () => {
       expect(await page.locator('#field-q_description').inputValue()).toBe(description);
       expect(await page.locator('input[name="p_description"][value="public"]').isChecked()).toBe(true);
       expect(await page.locator('input[name="q_activities"][value="meeting_place"]').isChecked()).toBe(true);
-      await check(page, `survey form with errors ${lang}`);
+      await checkScreen(page, `survey form with errors ${lang}`);
       await screenshot(page, `survey-form-errors-${lang}-360`);
 
       await page.locator('#field-q_activities_other').fill('Studiecirkel');
@@ -74,10 +57,10 @@ describe.skipIf(skip)('the mapping survey in Chromium', () => {
       await submit(page, 'submit');
       expect(page.url()).toMatch(/\/kartlaggning\?sparad=submitted$/);
       expect(await page.locator('.notice[role="status"]').isVisible()).toBe(true);
-      await check(page, `survey form submitted ${lang}`);
+      await checkScreen(page, `survey form submitted ${lang}`);
 
       await page.goto(`${h.baseUrl}${prefix}/kartlaggning/2026`);
-      await check(page, `survey report ${lang}`);
+      await checkScreen(page, `survey report ${lang}`);
       await screenshot(page, `survey-report-${lang}-360`);
       const body = await page.locator('main').innerText();
       expect(body).toContain(description);
@@ -103,18 +86,16 @@ describe.skipIf(skip)('the mapping survey in Chromium', () => {
   });
 
   it('shows the coordinator’s screens on a phone', async () => {
-    const context = await signedInContext(h, { isAdmin: true, name: 'Maria Lind' });
-    contexts.push(context);
-    const page = await context.newPage();
+    const page = await h.signedIn({ isAdmin: true, name: 'Maria Lind' });
     await page.goto(`${h.baseUrl}/admin/kartlaggning`);
-    await check(page, 'survey admin');
+    await checkScreen(page, 'survey admin');
     await page.locator('.card-list h3 a').first().click();
     await page.waitForLoadState();
-    await check(page, 'survey round');
+    await checkScreen(page, 'survey round');
     await screenshot(page, 'survey-round-sv-360');
     await page.locator('a[href$="/rapport"]').click();
     await page.waitForLoadState();
     expect(await page.locator('main').innerText()).toContain('Simskola för kvinnor');
-    await check(page, 'survey internal report');
+    await checkScreen(page, 'survey internal report');
   });
 });

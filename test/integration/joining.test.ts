@@ -81,6 +81,23 @@ describe.skipIf(skipDatabase())(`organisations joining the network on ${testDial
     expect(await db.selectFrom('joinRequests').select('id').where('email', 'like', '%boule%').execute()).toEqual([]);
   });
 
+  it('is described in the privacy notice the form links to, before the rights, in Swedish and Arabic', async () => {
+    expect((await new Client(t).request('GET', '/var-med')).body).toContain('href="/integritet"');
+    for (const [path, heading, deleted, rights] of [
+      ['/integritet', 'Föreningar som vill vara med', 'inom 48 timmar tar vi bort allt', 'Dina rättigheter'],
+      ['/ar/integritet', 'جمعيات تريد أن تنضم', 'خلال 48 ساعة نحذف كل شيء', 'حقوقك'],
+    ] as const) {
+      const body = (await new Client(t).request('GET', path)).body;
+      expect(body).toContain(deleted);
+      expect(body.indexOf(heading)).toBeGreaterThan(0);
+      expect(body.indexOf(heading)).toBeLessThan(body.indexOf(rights));
+    }
+    // The survey's network contact and the monthly reminders are there too.
+    const sv = (await new Client(t).request('GET', '/integritet')).body;
+    expect(sv).toContain('Kartläggning och påminnelser till föreningar');
+    expect(sv).toContain('kontaktperson för nätverket');
+  });
+
   it('stores nothing for robots: the honeypot and a form sent too fast', async () => {
     const robot = await send(new Client(t), join({ hemsida: 'http://spam.example', email: 'robot@example.org' }));
     expect(robot.statusCode).toBe(303);

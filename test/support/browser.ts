@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { ensureFirstAdmin } from '../../src/features/accounts/index.js';
 import type { NewUser } from '../../src/features/accounts/accounts.store.js';
 import { createTestApp, FIXED_NOW, type TestApp, type TestAppOptions } from './app.js';
@@ -20,6 +20,12 @@ export interface BrowserHarness {
   testApp: TestApp;
   close(): Promise<void>;
 }
+
+/** What the tests use of a started harness. */
+export type RunningBrowser = Pick<BrowserHarness, 'baseUrl' | 'browser' | 'testApp'>;
+
+/** The phone every flow is tried on: 360 px wide. */
+export const PHONE_VIEWPORT = { width: 360, height: 740 };
 
 export async function startBrowserHarness(options: TestAppOptions = {}): Promise<BrowserHarness> {
   const testApp = await createTestApp(options);
@@ -87,7 +93,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** Signs the first coordinator in on `page` by the one-time link printed at first start, as a person would. */
-export async function signInFirstCoordinator(h: BrowserHarness, page: Page): Promise<void> {
+export async function signInFirstCoordinator(h: RunningBrowser, page: Page): Promise<void> {
   const link = await ensureFirstAdmin(h.testApp.database.db, { email: 'samordnare@tillsammans.test', publicUrl: h.baseUrl, now: FIXED_NOW });
   await page.goto(link!);
   await page.getByRole('button', { name: 'Logga in' }).click();
@@ -96,12 +102,64 @@ export async function signInFirstCoordinator(h: BrowserHarness, page: Page): Pro
 
 /** A browser context (a 360 px phone in Swedish unless told otherwise) signed in as a new user with these roles. */
 export async function signedInContext(
-  h: BrowserHarness,
+  h: RunningBrowser,
   roles: Partial<NewUser>,
   options: { viewport?: { width: number; height: number }; locale?: string } = {},
 ): Promise<BrowserContext> {
   const client = await signedInClient(h.testApp, roles);
-  const context = await h.browser.newContext({ viewport: options.viewport ?? { width: 360, height: 740 }, locale: options.locale ?? 'sv-SE' });
+  const context = await h.browser.newContext({ viewport: options.viewport ?? PHONE_VIEWPORT, locale: options.locale ?? 'sv-SE' });
   await context.addCookies([{ name: 'sid', value: client.cookies.get('sid')!, url: h.baseUrl }]);
   return context;
+}
+
+/** The checks every screen of a flow passes: no sideways scrolling, whole words, then axe. */
+export async function checkScreen(page: Page, label: string): Promise<void> {
+  await expectNoHorizontalScroll(page, label);
+  await expectWholeWords(page, label);
+  await expectAccessible(page, label);
+}
+
+/** A started harness for one `describe` block, and 360 px phones in it that it closes itself. */
+export interface BrowserSession extends RunningBrowser {
+  /** A new phone (own browser context) in this locale, signed in as nobody. */
+  phone(locale: string): Promise<Page>;
+  /** A new phone signed in as a new user with these roles (Swedish unless told otherwise). */
+  signedIn(roles: Partial<NewUser>, locale?: string): Promise<Page>;
+}
+
+/**
+ * Call inside `describe`: starts the app and Chromium before the block's tests (before the block's own
+ * `beforeAll` hooks that come after this call) and closes every phone, then the harness, after them.
+ */
+export function useBrowserHarness(options: TestAppOptions = {}): BrowserSession {
+  let started: BrowserHarness | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    started = await startBrowserHarness(options);
+  });
+  afterAll(async () => {
+    await Promise.all(contexts.map((c) => c.close()));
+    await started?.close();
+  });
+  const running = (): BrowserHarness => {
+    if (!started) throw new Error('The browser harness starts in beforeAll: use it inside a test or hook.');
+    return started;
+  };
+  const pageIn = async (context: BrowserContext) => {
+    contexts.push(context);
+    return context.newPage();
+  };
+  return {
+    get baseUrl() {
+      return running().baseUrl;
+    },
+    get browser() {
+      return running().browser;
+    },
+    get testApp() {
+      return running().testApp;
+    },
+    phone: async (locale) => pageIn(await running().browser.newContext({ viewport: PHONE_VIEWPORT, locale })),
+    signedIn: async (roles, locale) => pageIn(await signedInContext(running(), roles, locale ? { locale } : {})),
+  };
 }

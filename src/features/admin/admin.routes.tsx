@@ -1,11 +1,10 @@
 /** The coordinator's screens: users and the mail outbox here; organisations, activities, places and history in their own files. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Db } from '../../db/index.js';
-import { languagePrefix } from '../../i18n/index.js';
+import { inTransaction, type Db } from '../../db/index.js';
 import { notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
-import { countUsers, findUserById, findUserForLogin, grantRoles, insertAuthToken, insertUser, isEmail, listUsers, INVITE_DAYS, newSecret, normaliseEmail, setUserActive } from '../accounts/index.js';
+import { countUsers, createInvitation, findUserById, isEmail, listUsers, INVITE_DAYS, normaliseEmail, setUserActive } from '../accounts/index.js';
 import { listAuditEntries, recordAudit } from '../audit/index.js';
 import { countOutbox, listOutbox } from '../mail/index.js';
 import { listOrganisations } from '../organisations/index.js';
@@ -43,7 +42,7 @@ export interface DashboardCount {
 }
 
 export async function adminRoutes(app: FastifyInstance, options: { dashboard?: DashboardCount[] } = {}): Promise<void> {
-  const { db, now } = app.deps;
+  const { db, now, mailer } = app.deps;
 
   const usersPage = async (
     request: FastifyRequest,
@@ -117,29 +116,21 @@ export async function adminRoutes(app: FastifyInstance, options: { dashboard?: D
       if (Object.keys(errors).length > 0) return usersPage(request, reply, { form, errors, status: 400 });
 
       const at = now();
+      const viewer = request.viewer!;
       const roles = { isAdmin: form.admin, isGuide: form.guide, isTranslator: form.translator, organisationIds };
-      const existing = await findUserForLogin(db, email);
-      let userId: number;
-      if (existing) {
-        userId = existing.user.id;
-        await grantRoles(db, userId, roles, at);
-      } else {
-        userId = await insertUser(db, { email, name: form.name, passwordHash: null, ...roles }, at);
-      }
-      const { secret, hash } = newSecret();
-      await insertAuthToken(
-        db,
-        { tokenHash: hash, purpose: 'signin', userId, data: JSON.stringify({ next: '/konto' }), expiresAt: new Date(at.getTime() + INVITE_DAYS * 864e5).toISOString() },
-        at,
-      );
-      const link = `${app.deps.config.publicUrl}${languagePrefix(page.lang.code)}/logga-in/lank/${secret}`;
-      await app.deps.mailer.send({
-        to: email,
-        subject: organisation ? page.t('admin.mail.inviteSubjectEditor', { organisation }) : page.t('admin.mail.inviteSubject'),
-        text: page.t('admin.mail.inviteBody', { link, days: String(INVITE_DAYS), inviter: request.viewer!.name || request.viewer!.email }),
-        purpose: 'invite',
+      await inTransaction(db, async (trx) => {
+        const invitation = await createInvitation(trx, { email, name: form.name, roles, next: '/konto', days: INVITE_DAYS }, at);
+        const message = {
+          to: email,
+          subject: organisation ? page.t('admin.mail.inviteSubjectEditor', { organisation }) : page.t('admin.mail.inviteSubject'),
+          text: page.t('admin.mail.inviteBody', { link: `${app.deps.config.publicUrl}${invitation.linkPath(page.lang.code)}`, days: String(INVITE_DAYS), inviter: viewer.name || viewer.email }),
+          purpose: 'invite',
+        };
+        await (mailer.queue ? mailer.queue(trx, message) : mailer.send(message));
+        await recordAudit(trx, { actorUserId: viewer.id, action: invitation.existing ? 'user.rolesGranted' : 'user.invited', entity: 'user', entityId: invitation.userId, after: { email, ...roles } }, at);
       });
-      await recordAudit(db, { actorUserId: request.viewer!.id, action: existing ? 'user.rolesGranted' : 'user.invited', entity: 'user', entityId: userId, after: { email, ...roles } }, at);
+      // After the commit: a failure here only delays the invitation (the 'mail.deliver' job tries again).
+      await mailer.deliverQueued?.().catch(() => 0);
       return usersPage(request, reply, { message: page.t('admin.users.invited', { email }) });
     },
   );

@@ -1,11 +1,11 @@
 /** The coordinator's form for creating an organisation directly, optionally inviting its first editor in the same step. */
-import { CATEGORY_CODES, ORGANISATION_KINDS } from '../taxonomy/index.js';
-import { BackLink, ChoiceGroup, CheckboxField, CsrfField, ErrorSummary, Field, SelectField, TextArea } from '../../web/components.js';
+import { CATEGORY_CODES } from '../taxonomy/index.js';
+import { BackLink, ChoiceGroup, CheckboxField, CsrfField, ErrorSummary, Field, TextArea } from '../../web/components.js';
 import { Icon } from '../../web/icon.js';
 import { Layout } from '../../web/layout.js';
 import { usePage } from '../../web/page.js';
 import type { District } from '../places/index.js';
-import { PROFILE_LIMITS, type ProfileForm } from '../workspace/index.js';
+import { LookAlikeWarning, NameKindFields, PROFILE_LIMITS, type ProfileForm } from '../workspace/index.js';
 import { AdminNav } from './admin.components.js';
 
 /** The form as typed: the profile's fields and what only the coordinator sets. */
@@ -48,28 +48,10 @@ export function NewOrganisationPage(props: { form: NewOrganisationForm; errors: 
       <form method="post" action={href('/admin/organisationer/ny')} novalidate>
         <CsrfField token={props.csrf} />
         <ErrorSummary errors={errors} labels={labels} />
-        {props.lookAlikes.length > 0 ? (
-          <div class="notice notice-warning" role="alert">
-            <p>{tr('joining.admin.lookAlike', { count: props.lookAlikes.length })}</p>
-            <ul>
-              {props.lookAlikes.map((o) => (
-                <li key={o.id}>
-                  <bdi>{o.name}</bdi>
-                </li>
-              ))}
-            </ul>
-            <CheckboxField name="confirmedNew" label={t('joining.create.confirmNew')} checked={false} />
-          </div>
-        ) : null}
-        <Field name="name" label={labels.name!} value={form.name} error={errors.name} required maxLength={PROFILE_LIMITS.name} />
-        <SelectField
-          name="kind"
-          label={labels.kind!}
-          value={form.kind}
-          error={errors.kind}
-          required
-          options={[{ value: '', label: t('joining.form.choose') }, ...ORGANISATION_KINDS.map((k) => ({ value: k, label: tr(`taxonomy.kind.${k}`) }))]}
-        />
+        <LookAlikeWarning lookAlikes={props.lookAlikes}>
+          <CheckboxField name="confirmedNew" label={t('joining.create.confirmNew')} checked={false} />
+        </LookAlikeWarning>
+        <NameKindFields value={form} errors={errors} maxLength={PROFILE_LIMITS.name} required choose />
         <Field name="slug" label={labels.slug!} hint={t('joining.create.slugHint')} value={form.slug} error={errors.slug} maxLength={60} />
         <TextArea name="description" label={labels.description!} value={form.description} error={errors.description} maxLength={PROFILE_LIMITS.description} rows={5} />
         <Field name="website" type="url" label={labels.website!} value={form.website} error={errors.website} maxLength={PROFILE_LIMITS.website} />

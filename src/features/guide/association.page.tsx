@@ -1,43 +1,17 @@
 /**
- * The guides' pages about associations: the list with what is known of each, one organisation's page
- * (needs flags, which activities show a need publicly, contacts for integration, the visit log) and
- * the forms that change one contact or one log entry. Guides and the coordinator only.
+ * The guides' pages about associations: the list with what is known of each and one organisation's
+ * page (needs flags, which activities show a need publicly, contacts for integration, the visit log).
+ * The forms that change one contact or one log entry are in association.forms.tsx. Guides and the
+ * coordinator only.
  */
 import { formatDate } from '../../i18n/index.js';
-import { BackLink, ChoiceGroup, CsrfField, DateTime, ErrorSummary, Field, Notice, SelectField, telHref, TextArea } from '../../web/components.js';
+import { BackLink, ChoiceGroup, CsrfField, ErrorSummary, Notice, telHref } from '../../web/components.js';
 import { Layout } from '../../web/layout.js';
 import { usePage } from '../../web/page.js';
 import { activityPath } from '../calendar/index.js';
-import {
-  ASSOCIATION_FLAGS,
-  CONTACT_LIMITS,
-  FLAG_VALUES,
-  NEED_FLAG,
-  PUBLIC_NEEDS,
-  VISIT_KINDS,
-  VISIT_NOTE_MAX,
-  type ContactForm,
-  type Flags,
-  type FlagValues,
-  type PublicNeed,
-  type VisitForm,
-} from './association.js';
+import { ASSOCIATION_FLAGS, FLAG_VALUES, NEED_FLAG, PUBLIC_NEEDS, type ContactForm, type Flags, type FlagValues, type PublicNeed, type VisitForm } from './association.js';
+import { ContactFields, EntryForm, labels, useT, VisitFields } from './association.forms.js';
 import type { AssociationContact, AssociationVisit } from './association.store.js';
-
-type T = (key: string, options?: Record<string, unknown>) => string;
-const useT = () => usePage().t as unknown as T;
-
-const CONTACT_FIELDS = ['name', 'role', 'phone', 'email', 'reach'] as const;
-const VISIT_FIELDS = ['visitDate', 'visitKind', 'guideId', 'visitNote'] as const;
-
-/** Labels of every field, for the error summary. */
-function labels(t: T): Record<string, string> {
-  return {
-    ...Object.fromEntries(CONTACT_FIELDS.map((f) => [f, t(`guide.associations.contact.${f}`)])),
-    ...Object.fromEntries(VISIT_FIELDS.map((f) => [f, t(`guide.associations.visit.${f}`)])),
-    ...Object.fromEntries(ASSOCIATION_FLAGS.map((f) => [f, t(`guide.associations.flags.${f}`)])),
-  };
-}
 
 /** "Har plats: ja" as a small badge; nothing for an unknown flag. */
 export function FlagBadges(props: { values: Partial<FlagValues> }) {
@@ -190,22 +164,6 @@ function PublicNeedsSection(props: AssociationPageProps) {
   );
 }
 
-/** The fields of a contact (shared by the add and the edit form). */
-export function ContactFields(props: { form: ContactForm; errors: Record<string, string> }) {
-  const t = useT();
-  const f = props.form;
-  const e = props.errors;
-  return (
-    <>
-      <Field name="name" label={t('guide.associations.contact.name')} value={f.name} error={e.name} required maxLength={CONTACT_LIMITS.name} autocomplete="off" />
-      <Field name="role" label={t('guide.associations.contact.role')} value={f.role} error={e.role} maxLength={CONTACT_LIMITS.role} hint={t('guide.associations.contact.roleHint')} />
-      <Field name="phone" type="tel" label={t('guide.associations.contact.phone')} value={f.phone} error={e.phone} maxLength={CONTACT_LIMITS.phone} autocomplete="off" />
-      <Field name="email" type="email" label={t('guide.associations.contact.email')} value={f.email} error={e.email} maxLength={CONTACT_LIMITS.email} autocomplete="off" />
-      <TextArea name="reach" label={t('guide.associations.contact.reach')} value={f.reach} error={e.reach} maxLength={CONTACT_LIMITS.reach} hint={t('guide.associations.contact.reachHint')} rows={2} />
-    </>
-  );
-}
-
 function ContactsSection(props: AssociationPageProps) {
   const { href } = usePage();
   const t = useT();
@@ -251,44 +209,10 @@ function ContactsSection(props: AssociationPageProps) {
           ))}
         </ul>
       )}
-      <form method="post" action={href(`${base}/kontakter`)} class="panel" novalidate>
-        <h3>{t('guide.associations.addContact')}</h3>
-        <CsrfField token={props.csrf} />
+      <EntryForm action={href(`${base}/kontakter`)} csrf={props.csrf} heading={t('guide.associations.addContact')} submit={t('guide.associations.addContact')}>
         <ContactFields form={props.contactForm} errors={props.errors} />
-        <div class="form-actions">
-          <button type="submit" class="button">
-            {t('guide.associations.addContact')}
-          </button>
-        </div>
-      </form>
+      </EntryForm>
     </section>
-  );
-}
-
-/** The fields of a log entry (shared by the add and the edit form). */
-export function VisitFields(props: { form: VisitForm; errors: Record<string, string>; guides: { id: number; name: string }[] }) {
-  const t = useT();
-  const f = props.form;
-  const e = props.errors;
-  return (
-    <>
-      <Field name="visitDate" type="date" label={t('guide.associations.visit.visitDate')} value={f.visitDate} error={e.visitDate} required />
-      <SelectField
-        name="visitKind"
-        label={t('guide.associations.visit.visitKind')}
-        value={f.visitKind}
-        error={e.visitKind}
-        options={VISIT_KINDS.map((k) => ({ value: k, label: t(`guide.associations.kind.${k}`) }))}
-      />
-      <SelectField
-        name="guideId"
-        label={t('guide.associations.visit.guideId')}
-        value={f.guideId}
-        error={e.guideId}
-        options={[{ value: '', label: t('guide.associations.visit.nobody') }, ...props.guides.map((g) => ({ value: String(g.id), label: g.name }))]}
-      />
-      <TextArea name="visitNote" label={t('guide.associations.visit.visitNote')} value={f.visitNote} error={e.visitNote} maxLength={VISIT_NOTE_MAX} required rows={3} />
-    </>
   );
 }
 
@@ -299,16 +223,9 @@ function VisitsSection(props: AssociationPageProps) {
   return (
     <section aria-labelledby="visits-heading">
       <h2 id="visits-heading">{t('guide.associations.visitsHeading')}</h2>
-      <form method="post" action={href(`${base}/besok`)} class="panel" novalidate>
-        <h3>{t('guide.associations.addVisit')}</h3>
-        <CsrfField token={props.csrf} />
+      <EntryForm action={href(`${base}/besok`)} csrf={props.csrf} heading={t('guide.associations.addVisit')} submit={t('guide.associations.addVisit')}>
         <VisitFields form={props.visitForm} errors={props.errors} guides={props.guides} />
-        <div class="form-actions">
-          <button type="submit" class="button">
-            {t('guide.associations.addVisit')}
-          </button>
-        </div>
-      </form>
+      </EntryForm>
       {props.visits.length === 0 ? (
         <p>{t('guide.associations.noVisits')}</p>
       ) : (
@@ -355,75 +272,6 @@ export function AssociationPage(props: AssociationPageProps) {
       <PublicNeedsSection {...props} />
       <ContactsSection {...props} />
       <VisitsSection {...props} />
-    </Layout>
-  );
-}
-
-/** Change or remove one contact. */
-export function ContactEditPage(props: { organisation: { slug: string; name: string }; contact: AssociationContact; form: ContactForm; errors: Record<string, string>; csrf: string }) {
-  const { href } = usePage();
-  const t = useT();
-  const base = `/lots/foreningar/${props.organisation.slug}/kontakter/${props.contact.id}`;
-  return (
-    <Layout title={t('guide.associations.editContact')}>
-      <BackLink href={href(`/lots/foreningar/${props.organisation.slug}`)}>{props.organisation.name}</BackLink>
-      <h1>{t('guide.associations.editContact')}</h1>
-      <ErrorSummary errors={props.errors} labels={labels(t)} />
-      <form method="post" action={href(base)} novalidate>
-        <CsrfField token={props.csrf} />
-        <ContactFields form={props.form} errors={props.errors} />
-        <div class="form-actions">
-          <button type="submit" class="button">
-            {t('guide.associations.save')}
-          </button>
-        </div>
-      </form>
-      <form method="post" action={href(`${base}/ta-bort`)} class="panel">
-        <CsrfField token={props.csrf} />
-        <p>{t('guide.associations.removeContactLead')}</p>
-        <button type="submit" class="button danger">
-          {t('guide.associations.remove')}
-        </button>
-      </form>
-    </Layout>
-  );
-}
-
-/** Change or remove one log entry (its author and the coordinator). */
-export function VisitEditPage(props: {
-  organisation: { slug: string; name: string };
-  visit: AssociationVisit;
-  form: VisitForm;
-  errors: Record<string, string>;
-  guides: { id: number; name: string }[];
-  csrf: string;
-}) {
-  const { href } = usePage();
-  const t = useT();
-  const base = `/lots/foreningar/${props.organisation.slug}/besok/${props.visit.id}`;
-  return (
-    <Layout title={t('guide.associations.editVisit')}>
-      <BackLink href={href(`/lots/foreningar/${props.organisation.slug}`)}>{props.organisation.name}</BackLink>
-      <h1>{t('guide.associations.editVisit')}</h1>
-      <p class="sub">
-        {t('guide.associations.written')} <DateTime iso={props.visit.createdAt} />
-      </p>
-      <ErrorSummary errors={props.errors} labels={labels(t)} />
-      <form method="post" action={href(base)} novalidate>
-        <CsrfField token={props.csrf} />
-        <VisitFields form={props.form} errors={props.errors} guides={props.guides} />
-        <div class="form-actions">
-          <button type="submit" class="button">
-            {t('guide.associations.save')}
-          </button>
-        </div>
-      </form>
-      <form method="post" action={href(`${base}/ta-bort`)} class="panel">
-        <CsrfField token={props.csrf} />
-        <button type="submit" class="button danger">
-          {t('guide.associations.remove')}
-        </button>
-      </form>
     </Layout>
   );
 }

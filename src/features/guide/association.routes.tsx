@@ -5,6 +5,7 @@
  * audited with ids and field names, never the contact's details or the note.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
 import { HttpError, notFound } from '../../web/errors.js';
 import { formBodySchema, values } from '../../web/form.js';
 import { positiveId } from '../../web/params.js';
@@ -27,11 +28,14 @@ import {
   readVisitForm,
   visitFormOf,
   type ContactForm,
+  type ContactInput,
   type FlagValues,
   type PublicNeed,
   type VisitForm,
+  type VisitInput,
 } from './association.js';
-import { AssociationPage, AssociationsPage, ContactEditPage, VisitEditPage } from './association.page.js';
+import { ContactEditPage, VisitEditPage } from './association.forms.js';
+import { AssociationPage, AssociationsPage } from './association.page.js';
 import {
   deleteContact,
   deleteVisit,
@@ -49,6 +53,8 @@ import {
   setPublicNeeds,
   updateContact,
   updateVisit,
+  type AssociationContact,
+  type AssociationVisit,
 } from './association.store.js';
 
 const SAVED = ['flags', 'public', 'contactAdded', 'contactChanged', 'contactRemoved', 'visitAdded', 'visitChanged', 'visitRemoved'] as const;
@@ -186,51 +192,20 @@ export async function associationRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  const contactOr404 = async (o: Organisation, id: number) => {
-    const c = await findContact(db, o.id, id);
-    if (!c) throw notFound();
-    return c;
-  };
-
-  const contactPage = async (request: FastifyRequest, reply: FastifyReply, o: Organisation, id: number, form?: ContactForm, errors: Record<string, string> = {}) => {
-    const c = await contactOr404(o, id);
-    reply.header('cache-control', 'no-store');
-    return sendPage(
-      reply,
-      pageContext(request),
-      <ContactEditPage organisation={o} contact={c} form={form ?? contactFormOf(c)} errors={errors} csrf={reply.generateCsrf()} />,
-      form ? 400 : 200,
-    );
-  };
-
-  app.get<{ Params: { slug: string; id: number } }>('/lots/foreningar/:slug/kontakter/:id', { config: { access: 'guide' }, schema: { params: itemParams } }, async (request, reply) =>
-    contactPage(request, reply, await organisationOr404(request.params.slug), request.params.id),
-  );
-
-  app.post<{ Params: { slug: string; id: number }; Body: Body }>(
-    '/lots/foreningar/:slug/kontakter/:id',
-    { config: { access: 'guide' }, schema: { params: itemParams, body: formBodySchema } },
-    async (request, reply) => {
-      const o = await organisationOr404(request.params.slug);
-      const c = await contactOr404(o, request.params.id);
-      const { form, errors, input } = readContactForm(request.body ?? {});
-      if (!input) return contactPage(request, reply, o, c.id, form, errors);
-      await updateContact(db, c.id, input, now());
-      await audit(request, 'association.contactChanged', o.id, { contactId: c.id, fields: Object.keys(input).filter((k) => input[k as keyof typeof input] !== c[k as keyof typeof input]) });
-      return back(request, reply, o, 'contactChanged');
+  entryRoutes<AssociationContact, ContactForm, ContactInput>({
+    path: 'kontakter',
+    name: 'contact',
+    find: async (_request, o, id) => {
+      const c = await findContact(db, o.id, id);
+      if (!c) throw notFound();
+      return c;
     },
-  );
-
-  app.post<{ Params: { slug: string; id: number } }>(
-    '/lots/foreningar/:slug/kontakter/:id/ta-bort',
-    { config: { access: 'guide' }, schema: { params: itemParams } },
-    async (request, reply) => {
-      const o = await organisationOr404(request.params.slug);
-      const c = await contactOr404(o, request.params.id);
-      if (await deleteContact(db, c.id)) await audit(request, 'association.contactRemoved', o.id, { contactId: c.id });
-      return back(request, reply, o, 'contactRemoved');
-    },
-  );
+    page: async (o, c, form, errors, csrf) => <ContactEditPage organisation={o} contact={c} form={form ?? contactFormOf(c)} errors={errors} csrf={csrf} />,
+    read: async (request) => readContactForm(request.body ?? {}),
+    update: (id, input) => updateContact(db, id, input, now()),
+    remove: (id) => deleteContact(db, id),
+    changed: (c, input) => ({ fields: Object.keys(input).filter((k) => input[k as keyof typeof input] !== c[k as keyof typeof input]) }),
+  });
 
   // --- visits and meetings ---------------------------------------------------------------------------
 
@@ -256,44 +231,60 @@ export async function associationRoutes(app: FastifyInstance): Promise<void> {
     return v;
   };
 
-  const visitPage = async (request: FastifyRequest, reply: FastifyReply, o: Organisation, id: number, form?: VisitForm, errors: Record<string, string> = {}) => {
-    const v = await ownVisit(request, o, id);
-    reply.header('cache-control', 'no-store');
-    return sendPage(
-      reply,
-      pageContext(request),
-      <VisitEditPage organisation={o} visit={v} form={form ?? visitFormOf(v)} errors={errors} guides={await guideTeam()} csrf={reply.generateCsrf()} />,
-      form ? 400 : 200,
-    );
-  };
+  entryRoutes<AssociationVisit, VisitForm, VisitInput>({
+    path: 'besok',
+    name: 'visit',
+    find: ownVisit,
+    page: async (o, v, form, errors, csrf) => <VisitEditPage organisation={o} visit={v} form={form ?? visitFormOf(v)} errors={errors} guides={await guideTeam()} csrf={csrf} />,
+    read: async (request) => readVisitForm(request.body ?? {}, { today: pageContext(request).today, guideIds: (await guideTeam()).map((g) => g.id) }),
+    update: (id, input) => updateVisit(db, id, input, now()),
+    remove: (id) => deleteVisit(db, id),
+    changed: (_v, input) => ({ kind: input.kind, date: input.date }),
+  });
 
-  app.get<{ Params: { slug: string; id: number } }>('/lots/foreningar/:slug/besok/:id', { config: { access: 'guide' }, schema: { params: itemParams } }, async (request, reply) =>
-    visitPage(request, reply, await organisationOr404(request.params.slug), request.params.id),
-  );
+  /**
+   * The routes of one contact or log entry: its edit page, saving it (400 with the page again and
+   * what was typed on bad input) and removing it; each change audited under the organisation with
+   * the entry's id (`contactId`, `visitId`) and what `changed` says, never the entry's text.
+   */
+  function entryRoutes<E extends { id: number }, F, I>(kind: {
+    path: 'kontakter' | 'besok';
+    name: 'contact' | 'visit';
+    /** The entry of this organisation the viewer may change; throws 404 (or 403). */
+    find: (request: FastifyRequest, o: Organisation, id: number) => Promise<E>;
+    page: (o: Organisation, entry: E, form: F | undefined, errors: Record<string, string>, csrf: string) => Promise<VNode>;
+    read: (request: FastifyRequest<{ Body: Body }>) => Promise<{ form: F; errors: Record<string, string>; input: I | null }>;
+    update: (id: number, input: I) => Promise<unknown>;
+    remove: (id: number) => Promise<boolean>;
+    changed: (entry: E, input: I) => Record<string, unknown>;
+  }): void {
+    const path = `/lots/foreningar/:slug/${kind.path}/:id`;
+    const idKey = `${kind.name}Id`;
+    const editPage = async (request: FastifyRequest, reply: FastifyReply, o: Organisation, entry: E, form?: F, errors: Record<string, string> = {}) => {
+      reply.header('cache-control', 'no-store');
+      return sendPage(reply, pageContext(request), await kind.page(o, entry, form, errors, reply.generateCsrf()), form ? 400 : 200);
+    };
 
-  app.post<{ Params: { slug: string; id: number }; Body: Body }>(
-    '/lots/foreningar/:slug/besok/:id',
-    { config: { access: 'guide' }, schema: { params: itemParams, body: formBodySchema } },
-    async (request, reply) => {
+    app.get<{ Params: { slug: string; id: number } }>(path, { config: { access: 'guide' }, schema: { params: itemParams } }, async (request, reply) => {
       const o = await organisationOr404(request.params.slug);
-      const v = await ownVisit(request, o, request.params.id);
-      const guides = await guideTeam();
-      const { form, errors, input } = readVisitForm(request.body ?? {}, { today: pageContext(request).today, guideIds: guides.map((g) => g.id) });
-      if (!input) return visitPage(request, reply, o, v.id, form, errors);
-      await updateVisit(db, v.id, input, now());
-      await audit(request, 'association.visitChanged', o.id, { visitId: v.id, kind: input.kind, date: input.date });
-      return back(request, reply, o, 'visitChanged');
-    },
-  );
+      return editPage(request, reply, o, await kind.find(request, o, request.params.id));
+    });
 
-  app.post<{ Params: { slug: string; id: number } }>(
-    '/lots/foreningar/:slug/besok/:id/ta-bort',
-    { config: { access: 'guide' }, schema: { params: itemParams } },
-    async (request, reply) => {
+    app.post<{ Params: { slug: string; id: number }; Body: Body }>(path, { config: { access: 'guide' }, schema: { params: itemParams, body: formBodySchema } }, async (request, reply) => {
       const o = await organisationOr404(request.params.slug);
-      const v = await ownVisit(request, o, request.params.id);
-      if (await deleteVisit(db, v.id)) await audit(request, 'association.visitRemoved', o.id, { visitId: v.id });
-      return back(request, reply, o, 'visitRemoved');
-    },
-  );
+      const entry = await kind.find(request, o, request.params.id);
+      const { form, errors, input } = await kind.read(request);
+      if (!input) return editPage(request, reply, o, entry, form, errors);
+      await kind.update(entry.id, input);
+      await audit(request, `association.${kind.name}Changed`, o.id, { [idKey]: entry.id, ...kind.changed(entry, input) });
+      return back(request, reply, o, `${kind.name}Changed`);
+    });
+
+    app.post<{ Params: { slug: string; id: number } }>(`${path}/ta-bort`, { config: { access: 'guide' }, schema: { params: itemParams } }, async (request, reply) => {
+      const o = await organisationOr404(request.params.slug);
+      const entry = await kind.find(request, o, request.params.id);
+      if (await kind.remove(entry.id)) await audit(request, `association.${kind.name}Removed`, o.id, { [idKey]: entry.id });
+      return back(request, reply, o, `${kind.name}Removed`);
+    });
+  }
 }

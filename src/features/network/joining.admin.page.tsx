@@ -4,13 +4,13 @@
  * that approves it (name, kind and address in the directory can be changed first) and the decline form.
  */
 import { formatDate } from '../../i18n/index.js';
-import { BackLink, CsrfField, ErrorSummary, Field, Notice, SelectField, TextArea } from '../../web/components.js';
+import { BackLink, CsrfField, ErrorSummary, Field, Notice, TextArea } from '../../web/components.js';
 import { Icon } from '../../web/icon.js';
 import { Layout } from '../../web/layout.js';
 import { usePage } from '../../web/page.js';
 import { AdminNav } from '../admin/index.js';
 import type { District } from '../places/index.js';
-import { ORGANISATION_KINDS } from '../taxonomy/index.js';
+import { LookAlikeWarning, NameKindFields } from '../workspace/index.js';
 import { JOIN_LIMITS, type ApproveForm, type JoinRequest } from './joining.js';
 import { OwnText, useT } from './volunteers.page.js';
 
@@ -98,20 +98,7 @@ export function JoinDetailPage(props: JoinDetailProps) {
       <h1>
         <OwnText>{r.name}</OwnText>
       </h1>
-      {props.lookAlikes.length > 0 ? (
-        <div class="notice notice-warning" role="alert">
-          <p>{t('joining.admin.lookAlike', { count: props.lookAlikes.length })}</p>
-          <ul>
-            {props.lookAlikes.map((o) => (
-              <li key={o.id}>
-                <a href={href(`/admin/historik/organisation/${o.id}`)}>
-                  <bdi>{o.name}</bdi>
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <LookAlikeWarning lookAlikes={props.lookAlikes} linkOf={(id) => href(`/admin/historik/organisation/${id}`)} />
       <dl class="join-facts">
         <dt>{t('joining.admin.kind')}</dt>
         <dd>{t(`taxonomy.kind.${r.kind}`)}</dd>
@@ -142,8 +129,7 @@ export function JoinDetailPage(props: JoinDetailProps) {
           <h2>{t('joining.admin.approveHeading')}</h2>
           <p class="hint">{t('joining.admin.approveHint')}</p>
           <ErrorSummary errors={approveErrors} labels={{ name: t('joining.form.name'), kind: t('joining.form.kind'), slug: t('joining.admin.slug') }} />
-          <Field name="name" label={t('joining.form.name')} value={form.name} error={errors.name} required maxLength={JOIN_LIMITS.name} />
-          <SelectField name="kind" label={t('joining.form.kind')} value={form.kind} error={errors.kind} required options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`taxonomy.kind.${k}`) }))} />
+          <NameKindFields value={form} errors={errors} maxLength={JOIN_LIMITS.name} required />
           <Field name="slug" label={t('joining.admin.slug')} hint={t('joining.admin.slugHint', { slug: props.suggestedSlug })} value={form.slug} error={errors.slug} maxLength={60} />
           <button type="submit" class="button">
             <Icon name="circle-check" />

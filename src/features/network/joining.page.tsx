@@ -2,12 +2,12 @@
  * "Vill er förening vara med?": the public form an organisation asks to join with, "check your
  * inbox", the confirmation page (a button, never the bare link: mail scanners open links) and done.
  */
-import { ChoiceGroup, ConsentFieldset, CsrfField, ErrorSummary, Field, Notice, SelectField, TextArea } from '../../web/components.js';
+import { ChoiceGroup, ConsentFieldset, CsrfField, ErrorSummary, Field, Notice, TextArea } from '../../web/components.js';
 import { Icon } from '../../web/icon.js';
 import { Layout } from '../../web/layout.js';
 import { usePage } from '../../web/page.js';
 import type { District } from '../places/index.js';
-import { ORGANISATION_KINDS } from '../taxonomy/index.js';
+import { NameKindFields } from '../workspace/index.js';
 import { JOIN_CONFIRM_HOURS, JOIN_HONEYPOT, JOIN_LIMITS, type JoinForm } from './joining.js';
 import { useT } from './volunteers.page.js';
 
@@ -47,15 +47,7 @@ export function JoinPage(props: { form: JoinForm; errors: Record<string, string>
           </div>
           <section class="form-section" aria-labelledby="org-heading">
             <h2 id="org-heading">{t('joining.form.organisationHeading')}</h2>
-            <Field name="name" label={labels.name!} value={form.name} error={errors.name} required maxLength={JOIN_LIMITS.name} autocomplete="organization" />
-            <SelectField
-              name="kind"
-              label={labels.kind!}
-              value={form.kind}
-              error={errors.kind}
-              required
-              options={[{ value: '', label: t('joining.form.choose') }, ...ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`taxonomy.kind.${k}`) }))]}
-            />
+            <NameKindFields value={form} errors={errors} maxLength={JOIN_LIMITS.name} required choose autocomplete="organization" />
             <TextArea name="description" label={labels.description!} hint={t('joining.form.descriptionHint')} value={form.description} error={errors.description} maxLength={JOIN_LIMITS.description} rows={5} required />
             <Field name="website" type="url" label={labels.website!} hint={t('joining.form.websiteHint')} value={form.website} error={errors.website} maxLength={JOIN_LIMITS.website} autocomplete="url" />
             <ChoiceGroup

@@ -1,25 +1,13 @@
 /** SQL for requests to join the network: waiting for their e-mail confirmation, then for the coordinator. */
+import type { Selectable } from 'kysely';
 import type { Db } from '../../db/index.js';
+import type { JoinRequestTable } from '../../db/schema.js';
 import type { OrganisationKind } from '../taxonomy/index.js';
 import type { JoinInput, JoinRequest } from './joining.js';
 
-type Row = {
-  id: number;
-  name: string;
-  kind: string;
-  description: string;
-  website: string | null;
-  contactName: string;
-  email: string;
-  phone: string | null;
-  districtIds: string;
-  showInDirectory: number;
-  language: string;
-  confirmedAt: string | null;
-  createdAt: string;
-};
-
 const COLUMNS = ['id', 'name', 'kind', 'description', 'website', 'contactName', 'email', 'phone', 'districtIds', 'showInDirectory', 'language', 'confirmedAt', 'createdAt'] as const;
+
+type Row = Pick<Selectable<JoinRequestTable>, (typeof COLUMNS)[number]>;
 
 function toRequest(r: Row): JoinRequest {
   return {
@@ -65,8 +53,8 @@ export async function insertJoinRequest(db: Db, input: JoinInput & { language: s
   return id;
 }
 
-/** Whether an unconfirmed request with this link exists and its link still works. */
-export async function unconfirmedExists(db: Db, tokenHash: string, now: Date): Promise<boolean> {
+/** The id of the unconfirmed request whose link this is, while the link still works. */
+async function findUnconfirmedId(db: Db, tokenHash: string, now: Date): Promise<number | undefined> {
   const row = await db
     .selectFrom('joinRequests')
     .select('id')
@@ -74,7 +62,12 @@ export async function unconfirmedExists(db: Db, tokenHash: string, now: Date): P
     .where('status', '=', 'unconfirmed')
     .where('expiresAt', '>', now.toISOString())
     .executeTakeFirst();
-  return row !== undefined;
+  return row?.id;
+}
+
+/** Whether an unconfirmed request with this link exists and its link still works. */
+export async function unconfirmedExists(db: Db, tokenHash: string, now: Date): Promise<boolean> {
+  return (await findUnconfirmedId(db, tokenHash, now)) !== undefined;
 }
 
 /**
@@ -82,22 +75,16 @@ export async function unconfirmedExists(db: Db, tokenHash: string, now: Date): P
  * racing each other confirm it once. Returns the request, or undefined for an unknown or expired link.
  */
 export async function confirmJoinRequest(db: Db, tokenHash: string, now: Date): Promise<JoinRequest | undefined> {
-  const found = await db
-    .selectFrom('joinRequests')
-    .select('id')
-    .where('tokenHash', '=', tokenHash)
-    .where('status', '=', 'unconfirmed')
-    .where('expiresAt', '>', now.toISOString())
-    .executeTakeFirst();
-  if (!found) return undefined;
+  const id = await findUnconfirmedId(db, tokenHash, now);
+  if (id === undefined) return undefined;
   const result = await db
     .updateTable('joinRequests')
     .set({ status: 'confirmed', tokenHash: null, expiresAt: null, confirmedAt: now.toISOString() })
-    .where('id', '=', found.id)
+    .where('id', '=', id)
     .where('status', '=', 'unconfirmed')
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) return undefined;
-  return findConfirmedJoinRequest(db, found.id);
+  return findConfirmedJoinRequest(db, id);
 }
 
 /** Confirmed requests waiting for the coordinator, oldest first. */

@@ -15,21 +15,20 @@ type DemoAnswer = string | string[] | { value: string | string[]; other?: string
 
 interface DemoResponse {
   organisation: string;
-  status: ResponseStatus;
+  /** 'submitted' unless said otherwise. */
+  status?: ResponseStatus;
   /** Days before today it was last saved. */
   daysAgo: number;
   talk?: boolean;
-  /** Whether answers are public unless said otherwise. */
-  shown: boolean;
+  /** Whether its answers are public where an answer says nothing itself; true when left out. */
+  shown?: boolean;
   answers: Record<string, DemoAnswer>;
 }
 
 const RESPONSES: DemoResponse[] = [
   {
     organisation: 'roda-korset-orebro',
-    status: 'submitted',
     daysAgo: 40,
-    shown: true,
     answers: {
       activities: ['language_cafe', 'homework', 'advice'],
       description: 'Språkcafé varje torsdag på Röda Korsets lokal och läxhjälp i Vivalla på tisdagar. Ungefär 30 personer kommer varje vecka. Vi hjälper också till med frågor om myndigheter.',
@@ -44,9 +43,7 @@ const RESPONSES: DemoResponse[] = [
   },
   {
     organisation: 'kompisbyran-orebro',
-    status: 'submitted',
     daysAgo: 35,
-    shown: true,
     answers: {
       activities: ['mentoring'],
       description: 'Vi matchar personer som är nya i Sverige med personer som har bott här länge. De träffas och pratar svenska över en fika.',
@@ -59,10 +56,8 @@ const RESPONSES: DemoResponse[] = [
   },
   {
     organisation: 'traffpunkt-oxhagen',
-    status: 'submitted',
     daysAgo: 30,
     talk: true,
-    shown: true,
     answers: {
       activities: ['language_cafe', 'meeting_place', 'children_families'],
       description: 'Öppen mötesplats med språkcafé på onsdagar och familjeträff på fredagar.',
@@ -75,9 +70,7 @@ const RESPONSES: DemoResponse[] = [
   },
   {
     organisation: 'abf-orebro',
-    status: 'submitted',
     daysAgo: 21,
-    shown: true,
     answers: {
       activities: ['language_cafe', 'culture', 'work'],
       description: 'Studiecirklar i svenska, språkcafé och en cirkel om att söka jobb i Sverige.',
@@ -92,10 +85,8 @@ const RESPONSES: DemoResponse[] = [
   },
   {
     organisation: 'somaliska-kvinnoforeningen',
-    status: 'submitted',
     daysAgo: 18,
     talk: true,
-    shown: true,
     answers: {
       activities: ['meeting_place', 'children_families', 'advice'],
       description: 'Kvinnor träffas varje vecka, lagar mat tillsammans och får hjälp med frågor om skola och vård.',
@@ -109,9 +100,7 @@ const RESPONSES: DemoResponse[] = [
   },
   {
     organisation: 'ukrainska-foreningen',
-    status: 'submitted',
     daysAgo: 12,
-    shown: true,
     answers: {
       activities: { value: ['meeting_place', 'children_families', 'other'], other: 'Lördagsskola på ukrainska' },
       targetGroups: ['families', 'children', 'seniors'],
@@ -123,9 +112,7 @@ const RESPONSES: DemoResponse[] = [
   },
   {
     organisation: 'fritidsbanken-orebro',
-    status: 'submitted',
     daysAgo: 8,
-    shown: true,
     answers: {
       activities: ['sport'],
       targetGroups: ['children', 'young', 'families'],
@@ -138,7 +125,6 @@ const RESPONSES: DemoResponse[] = [
   {
     // Interviewed, but chose not to be shown: its answers count for the coordinator only.
     organisation: 'orebro-stadsmission',
-    status: 'submitted',
     daysAgo: 25,
     talk: true,
     shown: false,
@@ -154,7 +140,6 @@ const RESPONSES: DemoResponse[] = [
     organisation: 'eritreanska-foreningen',
     status: 'draft',
     daysAgo: 3,
-    shown: true,
     answers: {
       activities: ['culture', 'children_families'],
       description: 'Sagostunder på tigrinja och svenska för barn.',
@@ -177,9 +162,9 @@ export async function seedSurveyDemo(db: Db, now: Date): Promise<void> {
     const organisationId = ids.get(r.organisation);
     if (organisationId === undefined) continue;
     const answers: Answers = {};
-    for (const [key, a] of Object.entries(r.answers)) answers[key] = toAnswer(a, r.shown);
+    for (const [key, a] of Object.entries(r.answers)) answers[key] = toAnswer(a, r.shown ?? true);
     // Contact details are never public, whatever the rest says.
     if (answers.networkContact) answers.networkContact.public = false;
-    await saveResponse(db, { roundId, organisationId, expectedRevision: 0, status: r.status, answers, talkWith: r.talk ? COORDINATOR : null, userId: null }, at(r.daysAgo));
+    await saveResponse(db, { roundId, organisationId, expectedRevision: 0, status: r.status ?? 'submitted', answers, talkWith: r.talk ? COORDINATOR : null, userId: null }, at(r.daysAgo));
   }
 }

@@ -12,3 +12,4 @@ export { activityFacts } from './facts.js';
 // The organisation fields' checks, for the forms that create organisations (joining, the coordinator's).
 export { normalisePhone } from './activity-form.js';
 export { normaliseWebsite, readProfileForm, PROFILE_LIMITS, type ProfileForm } from './profile-form.js';
+export { LookAlikeWarning, NameKindFields } from './organisation-fields.js';

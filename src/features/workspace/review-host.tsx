@@ -1,7 +1,6 @@
 /** On the review of a tip without a host: the organisation its approval creates, when the tip names one not in Tillsammans. */
-import { Field, SelectField } from '../../web/components.js';
 import { usePage } from '../../web/page.js';
-import { ORGANISATION_KINDS } from '../taxonomy/index.js';
+import { LookAlikeWarning, NameKindFields } from './organisation-fields.js';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 const useT = () => usePage().t as unknown as T;
@@ -20,25 +19,12 @@ export function NewHostFields(props: { host: HostChoice; lookAlikes: { id: numbe
     <fieldset class="form-section">
       <legend>{t('joining.review.newHeading')}</legend>
       <p class="hint">{t('joining.review.newHint')}</p>
-      {props.lookAlikes.length > 0 ? (
-        <div class="notice notice-warning" role="alert">
-          <p>{t('joining.admin.lookAlike', { count: props.lookAlikes.length })}</p>
-          <ul>
-            {props.lookAlikes.map((o) => (
-              <li key={o.id}>
-                <bdi>{o.name}</bdi>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      <Field name="newOrganisationName" label={t('joining.form.name')} value={props.host.newOrganisationName} error={props.errors.newOrganisationName} maxLength={120} />
-      <SelectField
-        name="newOrganisationKind"
-        label={t('joining.form.kind')}
-        value={props.host.newOrganisationKind}
-        error={props.errors.newOrganisationKind}
-        options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`taxonomy.kind.${k}`) }))}
+      <LookAlikeWarning lookAlikes={props.lookAlikes} />
+      <NameKindFields
+        value={{ name: props.host.newOrganisationName, kind: props.host.newOrganisationKind }}
+        names={{ name: 'newOrganisationName', kind: 'newOrganisationKind' }}
+        errors={props.errors}
+        maxLength={120}
       />
     </fieldset>
   );

@@ -95,8 +95,9 @@ export function OccurrenceRow(props: { item: OccurrenceItem }) {
             {o.place ? (
               <>
                 {' · '}
-                <bdi>{o.place.name}</bdi>
-                {o.place.districtName ? <>, <bdi>{o.place.districtName}</bdi></> : null}
+                {/* Swedish names: read out as Swedish whatever the page's language. */}
+                <bdi lang="sv">{o.place.name}</bdi>
+                {o.place.districtName ? <>, <bdi lang="sv">{o.place.districtName}</bdi></> : null}
               </>
             ) : null}
           </span>

@@ -1,12 +1,6 @@
 /** Lists the SQL statements a page runs per request on SQLite, with the time each takes: `node dist/bench/sqltrace.js /`. */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
-import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
-import { analyzeDatabase, migrateToLatest, openDatabase } from '../src/db/index.js';
-import { seedBenchData } from './dataset.js';
+import { profileApp } from './profile-app.js';
 
 const stats = new Map<string, { n: number; ms: number }>();
 let on = false;
@@ -31,15 +25,7 @@ proto.prepare = function (this: unknown, sqlText: string) {
   return statement;
 };
 
-const file = path.join(os.tmpdir(), 'tillsammans-profile.sqlite');
-const fresh = !fs.existsSync(file);
-const now = new Date();
-const { db, dialect } = openDatabase({ sqliteFile: file });
-await migrateToLatest(db);
-if (fresh) await seedBenchData(db, now, { organisations: 200, activities: 2000 });
-await analyzeDatabase(db);
-const app = await buildApp({ db, dialect, config: loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', CACHE_TTL_SECONDS: '0' }), now: () => now });
-await app.ready();
+const app = await profileApp();
 const url = process.argv[2] ?? '/';
 for (let i = 0; i < 20; i++) await app.inject({ method: 'GET', url });
 on = true;

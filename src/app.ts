@@ -82,6 +82,7 @@ const adminWithJoining = (scope: FastifyInstance) =>
 /** The workspace and its review, telling people signed up for a date (network) when it is cancelled or moved; the workspace shows the open mapping survey (network). */
 const workspaceWithSignups = (scope: FastifyInstance) => workspaceRoutes(scope, { signups: signupChangeHook, organisationSlot: surveyWorkspaceSlot });
 const reviewWithSignups = (scope: FastifyInstance) => reviewRoutes(scope, { signups: signupChangeHook });
+const importsWithSignups = (scope: FastifyInstance) => importRoutes(scope, { signups: signupChangeHook });
 
 /** The pages every language serves, each under its prefix ('' for Swedish, '/en' for English). */
 const PAGE_FEATURES = [
@@ -100,7 +101,7 @@ const PAGE_FEATURES = [
   jobsRoutes,
   workspaceWithSignups,
   reviewWithSignups,
-  importRoutes,
+  importsWithSignups,
   translatorRoutes,
   wishesRoutes,
   guideRoutes,

@@ -9,7 +9,7 @@ import { createImportDeps, runImports } from '../features/imports/index.js';
 import { pruneOutbox } from '../features/mail/index.js';
 import { deleteExpiredUnconfirmed } from '../features/workspace/index.js';
 import { eraseEventSignups, eraseVolunteerSignups, expireMailingRequests, forwardVolunteerSignups, runMailingSend, sendEventReminders } from '../features/network/index.js';
-import { expireJoinRequests } from '../features/network/index.js';
+import { expireJoinRequests, signupChangeHook } from '../features/network/index.js';
 import { sendMonthlyReminders } from '../features/freshness/index.js';
 import type { MailSender } from '../web/server.js';
 import { localToday } from '../web/time.js';
@@ -68,7 +68,7 @@ export const JOB_EVERY_MINUTES: Record<JobName, number> = {
 
 export function createJobs(deps: JobDeps): (Job & { name: JobName })[] {
   const { db, config } = deps;
-  const importDeps = createImportDeps({ db, mailer: deps.mailer, config, log: deps.log });
+  const importDeps = createImportDeps({ db, mailer: deps.mailer, config, log: deps.log, signups: signupChangeHook });
   return [
     {
       // Keeps the materialised occurrences a rolling window ahead of today.

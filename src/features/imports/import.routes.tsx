@@ -29,6 +29,7 @@ export function createImportDeps(deps: {
   mailer: ImportDeps['mailer'];
   config: { publicUrl: string; adminEmail: string; importAllowPrivateHosts: boolean };
   log?: ImportDeps['log'];
+  signups?: ImportDeps['signups'];
 }): ImportDeps {
   return {
     db: deps.db,
@@ -41,12 +42,13 @@ export function createImportDeps(deps: {
       userAgent: `Tillsammans calendar import (+${deps.config.publicUrl})`,
     }),
     ...(deps.log ? { log: deps.log } : {}),
+    ...(deps.signups ? { signups: deps.signups } : {}),
   };
 }
 
-export async function importRoutes(app: FastifyInstance): Promise<void> {
+export async function importRoutes(app: FastifyInstance, options: { signups?: ImportDeps['signups'] } = {}): Promise<void> {
   const { db, now, config } = app.deps;
-  const deps = createImportDeps({ db, mailer: app.deps.mailer, config, log: app.log });
+  const deps = createImportDeps({ db, mailer: app.deps.mailer, config, log: app.log, signups: options.signups });
 
   /** The organisation of the URL, when the viewer may edit it; 404 or 403 otherwise. */
   const organisationFor = async (request: FastifyRequest, slug: string): Promise<Organisation> => {

@@ -16,7 +16,7 @@ import { recordAudit } from '../audit/index.js';
 import { changeActivityStatus, confirmActivities, createActivity, findActivity, inputOf, replaceActivity, type ActivityDetail, type ActivityInput, type Schedule } from '../calendar/index.js';
 import { findAnyOrganisation, type Organisation } from '../organisations/index.js';
 import { listPlaceNames } from '../places/index.js';
-import { activityFacts, findOpenRevision, insertRevision, saveModeFor, supersedeRevisions, updateRevision, type ActivityChange } from '../workspace/index.js';
+import { activityFacts, findOpenRevision, type SignupChanges, insertRevision, saveModeFor, supersedeRevisions, updateRevision, type ActivityChange } from '../workspace/index.js';
 import type { FeedFetcher } from './feed-fetcher.js';
 import { ImportError } from './ics-split.js';
 import {
@@ -59,6 +59,17 @@ export interface ImportDeps {
   adminEmail: string;
   fetchFeed: FeedFetcher;
   log?: Log;
+  /** Mails people signed up for a date the organisation's calendar cancels or moves (absent: nobody is told). */
+  signups?: SignupChanges | undefined;
+}
+
+/**
+ * One event's change in one transaction: its rows, audit entries and mail (queued in the outbox inside
+ * it, sent once the whole feed is read).
+ */
+function inEventTransaction<T>(deps: ImportDeps, fn: (deps: ImportDeps) => Promise<T>): Promise<T> {
+  const { mailer } = deps;
+  return inTransaction(deps.db, (trx) => fn({ ...deps, db: trx, mailer: { send: (m) => (mailer.queue ? mailer.queue(trx, m) : mailer.send(m)) } }));
 }
 
 export type SyncOutcome =
@@ -142,6 +153,7 @@ async function update(deps: ImportDeps, o: Organisation, feed: CalendarFeed, cur
   if (direct) {
     // The organisation's own calendar says it still holds: an import counts as a confirmation.
     await replaceActivity(deps.db, current.id, { ...next, status: 'published' }, ctx, note, { confirm: true });
+    if (current.status === 'published') await deps.signups?.tell(deps, { before: current, after: next.schedule, actorUserId: null, now });
     await supersedeRevisions(deps.db, 'activity', current.id, now);
   } else {
     // As in the workspace: a published activity stays as it is while the change waits.
@@ -160,6 +172,8 @@ async function cancel(deps: ImportDeps, feed: CalendarFeed, current: ActivityDet
   }
   const status = current.status === 'published' ? 'cancelled' : 'draft';
   await changeActivityStatus(deps.db, current.id, status, { actor: importer(feed), now }, { action: 'import.cancelled', before: { status: current.status }, after: { status, reason, feed: feed.id } });
+  // Every date of a cancelled activity is off: those signed up are told.
+  if (current.status === 'published') await deps.signups?.tell(deps, { before: current, after: null, actorUserId: null, now });
   await supersedeRevisions(deps.db, 'activity', current.id, now);
   return true;
 }
@@ -220,7 +234,7 @@ async function apply(deps: ImportDeps, o: Organisation, feed: CalendarFeed, mapp
     if (produced.has(key)) continue;
     produced.add(key);
     try {
-      await inTransaction(db, (trx) => one({ ...deps, db: trx }, ev));
+      await inEventTransaction(deps, (d) => one(d, ev));
     } catch (err) {
       deps.log?.error({ err, feedId: feed.id }, 'importing one calendar event failed');
       report.lines.push(line('failed', { title: ev.fields.title }));
@@ -241,9 +255,9 @@ async function apply(deps: ImportDeps, o: Organisation, feed: CalendarFeed, mapp
       const last = lastDate(current.schedule);
       // Over already: what happened stays as it was.
       if (last !== null && last < today) continue;
-      const cancelled = await inTransaction(db, async (trx) => {
-        const done = await cancel({ ...deps, db: trx }, feed, current, 'removed', now);
-        await updateImportedEvent(trx, row.id, { lastHash: REMOVED });
+      const cancelled = await inEventTransaction(deps, async (d) => {
+        const done = await cancel(d, feed, current, 'removed', now);
+        await updateImportedEvent(d.db, row.id, { lastHash: REMOVED });
         return done;
       });
       if (cancelled) report.cancelled++;
@@ -251,6 +265,8 @@ async function apply(deps: ImportDeps, o: Organisation, feed: CalendarFeed, mapp
       deps.log?.error({ err, feedId: feed.id }, 'cancelling a removed calendar event failed');
     }
   }
+  // Mail queued by the events' transactions; what fails now is tried again by the 'mail.deliver' job.
+  await deps.mailer.deliverQueued?.().catch(() => 0);
   if (report.lines.length > REPORT_LINES_MAX) {
     const more = report.lines.length - REPORT_LINES_MAX;
     report.lines = [...report.lines.slice(0, REPORT_LINES_MAX), line('more', { count: String(more) })];

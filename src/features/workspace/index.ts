@@ -8,6 +8,7 @@ export { countRevisions, deleteExpiredUnconfirmed, insertRevision, type Revision
 // For saving from elsewhere (calendar import) by the workspace's own rules.
 export { findOpenRevision, supersedeRevisions, updateRevision, type ActivityChange } from './revision.store.js';
 export { saveModeFor } from './workflow.js';
+export type { SignupChanges } from './notify.js';
 export { activityFacts } from './facts.js';
 // The organisation fields' checks, for the forms that create organisations (joining, the coordinator's).
 export { normalisePhone } from './activity-form.js';

@@ -187,6 +187,20 @@ export function CheckboxField(props: { name: string; label: string; checked: boo
 }
 
 /**
+ * The field only a robot fills in: off screen, out of the tab order and hidden from screen readers. A
+ * form that comes back with it filled is dropped; the value is kept so a re-rendered form changes nothing.
+ */
+export function HoneypotField(props: { name: string; label: string; value: string }) {
+  const id = `field-${props.name}`;
+  return (
+    <div class="honeypot visually-hidden" aria-hidden="true">
+      <label for={id}>{props.label}</label>
+      <input id={id} name={props.name} type="text" value={props.value} tabIndex={-1} autocomplete="off" />
+    </div>
+  );
+}
+
+/**
  * The consent part at the end of a public form: what happens to the data (one point each), a link to
  * the privacy notice, and the box to tick (field `consent`; ids field-consent-box and field-consent-error).
  */

@@ -58,7 +58,7 @@ describe.skipIf(skip)('events with sign-up in Chromium', () => {
       await page.locator('#field-name').fill(lang === 'ar' ? 'أمل حسن' : 'Sara Ek');
       await page.locator('#field-email').fill(email);
       await page.locator('#field-organisation').fill(lang === 'ar' ? 'جمعية النساء' : 'Kvinnojouren');
-      await page.locator('#field-consent').check();
+      await page.locator('#field-consent-box').check();
       await screenshot(page, `events-form-${lang}-360`);
       await page.locator('#signup-form button[type="submit"]').click();
       await page.waitForURL(/\/klart/);

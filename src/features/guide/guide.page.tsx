@@ -1,6 +1,6 @@
 /** Föreningslots pages: the request form (for people who read little: icons, few fields, big targets), the guide's queue and one case. */
 import { formatDate, formatList, nativeLanguageName, weekdayName } from '../../i18n/index.js';
-import { BackLink, ConsentFieldset, CsrfField, DateTime, ErrorSummary, Field, Notice, Pager, SelectField, TextArea } from '../../web/components.js';
+import { BackLink, ConsentFieldset, CsrfField, DateTime, ErrorSummary, Field, HoneypotField, Notice, Pager, SelectField, TextArea } from '../../web/components.js';
 import { Icon } from '../../web/icon.js';
 import { Layout } from '../../web/layout.js';
 import { usePage } from '../../web/page.js';
@@ -101,10 +101,7 @@ export function RequestPage(props: {
           <input type="hidden" name={STAMP_FIELD} value={form.stamp} />
           {props.notice ? <Notice kind="error">{t(props.notice)}</Notice> : null}
           <ErrorSummary errors={errors} labels={labels} />
-          <div class="honeypot" aria-hidden="true">
-            <label for="field-website">{t('guide.form.honeypot')}</label>
-            <input id="field-website" name="website" type="text" value={form.website} tabIndex={-1} autocomplete="off" />
-          </div>
+          <HoneypotField name="website" label={t('guide.form.honeypot')} value={form.website} />
 
           <IconChoices
             name="interests"

@@ -3,7 +3,7 @@
  * list and wish page (merge, split off, mark as offered, delete). Nothing about who asked is shown.
  */
 import { formatDate, formatList } from '../../i18n/index.js';
-import { BackLink, CsrfField, ErrorSummary, Field, Notice, Pager, SelectField } from '../../web/components.js';
+import { BackLink, CsrfField, ErrorSummary, Field, HoneypotField, Notice, Pager, SelectField } from '../../web/components.js';
 import { Icon } from '../../web/icon.js';
 import { Layout } from '../../web/layout.js';
 import { usePage, type PageContext } from '../../web/page.js';
@@ -154,10 +154,7 @@ export function WishesPage(props: WishesPageProps) {
         <form method="post" action={href('/efterfragas')} novalidate>
           <CsrfField token={props.csrf} />
           <ErrorSummary errors={fieldErrors} labels={labels} />
-          <div class="honeypot visually-hidden" aria-hidden="true">
-            <label for={`field-${HONEYPOT_FIELD}`}>{t('guide.wishes.form.honeypot')}</label>
-            <input id={`field-${HONEYPOT_FIELD}`} name={HONEYPOT_FIELD} type="text" value={form.honeypot} tabIndex={-1} autocomplete="off" />
-          </div>
+          <HoneypotField name={HONEYPOT_FIELD} label={t('guide.wishes.form.honeypot')} value={form.honeypot} />
           <fieldset class={errors.category ? 'wish-tiles has-error' : 'wish-tiles'} id="field-category" aria-describedby={errors.category ? 'field-category-error' : undefined}>
             <legend>{labels.category}</legend>
             <div class="wish-tile-grid">

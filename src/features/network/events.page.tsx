@@ -4,7 +4,7 @@
  * a date's settings, its attendee list, a printable list and check-in on a phone).
  */
 import { formatDate, formatTimeRange } from '../../i18n/index.js';
-import { BackLink, CheckboxField, CsrfField, DateTime, ErrorSummary, Field, Notice, SelectField, TextArea } from '../../web/components.js';
+import { BackLink, CheckboxField, ConsentFieldset, CsrfField, DateTime, ErrorSummary, Field, HoneypotField, Notice, SelectField, TextArea } from '../../web/components.js';
 import { Icon } from '../../web/icon.js';
 import { Layout } from '../../web/layout.js';
 import { usePage } from '../../web/page.js';
@@ -142,10 +142,7 @@ export function SignupFormPage(props: SignupFormPageProps) {
         <CsrfField token={props.csrf} />
         {props.notice ? <Notice kind="error">{t(props.notice)}</Notice> : null}
         <ErrorSummary errors={errors} labels={labels} />
-        <div class="honeypot visually-hidden" aria-hidden="true">
-          <label for={`field-${HONEYPOT_FIELD}`}>{t('events.signup.honeypot')}</label>
-          <input id={`field-${HONEYPOT_FIELD}`} name={HONEYPOT_FIELD} type="text" value={form.honeypot} tabIndex={-1} autocomplete="off" />
-        </div>
+        <HoneypotField name={HONEYPOT_FIELD} label={t('events.signup.honeypot')} value={form.honeypot} />
         <Field name="name" label={labels.name!} value={form.name} error={errors.name} autocomplete="name" required maxLength={SIGNUP_LIMITS.name} />
         <Field name="email" type="email" label={labels.email!} hint={t('events.signup.hints.email')} value={form.email} error={errors.email} autocomplete="email" required maxLength={SIGNUP_LIMITS.email} />
         <Field name="phone" type="tel" label={optional(labels.phone!)} value={form.phone} error={errors.phone} autocomplete="tel" maxLength={SIGNUP_LIMITS.phone} />
@@ -183,25 +180,18 @@ export function SignupFormPage(props: SignupFormPageProps) {
             maxLength={SIGNUP_LIMITS.accessibility}
           />
         ) : null}
-        <section class="consent" aria-labelledby="consent-heading">
-          <h2 id="consent-heading">{t('events.signup.consentHeading')}</h2>
-          <ul>
-            <li>{t('events.signup.consentStored')}</li>
-            <li>{t('events.signup.consentWho', { organiser: props.activity.hosts.map((h) => h.name).join(', ') })}</li>
-            <li>{t('events.signup.consentErased', { days: props.retentionDays })}</li>
-          </ul>
-          <p>
-            <a href={href('/integritet')}>{t('events.signup.privacyLink')}</a>
-          </p>
-        </section>
-        <div class={errors.consent ? 'field has-error' : 'field'}>
-          <CheckboxField name="consent" label={labels.consent!} checked={form.consent} />
-          {errors.consent ? (
-            <p class="field-error" id="field-consent-error">
-              {t(errors.consent)}
-            </p>
-          ) : null}
-        </div>
+        <ConsentFieldset
+          legend={t('events.signup.consentHeading')}
+          points={[
+            t('events.signup.consentStored'),
+            t('events.signup.consentWho', { organiser: props.activity.hosts.map((h) => h.name).join(', ') }),
+            t('events.signup.consentErased', { days: props.retentionDays }),
+          ]}
+          privacyLink={t('events.signup.privacyLink')}
+          label={labels.consent!}
+          checked={form.consent}
+          error={errors.consent}
+        />
         <div class="form-actions">
           <button type="submit" class="button">
             <Icon name="user-plus" />

@@ -2,7 +2,7 @@
  * "Vill er förening vara med?": the public form an organisation asks to join with, "check your
  * inbox", the confirmation page (a button, never the bare link: mail scanners open links) and done.
  */
-import { ChoiceGroup, ConsentFieldset, CsrfField, ErrorSummary, Field, Notice, TextArea } from '../../web/components.js';
+import { ChoiceGroup, ConsentFieldset, CsrfField, ErrorSummary, Field, HoneypotField, Notice, TextArea } from '../../web/components.js';
 import { Icon } from '../../web/icon.js';
 import { Layout } from '../../web/layout.js';
 import { usePage } from '../../web/page.js';
@@ -41,10 +41,7 @@ export function JoinPage(props: { form: JoinForm; errors: Record<string, string>
           <input type="hidden" name="stamp" value={form.stamp} />
           {props.notice ? <Notice kind="error">{t(props.notice)}</Notice> : null}
           <ErrorSummary errors={errors} labels={labels} />
-          <div class="honeypot" aria-hidden="true">
-            <label for={`field-${JOIN_HONEYPOT}`}>{t('joining.form.honeypot')}</label>
-            <input id={`field-${JOIN_HONEYPOT}`} name={JOIN_HONEYPOT} type="text" value={form.hemsida} tabIndex={-1} autocomplete="off" />
-          </div>
+          <HoneypotField name={JOIN_HONEYPOT} label={t('joining.form.honeypot')} value={form.hemsida} />
           <section class="form-section" aria-labelledby="org-heading">
             <h2 id="org-heading">{t('joining.form.organisationHeading')}</h2>
             <NameKindFields value={form} errors={errors} maxLength={JOIN_LIMITS.name} required choose autocomplete="organization" />

@@ -3,7 +3,7 @@
  * (a button, never a bare link: mail scanners open links), and the archive of sent messages.
  */
 import { formatDate } from '../../i18n/index.js';
-import { BackLink, CsrfField, ErrorSummary, Field, Notice, Pager } from '../../web/components.js';
+import { BackLink, CsrfField, ErrorSummary, Field, HoneypotField, Notice, Pager } from '../../web/components.js';
 import { Icon } from '../../web/icon.js';
 import { Layout } from '../../web/layout.js';
 import { usePage } from '../../web/page.js';
@@ -46,10 +46,7 @@ export function SubscribePage(props: { segments: Segment[]; form: SubscribeForm;
             <CsrfField token={props.csrf} />
             {props.notice ? <Notice kind="error">{t(props.notice)}</Notice> : null}
             <ErrorSummary errors={errors} labels={labels} />
-            <div class="honeypot" aria-hidden="true">
-              <label for={`field-${SUBSCRIBE_HONEYPOT}`}>{t('network.mailing.form.honeypot')}</label>
-              <input id={`field-${SUBSCRIBE_HONEYPOT}`} name={SUBSCRIBE_HONEYPOT} type="text" value={form.website} tabIndex={-1} autocomplete="off" />
-            </div>
+            <HoneypotField name={SUBSCRIBE_HONEYPOT} label={t('network.mailing.form.honeypot')} value={form.website} />
             <fieldset class={errors.segments ? 'checks has-error' : 'checks'} id="field-segments" aria-describedby={errors.segments ? 'field-segments-error' : undefined}>
               <legend>{labels.segments}</legend>
               {props.segments.map((s) => (

@@ -4,7 +4,7 @@
  * organisation's own texts as written (in Swedish).
  */
 import { formatList, languageName } from '../../i18n/index.js';
-import { BackLink, ConsentFieldset, CsrfField, ErrorSummary, Field, Notice, SelectField, TextArea } from '../../web/components.js';
+import { BackLink, ConsentFieldset, CsrfField, ErrorSummary, Field, HoneypotField, Notice, SelectField, TextArea } from '../../web/components.js';
 import { Icon } from '../../web/icon.js';
 import { Layout } from '../../web/layout.js';
 import { usePage } from '../../web/page.js';
@@ -165,10 +165,7 @@ export function RolePage(props: RolePageProps) {
             <input type="hidden" name={CAMPAIGN_PARAM} value={form.campaign} />
             {props.notice ? <Notice kind="error">{t(props.notice)}</Notice> : null}
             <ErrorSummary errors={errors} labels={labels} />
-            <div class="honeypot" aria-hidden="true">
-              <label for={`field-${SIGNUP_HONEYPOT}`}>{t('network.volunteers.form.honeypot')}</label>
-              <input id={`field-${SIGNUP_HONEYPOT}`} name={SIGNUP_HONEYPOT} type="text" value={form.website} tabIndex={-1} autocomplete="off" />
-            </div>
+            <HoneypotField name={SIGNUP_HONEYPOT} label={t('network.volunteers.form.honeypot')} value={form.website} />
             <Field name="name" label={labels.name!} value={form.name} error={errors.name} required maxLength={SIGNUP_LIMITS.name} autocomplete="name" />
             <Field name="email" type="email" label={labels.email!} value={form.email} error={errors.email} required maxLength={SIGNUP_LIMITS.email} autocomplete="email" />
             <Field name="phone" type="tel" label={labels.phone!} hint={t('network.volunteers.form.optional')} value={form.phone} error={errors.phone} maxLength={SIGNUP_LIMITS.phone} autocomplete="tel" />

@@ -50,6 +50,9 @@ describe.skipIf(skipDatabase())(`freshness on ${testDialect}`, () => {
     const week = await new Client(t).request('GET', '/?day=2026-11-25');
     expect(week.body).toContain(DEMO_STALE.title);
     expect(week.body).toMatch(/badge-unconfirmed[^]*Inte bekräftad sedan 18 augusti 2026/);
+    const start = await new Client(t).request('GET', '/');
+    expect(start.body).toContain(DEMO_STALE.title);
+    expect(start.body).toMatch(/badge-unconfirmed[^]*Inte bekräftad sedan 18 augusti 2026/);
   });
 
   it('leaves an activity unconfirmed for 180 days out of the week, while its page, organisation page and search keep it', async () => {
@@ -57,6 +60,10 @@ describe.skipIf(skipDatabase())(`freshness on ${testDialect}`, () => {
     const day = await new Client(t).request('GET', '/?day=2026-12-20');
     expect(day.statusCode).toBe(200);
     expect(day.body).not.toContain(DEMO_HIDDEN.title);
+    // The whole week too, drawn day by day by the start page's own query.
+    const week = await new Client(t).request('GET', '/?week=2026-W51');
+    expect(week.statusCode).toBe(200);
+    expect(week.body).not.toContain(DEMO_HIDDEN.title);
     const own = await new Client(t).request('GET', `/aktivitet/${hidden.id}-${hidden.slug}`);
     expect(own.statusCode).toBe(200);
     expect(visible(own.body)).toContain('Inte bekräftad sedan 10 maj 2026');

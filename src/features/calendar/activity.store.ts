@@ -592,18 +592,24 @@ function byStartThenTitle(a: OccurrenceRow, b: OccurrenceRow): number {
 }
 
 const DAY = '\u0000day';
+const CONFIRMED_SINCE = '\u0000confirmedSince';
 /** Compiled per-day queries by connection and filters: the start page asks the same one all day long. */
 const perDayQueries = new WeakMap<Executor, Map<string, CompiledQuery>>();
 
-/** The per-day query for these filters, with DAY where the date goes (built and compiled once). */
+/**
+ * The per-day query for these filters, built and compiled once per set of filters: with DAY where the
+ * date goes and CONFIRMED_SINCE where the freshness cutoff goes, since both change with the clock
+ * (the cutoff every millisecond) while the query stays the same. `staleBefore` only marks rows, after.
+ */
 function perDayQuery(db: Executor, q: OccurrenceQuery, perDay: number): CompiledQuery {
   let compiled = perDayQueries.get(db);
   if (!compiled) perDayQueries.set(db, (compiled = new Map()));
-  const key = JSON.stringify({ ...q, from: undefined, to: undefined, perDay });
+  const shape = { ...q, from: DAY, to: DAY, staleBefore: undefined, confirmedSince: q.confirmedSince === undefined ? undefined : CONFIRMED_SINCE };
+  const key = JSON.stringify({ ...shape, perDay });
   let query = compiled.get(key);
   if (!query) {
     // In the index's order (start, then id): no sort of the whole day before the first `perDay`.
-    query = withPlaces(db, { ...q, from: DAY, to: DAY }).select(OCCURRENCE_COLUMNS).orderBy('o.startsAt').orderBy('o.id').limit(perDay).compile();
+    query = withPlaces(db, shape).select(OCCURRENCE_COLUMNS).orderBy('o.startsAt').orderBy('o.id').limit(perDay).compile();
     if (compiled.size >= 200) compiled.clear();
     compiled.set(key, query);
   }
@@ -620,7 +626,7 @@ export async function listOccurrencesPerDay(db: Db, q: OccurrenceQuery, perDay: 
   const days: string[] = [];
   for (let d = q.from; d <= q.to; d = addDays(d, 1)) days.push(d);
   const compiled = perDayQuery(db, q, perDay);
-  const forDay = (day: string) => ({ ...compiled, parameters: compiled.parameters.map((p) => (p === DAY ? day : p)) });
+  const forDay = (day: string) => ({ ...compiled, parameters: compiled.parameters.map((p) => (p === DAY ? day : p === CONFIRMED_SINCE ? q.confirmedSince : p)) });
   // Rows as the database names them (a renaming plugin would copy every row): mapped once below.
   const raw = db.withoutPlugins();
   const [totals, ...perDayRows] = await Promise.all([countOccurrencesByDate(db, q), ...days.map((day) => raw.executeQuery<SnakeOccurrenceRow>(forDay(day)))]);

@@ -1,7 +1,7 @@
 /** What the Fastify instance and requests carry, shared by every feature. */
 import type { FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
-import type { Db, DialectName } from '../db/index.js';
+import { inTransaction, type Db, type DialectName } from '../db/index.js';
 import { translator, type Language } from '../i18n/index.js';
 import { splitLanguagePath } from '../i18n/languages.js';
 import { localToday } from './time.js';
@@ -15,6 +15,24 @@ export interface MailSender {
   queue?(db: Db, message: { to: string; subject: string; text: string; purpose: string; subjectRef?: string }): Promise<unknown>;
   /** Sends queued messages that are due; returns how many went out. */
   deliverQueued?(limit?: number): Promise<number>;
+}
+
+/**
+ * A sender bound to a transaction: its mail is queued in the outbox inside it and sent once it
+ * commits, or sent at once by a mailer that keeps no queue.
+ */
+export function mailIn(mailer: MailSender, trx: Db): MailSender {
+  return { send: (message) => (mailer.queue ? mailer.queue(trx, message) : mailer.send(message)) };
+}
+
+/**
+ * Runs `fn` in one transaction with its mail queued inside it, then sends what was queued. A failure
+ * after the commit only delays the mail: the 'mail.deliver' job tries again.
+ */
+export async function withQueuedMail<D extends { db: Db; mailer: MailSender }, T>(deps: D, fn: (deps: D) => Promise<T>): Promise<T> {
+  const result = await inTransaction(deps.db, (trx) => fn({ ...deps, db: trx, mailer: mailIn(deps.mailer, trx) }));
+  await deps.mailer.deliverQueued?.().catch(() => 0);
+  return result;
 }
 
 export interface AppDeps {

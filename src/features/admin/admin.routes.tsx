@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { inTransaction, type Db } from '../../db/index.js';
 import { notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
-import { pageContext } from '../../web/server.js';
+import { mailIn, pageContext } from '../../web/server.js';
 import { countUsers, createInvitation, findUserById, isEmail, listUsers, INVITE_DAYS, normaliseEmail, setUserActive } from '../accounts/index.js';
 import { listAuditEntries, recordAudit } from '../audit/index.js';
 import { countOutbox, listOutbox } from '../mail/index.js';
@@ -126,7 +126,7 @@ export async function adminRoutes(app: FastifyInstance, options: { dashboard?: D
           text: page.t('admin.mail.inviteBody', { link: `${app.deps.config.publicUrl}${invitation.linkPath(page.lang.code)}`, days: String(INVITE_DAYS), inviter: viewer.name || viewer.email }),
           purpose: 'invite',
         };
-        await (mailer.queue ? mailer.queue(trx, message) : mailer.send(message));
+        await mailIn(mailer, trx).send(message);
         await recordAudit(trx, { actorUserId: viewer.id, action: invitation.existing ? 'user.rolesGranted' : 'user.invited', entity: 'user', entityId: invitation.userId, after: { email, ...roles } }, at);
       });
       // After the commit: a failure here only delays the invitation (the 'mail.deliver' job tries again).

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { inTransaction } from '../../db/index.js';
 import { field, ticked, trimmed, type FormBody, formBodySchema } from '../../web/form.js';
 import { sendPage } from '../../web/render.js';
-import { pageContext } from '../../web/server.js';
+import { mailIn, pageContext } from '../../web/server.js';
 import { createInvitation, INVITE_DAYS, isEmail, normaliseEmail } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
 import { createOrganisation, isSlugTaken, isValidSlug, listOrganisationNames, lookAlikes } from '../organisations/index.js';
@@ -70,7 +70,7 @@ export async function organisationNewRoutes(app: FastifyInstance): Promise<void>
           text: page.t('admin.mail.inviteBody', { link: `${config.publicUrl}${invitation.linkPath(page.lang.code)}`, days: String(INVITE_DAYS), inviter: viewer.name || viewer.email }),
           purpose: 'invite',
         };
-        await (mailer.queue ? mailer.queue(trx, message) : mailer.send(message));
+        await mailIn(mailer, trx).send(message);
         await recordAudit(trx, { actorUserId: viewer.id, action: invitation.existing ? 'user.rolesGranted' : 'user.invited', entity: 'user', entityId: invitation.userId, after: { organisationIds: [organisation.id] } }, at);
       }
       return organisation;

@@ -3,9 +3,9 @@
  * link, and confirming everything a link listed. Each change runs in one transaction with its audit
  * entries and its mail (queued in the outbox, sent after the commit).
  */
-import { inTransaction, type Db } from '../../db/index.js';
+import type { Db } from '../../db/index.js';
 import { languagePrefix, translator, formatDate, findLanguage, type TFunction } from '../../i18n/index.js';
-import type { MailSender } from '../../web/server.js';
+import { withQueuedMail, type MailSender } from '../../web/server.js';
 import { localToInstant, localToday } from '../../web/time.js';
 import { hashSecret, listOrganisationEditors, newSecret } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
@@ -58,14 +58,7 @@ export function reminderMail(
 }
 
 /** Runs `fn` in one transaction with mail queued inside it, then sends what was queued. */
-async function atomically<T>(deps: ReminderDeps, fn: (deps: ReminderDeps) => Promise<T>): Promise<T> {
-  const { mailer } = deps;
-  const result = await inTransaction(deps.db, (trx) =>
-    fn({ ...deps, db: trx, mailer: { send: (message) => (mailer.queue ? mailer.queue(trx, message) : mailer.send(message)) } }),
-  );
-  await mailer.deliverQueued?.().catch(() => 0);
-  return result;
-}
+const atomically = <T>(deps: ReminderDeps, fn: (deps: ReminderDeps) => Promise<T>): Promise<T> => withQueuedMail(deps, fn);
 
 export type RemindResult = 'sent' | 'noAddress' | 'nothingDue' | 'alreadyThisMonth';
 

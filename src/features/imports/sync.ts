@@ -9,7 +9,7 @@
  */
 import { inTransaction, type Db } from '../../db/index.js';
 import { translator } from '../../i18n/index.js';
-import type { MailSender } from '../../web/server.js';
+import { mailIn, type MailSender } from '../../web/server.js';
 import { localToday } from '../../web/time.js';
 import { listOrganisationEditors, type User } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
@@ -68,8 +68,7 @@ export interface ImportDeps {
  * it, sent once the whole feed is read).
  */
 function inEventTransaction<T>(deps: ImportDeps, fn: (deps: ImportDeps) => Promise<T>): Promise<T> {
-  const { mailer } = deps;
-  return inTransaction(deps.db, (trx) => fn({ ...deps, db: trx, mailer: { send: (m) => (mailer.queue ? mailer.queue(trx, m) : mailer.send(m)) } }));
+  return inTransaction(deps.db, (trx) => fn({ ...deps, db: trx, mailer: mailIn(deps.mailer, trx) }));
 }
 
 export type SyncOutcome =

@@ -7,7 +7,7 @@
  */
 import { inTransaction, type Db } from '../../db/index.js';
 import { languagePrefix, translator } from '../../i18n/index.js';
-import type { MailSender } from '../../web/server.js';
+import { withQueuedMail, type MailSender } from '../../web/server.js';
 import { createInvitation, INVITE_DAYS, newSecret } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
 import { deleteOutboxAbout } from '../mail/index.js';
@@ -35,12 +35,8 @@ export interface JoiningDeps {
 type Message = Parameters<MailSender['send']>[0];
 
 /** Runs `fn` in one transaction with a mail queue bound to it, then sends what it queued. */
-async function withMail<T>(deps: JoiningDeps, fn: (trx: Db, queue: (message: Message) => Promise<unknown>) => Promise<T>): Promise<T> {
-  const { mailer } = deps;
-  const result = await inTransaction(deps.db, (trx) => fn(trx, (message) => (mailer.queue ? mailer.queue(trx, message) : mailer.send(message))));
-  // After the commit: a failure here only delays the mail (the job tries again).
-  await mailer.deliverQueued?.().catch(() => 0);
-  return result;
+function withMail<T>(deps: JoiningDeps, fn: (trx: Db, queue: (message: Message) => Promise<unknown>) => Promise<T>): Promise<T> {
+  return withQueuedMail(deps, (d) => fn(d.db, (message) => d.mailer.send(message)));
 }
 
 const t = (lang: string) => translator(lang) as unknown as Translate;

@@ -5,7 +5,7 @@
  */
 import { inTransaction, type Db } from '../../db/index.js';
 import { translator } from '../../i18n/index.js';
-import type { MailSender } from '../../web/server.js';
+import { mailIn, type MailSender } from '../../web/server.js';
 import { listOrganisationEditors } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
 import { listPublicResponses, listResponses, listSurveyOrganisations, markReminded, saveResponse, type SaveResult, type SurveyRound } from './survey.store.js';
@@ -67,7 +67,7 @@ export async function remindEditors(deps: SurveyDeps, round: SurveyRound, actorU
       const mail = reminderMail(sv, { round: round.title, organisation: o.name, link: `${deps.publicUrl}/hantera/${o.slug}/kartlaggning`, draft: status.get(o.id) === 'draft' });
       for (const editor of editors) {
         const message = { to: editor.email, ...mail, purpose: 'survey-reminder' };
-        await (mailer.queue ? mailer.queue(trx, message) : mailer.send(message));
+        await mailIn(mailer, trx).send(message);
         recipients++;
       }
     }

@@ -1,7 +1,7 @@
 /** What the workflow needs to tell people: the database, the mailer, absolute links; mail to editors and the coordinator. */
-import { inTransaction, type Db } from '../../db/index.js';
+import type { Db } from '../../db/index.js';
 import { languagePrefix, translator } from '../../i18n/index.js';
-import type { MailSender } from '../../web/server.js';
+import { withQueuedMail, type MailSender } from '../../web/server.js';
 import { listOrganisationEditors } from '../accounts/index.js';
 import type { ActivityDetail, Schedule } from '../calendar/index.js';
 
@@ -32,14 +32,7 @@ export interface WorkflowDeps {
  * commits (and later again, by the 'mail.deliver' job, if the server fails).
  */
 export async function atomically<T>(deps: WorkflowDeps, fn: (deps: WorkflowDeps) => Promise<T>): Promise<T> {
-  if (deps.db.isTransaction) return fn(deps);
-  const { mailer } = deps;
-  const result = await inTransaction(deps.db, (trx) =>
-    fn({ ...deps, db: trx, mailer: { send: (message) => (mailer.queue ? mailer.queue(trx, message) : mailer.send(message)) } }),
-  );
-  // After the commit: a failure here only delays the mail (the job tries again).
-  await mailer.deliverQueued?.().catch(() => 0);
-  return result;
+  return deps.db.isTransaction ? fn(deps) : withQueuedMail(deps, fn);
 }
 
 /** An absolute link to a page of the site. */

@@ -32,8 +32,18 @@ const DATE_STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   weekday: { weekday: 'long' },
 };
 
+const formattedDates = new Map<string, string>();
+
+/** A local date in one of the styles (memoised: a page formats the same few dates again and again). */
 export function formatDate(lang: Language, date: string, style: DateStyle): string {
-  return dateFormat(lang, { ...DATE_STYLES[style], timeZone: 'UTC' }).format(plainDate(date));
+  const key = `${lang.intl}|${style}|${date}`;
+  let out = formattedDates.get(key);
+  if (out === undefined) {
+    out = dateFormat(lang, { ...DATE_STYLES[style], timeZone: 'UTC' }).format(plainDate(date));
+    if (formattedDates.size >= 20_000) formattedDates.clear();
+    formattedDates.set(key, out);
+  }
+  return out;
 }
 
 /** A range of local dates: "23–29 november 2026". */
@@ -78,6 +88,19 @@ const CATALOGUE_NAMES: Record<string, 'taxonomy.signLanguage'> = { swl: 'taxonom
 export function languageName(lang: Language, code: string): string {
   const key = CATALOGUE_NAMES[code];
   if (key) return translator(lang.code)(key);
+  const memoKey = `${lang.intl}|${code}`;
+  let name = languageNames.get(memoKey);
+  if (name === undefined) {
+    name = intlLanguageName(lang, code);
+    if (languageNames.size >= 5_000) languageNames.clear();
+    languageNames.set(memoKey, name);
+  }
+  return name;
+}
+
+const languageNames = new Map<string, string>();
+
+function intlLanguageName(lang: Language, code: string): string {
   let names = displayNames.get(lang.intl);
   if (!names) {
     names = new Intl.DisplayNames(lang.intl, { type: 'language', fallback: 'code' });

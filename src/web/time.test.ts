@@ -228,3 +228,32 @@ describe('zoned', () => {
     expect(z.toPlainDate().toString()).toBe('2026-07-01');
   });
 });
+
+describe('date arithmetic agrees with Temporal', () => {
+  it('over four centuries of days, including leap days and week-year edges', async () => {
+    const { Temporal } = await import('temporal-polyfill');
+    let d = Temporal.PlainDate.from('1899-12-25');
+    const end = Temporal.PlainDate.from('2201-01-10');
+    let checked = 0;
+    // Every 13th day (so every weekday and month day occurs), plus every day around each new year.
+    while (Temporal.PlainDate.compare(d, end) < 0) {
+      const s = d.toString();
+      expect(addDays(s, 1)).toBe(d.add({ days: 1 }).toString());
+      expect(addDays(s, -400)).toBe(d.subtract({ days: 400 }).toString());
+      expect(isoWeekday(s)).toBe(d.dayOfWeek);
+      expect(startOfIsoWeek(s)).toBe(d.subtract({ days: d.dayOfWeek - 1 }).toString());
+      expect(isoWeek(s)).toEqual({ week: d.weekOfYear, year: d.yearOfWeek });
+      expect(daysBetween('2026-01-01', s)).toBe(Temporal.PlainDate.from('2026-01-01').until(d, { largestUnit: 'days' }).days);
+      checked++;
+      d = d.month === 12 && d.day >= 24 ? d.add({ days: 1 }) : d.day <= 7 && d.month === 1 ? d.add({ days: 1 }) : d.add({ days: 13 });
+    }
+    expect(checked).toBeGreaterThan(10_000);
+  });
+
+  it('refuses what is not a date', () => {
+    for (const bad of ['2026-02-30', '2026-02-29', '2026-13-01', '2026-00-10', '2026-04-31', 'junk', '']) {
+      expect(() => addDays(bad, 1), bad).toThrow(RangeError);
+    }
+    expect(addDays('2028-02-29', 1)).toBe('2028-03-01');
+  });
+});

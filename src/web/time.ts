@@ -28,25 +28,55 @@ export function localToday(now: Date): string {
   return Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(TIME_ZONE).toPlainDate().toString();
 }
 
+/**
+ * A YYYY-MM-DD date as days since 1970-01-01, and back. The arithmetic below runs many times per page
+ * (every day of a week, every row's date), so it is plain integer arithmetic on UTC midnights rather
+ * than Temporal objects; the proleptic Gregorian calendar of both is the same.
+ */
+function dayNumber(date: string): number {
+  const m = DATE_RE.exec(date);
+  const month = Number(m?.[2]);
+  const day = Number(m?.[3]);
+  if (!m || month < 1 || month > 12 || day < 1 || day > 31) throw new RangeError(`not a date: ${date}`);
+  const n = Date.UTC(Number(m[1]), month - 1, day) / DAY_MS;
+  // 2026-02-30 would roll over into March: refused, as Temporal refuses it.
+  if (day > 28 && fromDayNumber(n).slice(8) !== m[3]) throw new RangeError(`not a date: ${date}`);
+  return n;
+}
+
+const DAY_MS = 86_400_000;
+
+function fromDayNumber(n: number): string {
+  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+}
+
 export function addDays(date: string, days: number): string {
-  return Temporal.PlainDate.from(date).add({ days }).toString();
+  return fromDayNumber(dayNumber(date) + days);
 }
 
 /** Whole days from a to b (b − a). */
 export function daysBetween(a: string, b: string): number {
-  return Temporal.PlainDate.from(a).until(Temporal.PlainDate.from(b), { largestUnit: 'days' }).days;
+  return dayNumber(b) - dayNumber(a);
+}
+
+/** ISO weekday of a day number: 1970-01-01 was a Thursday (4). */
+function weekdayOf(n: number): number {
+  return ((((n + 3) % 7) + 7) % 7) + 1;
 }
 
 /** Monday of the ISO week that holds the date. */
 export function startOfIsoWeek(date: string): string {
-  const d = Temporal.PlainDate.from(date);
-  return d.subtract({ days: d.dayOfWeek - 1 }).toString();
+  const n = dayNumber(date);
+  return fromDayNumber(n - weekdayOf(n) + 1);
 }
 
 /** ISO week number and its week-year (the year the week's Thursday falls in). */
 export function isoWeek(date: string): { week: number; year: number } {
-  const d = Temporal.PlainDate.from(date);
-  return { week: d.weekOfYear ?? 1, year: d.yearOfWeek ?? d.year };
+  const n = dayNumber(date);
+  const thursday = n - weekdayOf(n) + 4;
+  const year = new Date(thursday * DAY_MS).getUTCFullYear();
+  const week = Math.floor((thursday - Date.UTC(year, 0, 1) / DAY_MS) / 7) + 1;
+  return { week, year };
 }
 
 /** Monday of ISO week `week` in week-year `year`, or null when the year has no such week. */
@@ -61,7 +91,7 @@ export function mondayOfIsoWeek(year: number, week: number): string | null {
 
 /** ISO weekday, 1 = Monday … 7 = Sunday. */
 export function isoWeekday(date: string): number {
-  return Temporal.PlainDate.from(date).dayOfWeek;
+  return weekdayOf(dayNumber(date));
 }
 
 /** The UTC instant of a local date and wall-clock time in Stockholm, as an ISO string. */

@@ -1,6 +1,6 @@
 /** SQL for activities, their schedules and their materialised occurrences. */
 import { sql, type CompiledQuery, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
-import { inTransaction, type Database, type Db } from '../../db/index.js';
+import { inTransaction, ROWS_AS_ARRAYS, rowValues, type Database, type Db } from '../../db/index.js';
 import { addDays } from '../../web/time.js';
 import { cleanUserText, containsPattern, foldForSearch, slugify } from '../../web/text.js';
 import type { ActivityStatus, AgeGroup, Audience, Category, Gender, Registration } from '../taxonomy/index.js';
@@ -331,19 +331,25 @@ export async function refreshOccurrenceWindow(db: Db, today: string, force = fal
 async function hostsOf(db: Executor, activityIds: number[]): Promise<Map<number, HostRef[]>> {
   const out = new Map<number, HostRef[]>();
   if (activityIds.length === 0) return out;
-  const rows = await db
+  const compiled = db
     .selectFrom('activityHosts')
     .innerJoin('organisations', 'organisations.id', 'activityHosts.organisationId')
-    .select(['activityHosts.activityId', 'organisations.id', 'organisations.slug', 'organisations.name'])
+    .select(['activityHosts.activityId', 'activityHosts.position', 'organisations.id', 'organisations.slug', 'organisations.name'])
     .where('activityHosts.activityId', 'in', [...new Set(activityIds)])
-    .orderBy('activityHosts.activityId')
-    .orderBy('activityHosts.position')
-    .execute();
-  for (const r of rows) {
-    const list = out.get(r.activityId) ?? [];
-    list.push({ id: r.id, slug: r.slug, name: r.name });
-    out.set(r.activityId, list);
+    .compile();
+  // Values, not objects, and ordered here: most activities have one host, so sorting each short list
+  // costs less than the database sorting them all.
+  const { rows } = await db.withoutPlugins().executeQuery({ ...compiled, sql: ROWS_AS_ARRAYS + compiled.sql });
+  const positions = new Map<HostRef, number>();
+  for (const row of rows) {
+    const [activityId, position, id, slug, name] = rowValues(row) as [number, number, number, string, string];
+    const host = { id: Number(id), slug, name };
+    positions.set(host, Number(position));
+    const list = out.get(Number(activityId));
+    if (list) list.push(host);
+    else out.set(Number(activityId), [host]);
   }
+  for (const list of out.values()) if (list.length > 1) list.sort((a, b) => positions.get(a)! - positions.get(b)! || a.id - b.id);
   return out;
 }
 
@@ -431,8 +437,12 @@ function withPlaces(db: Executor, q: OccurrenceQuery) {
   return publishedOccurrences(db, q).leftJoin('places as p', 'p.id', 'a.placeId').leftJoin('districts as d', 'd.id', 'p.districtId');
 }
 
+/**
+ * The columns of an occurrence in a list, in the order `itemFromValues` reads them: lists run with
+ * ROWS_AS_ARRAYS, so a row is its values in this order (an object per row, two dozen fields, cost
+ * more than the query on a full week).
+ */
 const OCCURRENCE_COLUMNS = [
-  'o.id',
   'o.activityId',
   'a.slug',
   'a.title',
@@ -458,137 +468,74 @@ const OCCURRENCE_COLUMNS = [
   'a.confirmedAt',
 ] as const;
 
-interface OccurrenceRow {
-  id: number;
-  activityId: number;
-  slug: string;
-  title: string;
-  category: string;
-  audience: string;
-  gender: string;
-  isFree: number;
-  localDate: string;
-  startTime: string;
-  endTime: string;
-  startsAt: string;
-  endsAt: string;
-  status: string;
-  originalDate: string;
-  note: string | null;
-  placeId: number | null;
-  placeName: string | null;
-  placeAddress: string | null;
-  placeLatitude: number | null;
-  placeLongitude: number | null;
-  districtSlug: string | null;
-  districtName: string | null;
-  confirmedAt: string;
-}
-
-/** An occurrence row as SQL returns it, without the renaming plugin. */
-interface SnakeOccurrenceRow {
-  id: number;
-  activity_id: number;
-  slug: string;
-  title: string;
-  category: string;
-  audience: string;
-  gender: string;
-  is_free: number;
-  local_date: string;
-  start_time: string;
-  end_time: string;
-  starts_at: string;
-  ends_at: string;
-  status: string;
-  original_date: string;
-  note: string | null;
-  place_id: number | null;
-  place_name: string | null;
-  place_address: string | null;
-  place_latitude: number | null;
-  place_longitude: number | null;
-  district_slug: string | null;
-  district_name: string | null;
-  confirmed_at: string;
-}
-
-function fromSnake(r: SnakeOccurrenceRow): OccurrenceRow {
-  return {
-    id: r.id,
-    activityId: r.activity_id,
-    slug: r.slug,
-    title: r.title,
-    category: r.category,
-    audience: r.audience,
-    gender: r.gender,
-    isFree: Number(r.is_free),
-    localDate: r.local_date,
-    startTime: r.start_time,
-    endTime: r.end_time,
-    startsAt: r.starts_at,
-    endsAt: r.ends_at,
-    status: r.status,
-    originalDate: r.original_date,
-    note: r.note,
-    placeId: r.place_id,
-    placeName: r.place_name,
-    placeAddress: r.place_address,
-    placeLatitude: r.place_latitude,
-    placeLongitude: r.place_longitude,
-    districtSlug: r.district_slug,
-    districtName: r.district_name,
-    confirmedAt: r.confirmed_at,
-  };
-}
-
-async function toOccurrenceItems(db: Executor, rows: OccurrenceRow[], staleBefore?: string): Promise<OccurrenceItem[]> {
-  const hosts = await hostsOf(db, rows.map((r) => r.activityId));
-  return rows.map((r) => ({
-    ...(staleBefore !== undefined && r.confirmedAt < staleBefore ? { unconfirmedSince: r.confirmedAt } : {}),
-    activityId: r.activityId,
-    slug: r.slug,
-    title: r.title,
-    category: r.category as Category,
-    audience: r.audience as Audience,
-    gender: r.gender as Gender,
-    isFree: r.isFree === 1,
-    localDate: r.localDate,
-    startTime: r.startTime,
-    endTime: r.endTime,
-    startsAt: r.startsAt,
-    endsAt: r.endsAt,
-    status: r.status as OccurrenceStatus,
-    originalDate: r.originalDate,
-    note: r.note,
+/** One occurrence from its values in OCCURRENCE_COLUMNS order; hosts are filled in afterwards. */
+function itemFromValues(v: unknown[], staleBefore: string | undefined): OccurrenceItem {
+  const [activityId, slug, title, category, audience, gender, isFree, localDate, startTime, endTime, startsAt, endsAt, status, originalDate, note] = v;
+  const [placeId, placeName, placeAddress, placeLatitude, placeLongitude, districtSlug, districtName, confirmedAt] = v.slice(15);
+  const item: OccurrenceItem = {
+    activityId: Number(activityId),
+    slug: slug as string,
+    title: title as string,
+    category: category as Category,
+    audience: audience as Audience,
+    gender: gender as Gender,
+    isFree: Number(isFree) === 1,
+    localDate: localDate as string,
+    startTime: startTime as string,
+    endTime: endTime as string,
+    startsAt: startsAt as string,
+    endsAt: endsAt as string,
+    status: status as OccurrenceStatus,
+    originalDate: originalDate as string,
+    note: note as string | null,
     place:
-      r.placeId !== null
+      placeId !== null
         ? {
-            id: r.placeId,
-            name: r.placeName!,
-            address: r.placeAddress!,
-            latitude: r.placeLatitude,
-            longitude: r.placeLongitude,
-            districtSlug: r.districtSlug,
-            districtName: r.districtName,
+            id: Number(placeId),
+            name: placeName as string,
+            address: placeAddress as string,
+            latitude: placeLatitude as number | null,
+            longitude: placeLongitude as number | null,
+            districtSlug: districtSlug as string | null,
+            districtName: districtName as string | null,
           }
         : null,
-    hosts: hosts.get(r.activityId) ?? [],
-  }));
+    hosts: NO_HOSTS,
+  };
+  if (staleBefore !== undefined && (confirmedAt as string) < staleBefore) item.unconfirmedSince = confirmedAt as string;
+  return item;
+}
+
+const NO_HOSTS: HostRef[] = [];
+
+/** Runs a compiled occurrence list as arrays (see ROWS_AS_ARRAYS) and makes items of it, hosts included. */
+async function runOccurrenceList(db: Executor, compiled: CompiledQuery, staleBefore: string | undefined): Promise<OccurrenceItem[]> {
+  const { rows } = await db.withoutPlugins().executeQuery({ ...compiled, sql: ROWS_AS_ARRAYS + compiled.sql });
+  return rows.map((r) => itemFromValues(rowValues(r), staleBefore));
+}
+
+/** Sets each item's hosts, main organiser first (one query for the whole list). */
+async function addHosts(db: Executor, items: OccurrenceItem[]): Promise<OccurrenceItem[]> {
+  const hosts = await hostsOf(db, items.map((i) => i.activityId));
+  for (const item of items) item.hosts = hosts.get(item.activityId) ?? NO_HOSTS;
+  return items;
 }
 
 /** Published occurrences in [from, to] matching the filters, in time order, with hosts. */
 export async function listOccurrences(db: Db, q: OccurrenceQuery): Promise<OccurrenceItem[]> {
   let query = withPlaces(db, q).select(OCCURRENCE_COLUMNS).orderBy('o.startsAt').orderBy('a.title').orderBy('o.id');
   if (q.limit !== undefined) query = query.limit(q.limit).offset(q.offset ?? 0);
-  return toOccurrenceItems(db, await query.execute(), q.staleBefore);
+  return addHosts(db, await runOccurrenceList(db, query.compile(), q.staleBefore));
 }
 
-/** The order of `order by starts_at, title, id` (binary text order, as the database's). */
-function byStartThenTitle(a: OccurrenceRow, b: OccurrenceRow): number {
+/**
+ * The order of `order by starts_at, title, id` (binary text order, as the database's), for items
+ * already in `starts_at, id` order: the sort is stable, so equal start and title keep the id order.
+ */
+function byStartThenTitle(a: OccurrenceItem, b: OccurrenceItem): number {
   if (a.startsAt !== b.startsAt) return a.startsAt < b.startsAt ? -1 : 1;
   if (a.title !== b.title) return a.title < b.title ? -1 : 1;
-  return a.id - b.id;
+  return 0;
 }
 
 const DAY = '\u0000day';
@@ -627,12 +574,9 @@ export async function listOccurrencesPerDay(db: Db, q: OccurrenceQuery, perDay: 
   for (let d = q.from; d <= q.to; d = addDays(d, 1)) days.push(d);
   const compiled = perDayQuery(db, q, perDay);
   const forDay = (day: string) => ({ ...compiled, parameters: compiled.parameters.map((p) => (p === DAY ? day : p === CONFIRMED_SINCE ? q.confirmedSince : p)) });
-  // Rows as the database names them (a renaming plugin would copy every row): mapped once below.
-  const raw = db.withoutPlugins();
-  const [totals, ...perDayRows] = await Promise.all([countOccurrencesByDate(db, q), ...days.map((day) => raw.executeQuery<SnakeOccurrenceRow>(forDay(day)))]);
+  const [totals, ...dayLists] = await Promise.all([countOccurrencesByDate(db, q), ...days.map((day) => runOccurrenceList(db, forDay(day), q.staleBefore))]);
   // Shown by start and then title, as every other list.
-  const rows = perDayRows.flatMap((r) => r.rows.map(fromSnake).sort(byStartThenTitle));
-  return { items: await toOccurrenceItems(db, rows, q.staleBefore), totals };
+  return { items: await addHosts(db, dayLists.flatMap((items) => items.sort(byStartThenTitle))), totals };
 }
 
 /** How many published occurrences match, per local date. */

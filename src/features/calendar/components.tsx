@@ -202,6 +202,18 @@ function Select(props: { name: string; label: string; value: string | undefined;
   );
 }
 
+const spokenLanguageLists = new Map<string, [string, string][]>();
+
+/** Every spoken language as [code, name], sorted by name in the page's language (once per language). */
+function spokenLanguageOptions(page: PageContext): [string, string][] {
+  let list = spokenLanguageLists.get(page.lang.code);
+  if (!list) {
+    list = SPOKEN_LANGUAGES.map((l) => [l, spokenLanguageName(page, l)] as [string, string]).sort((a, b) => compareText(page.lang, a[1], b[1]));
+    spokenLanguageLists.set(page.lang.code, list);
+  }
+  return list;
+}
+
 /** The filter form: plain GET, so every filtered view is a link to share. */
 export function FilterForm(props: {
   action: string;
@@ -268,9 +280,7 @@ export function FilterForm(props: {
             label={t('filters.language')}
             value={f.language}
             anyLabel={t('filters.anyLanguage')}
-            options={SPOKEN_LANGUAGES.map((l) => [l, spokenLanguageName(page, l)] as [string, string]).sort((a, b) =>
-              compareText(page.lang, a[1], b[1]),
-            )}
+            options={spokenLanguageOptions(page)}
           />
         </div>
         <div class="checks">

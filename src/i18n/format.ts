@@ -48,7 +48,14 @@ export function formatDate(lang: Language, date: string, style: DateStyle): stri
 
 /** A range of local dates: "23–29 november 2026". */
 export function formatDateRange(lang: Language, from: string, to: string): string {
-  return dateFormat(lang, { ...DATE_STYLES.dayMonthYear, timeZone: 'UTC' }).formatRange(plainDate(from), plainDate(to));
+  const key = `${lang.intl}|range|${from}|${to}`;
+  let out = formattedDates.get(key);
+  if (out === undefined) {
+    out = dateFormat(lang, { ...DATE_STYLES.dayMonthYear, timeZone: 'UTC' }).formatRange(plainDate(from), plainDate(to));
+    if (formattedDates.size >= 20_000) formattedDates.clear();
+    formattedDates.set(key, out);
+  }
+  return out;
 }
 
 /** Weekday name, ISO 1 = Monday … 7 = Sunday. */

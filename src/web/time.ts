@@ -25,8 +25,16 @@ export function isTime(value: string): boolean {
 
 /** Today's date in Stockholm for the given instant. */
 export function localToday(now: Date): string {
-  return Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(TIME_ZONE).toPlainDate().toString();
+  // Asked on every request: the answer is kept for the minute (a day always starts on a whole minute).
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== todayMemo.minute) {
+    todayMemo.date = Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(TIME_ZONE).toPlainDate().toString();
+    todayMemo.minute = minute;
+  }
+  return todayMemo.date;
 }
+
+const todayMemo = { minute: Number.NaN, date: '' };
 
 /**
  * A YYYY-MM-DD date as days since 1970-01-01, and back. The arithmetic below runs many times per page

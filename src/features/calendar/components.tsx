@@ -137,8 +137,9 @@ export function rowKey(lang: string, o: OccurrenceItem): string {
   const t = o.localTitle;
   const title = t ? `${t.text}\u0002${t.lang}\u0002${t.machine}\u0002${t.outdated}` : '';
   const place = o.place ? `${o.place.name}\u0002${o.place.districtName ?? '\u0003'}` : '\u0003';
-  const hosts = o.hosts.map((h) => h.name).join('\u0002');
-  return [lang, o.activityId, o.slug, o.title, title, o.category, o.audience, o.gender, o.startTime, o.endTime, o.status, o.originalDate, o.note ?? '\u0003', place, hosts, o.unconfirmedSince ?? '\u0003'].join('\u0001');
+  const hosts = o.hosts.length === 1 ? o.hosts[0]!.name : o.hosts.map((h) => h.name).join('\u0002');
+  // One template, no intermediate array: this runs for every row of every list drawn.
+  return `${lang}\u0001${o.activityId}\u0001${o.slug}\u0001${o.title}\u0001${title}\u0001${o.category}\u0001${o.audience}\u0001${o.gender}\u0001${o.startTime}\u0001${o.endTime}\u0001${o.status}\u0001${o.originalDate}\u0001${o.note ?? '\u0003'}\u0001${place}\u0001${hosts}\u0001${o.unconfirmedSince ?? '\u0003'}`;
 }
 
 function drawRow(page: PageContext, item: OccurrenceItem): string {

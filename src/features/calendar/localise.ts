@@ -3,7 +3,10 @@ import type { Db } from '../../db/index.js';
 import { findTranslations, localText, type LocalText } from '../translation/index.js';
 import type { ActivityDetail } from './activity.js';
 
-/** Adds `localTitle` to each item; `idOf` says which activity an item belongs to. */
+/**
+ * Sets `localTitle` on each item and returns the same items; `idOf` says which activity an item
+ * belongs to. The items are changed, not copied: lists of hundreds of rows are drawn on every page.
+ */
 export async function localiseTitles<T extends { title: string }>(
   db: Db,
   items: T[],
@@ -11,7 +14,9 @@ export async function localiseTitles<T extends { title: string }>(
   idOf: (item: T) => number,
 ): Promise<(T & { localTitle: LocalText })[]> {
   const translations = await findTranslations(db, 'activity', items.map(idOf), lang);
-  return items.map((item) => ({ ...item, localTitle: localText(item.title, lang, translations.get(`${idOf(item)}:title`)) }));
+  const localised = items as (T & { localTitle: LocalText })[];
+  for (const item of localised) item.localTitle = localText(item.title, lang, translations.get(`${idOf(item)}:title`));
+  return localised;
 }
 
 export interface ActivityTexts {

@@ -1,7 +1,7 @@
 /** A large, deterministic data set for benchmarks: N organisations and M activities built from the demo templates. */
-import type { Db } from '../src/db/index.js';
+import { inTransaction, type Db } from '../src/db/index.js';
 import { activities as templates, districts, organisations as orgTemplates, places } from '../src/demo/data.js';
-import { WEEKDAYS, type Schedule } from '../src/features/calendar/index.js';
+import { WEEKDAYS, type ActivityInput, type Schedule } from '../src/features/calendar/index.js';
 import { insertActivity } from '../src/features/calendar/activity.store.js';
 import { insertOrganisation } from '../src/features/organisations/organisation.store.js';
 import { insertDistrict, insertPlace } from '../src/features/places/index.js';
@@ -85,9 +85,7 @@ export async function seedBenchData(db: Db, now: Date, size: { organisations: nu
           : r < 0.95
             ? { kind: 'monthly', nth: 1 + Math.floor(rand() * 4), weekday: pick(WEEKDAYS) }
             : { kind: 'once' };
-    await insertActivity(
-      db,
-      {
+    const input: ActivityInput = {
         title: `${tpl.title} ${i + 1}`,
         description: tpl.description,
         category: i < templates.length ? tpl.category : pick(CATEGORY_CODES),
@@ -114,9 +112,8 @@ export async function seedBenchData(db: Db, now: Date, size: { organisations: nu
           exceptions: [],
           changes: [],
         },
-      },
-      now,
-      today,
-    );
+      };
+    // The store's write, each activity in its own transaction (the commands would also audit every one).
+    await inTransaction(db, (trx) => insertActivity(trx, input, now, today));
   }
 }

@@ -9,7 +9,7 @@ import { HttpError } from '../../web/errors.js';
 import { recordChange, userOf, type Actor, type AuditNote } from '../audit/index.js';
 import type { ActivityStatus } from '../taxonomy/index.js';
 import { inputOf, type ActivityDetail, type ActivityInput } from './activity.js';
-import { deleteActivity, insertActivity, setActivityStatus, updateActivity } from './activity.store.js';
+import { deleteActivity, insertActivity, markConfirmed, setActivityStatus, updateActivity, writeOccurrenceWindow, writeSearchText } from './activity.store.js';
 import type { Schedule } from './schedule.js';
 
 export type { Actor, AuditNote };
@@ -88,4 +88,28 @@ export async function removeActivity(db: Db, id: number, ctx: Pick<ChangeContext
     await deleteActivity(trx, id);
     await audit(trx, id, note, ctx);
   });
+}
+
+/**
+ * Recomputes the search text of the activities at a place or run by an organisation, after the place
+ * or organisation was renamed or places were merged: searching the new name finds them. Returns how many.
+ */
+export function refreshSearchText(db: Db, of: { placeId: number } | { organisationId: number }): Promise<number> {
+  return inTransaction(db, (trx) => writeSearchText(trx, of));
+}
+
+/**
+ * Marks published activities as confirmed at `now` (their organisation says they are still true).
+ * Leaves `updated_at` alone: nothing in them changed, so open edit forms stay valid. Returns the ids confirmed.
+ */
+export function confirmActivities(db: Db, ids: number[], now: Date, options: { onlyConfirmedBefore?: string } = {}): Promise<number[]> {
+  return markConfirmed(db, ids, now, options);
+}
+
+/**
+ * Regenerates every activity's occurrences for the window around `today` when the stored window has
+ * fallen a week or more behind (or when forced), in one transaction. Returns whether it did.
+ */
+export function refreshOccurrenceWindow(db: Db, today: string, force = false): Promise<boolean> {
+  return inTransaction(db, (trx) => writeOccurrenceWindow(trx, today, force));
 }

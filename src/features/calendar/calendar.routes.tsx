@@ -17,7 +17,7 @@ import {
   listActivitySummaries,
   listOccurrences,
   listOccurrencesPerDay,
-} from './activity.store.js';
+} from './activity.queries.js';
 import { CategoriesPage, CategoryPage } from './category.page.js';
 import { DATE_PATTERN, filterProperties, toFilters, type FilterQuery } from './filters.js';
 import { icsActivity, sendCalendar } from './calendar-file.js';

@@ -7,20 +7,27 @@ export { DATE_PATTERN, filterParams, filterProperties, toFilters, withQuery, typ
 export {
   countOccurrences,
   listActivityTexts,
-  refreshSearchText,
   listActivityIdsOfOrganisation,
   listActivitySummaries,
   listOccurrences,
-  refreshOccurrenceWindow,
   findActivity,
   findActivities,
   listMatchingActivityIds,
-  confirmActivities,
   countUnconfirmedActivities,
   type OccurrenceQuery,
-} from './activity.store.js';
+} from './activity.queries.js';
 export * from './freshness.js';
-export { createActivity, replaceActivity, changeSchedule, changeHosts, changeActivityStatus, removeActivity, type Actor, type AuditNote, type ChangeContext } from './activity.commands.js';
+export {
+  createActivity,
+  replaceActivity,
+  changeSchedule,
+  changeHosts,
+  changeActivityStatus,
+  removeActivity,
+  refreshSearchText,
+  confirmActivities,
+  refreshOccurrenceWindow,
+  type Actor, type AuditNote, type ChangeContext } from './activity.commands.js';
 export { calendarRoutes, parseActivityParam, activityDates, type ActivitySlot, type CalendarRoutesOptions } from './calendar.routes.js';
 export { ActivityArticle } from './activity.page.js';
 export { UnconfirmedNote } from './freshness-note.js';

@@ -9,6 +9,13 @@ module.exports = {
       to: { path: '^src/features/[^/]+/', pathNot: ['^src/features/$1/', '^src/features/[^/]+/index\\.tsx?$'] },
     },
     {
+      name: 'index-exports-no-store',
+      comment: 'A feature shows other features its commands and queries, never its store (types may come from it).',
+      severity: 'error',
+      from: { path: '^src/features/[^/]+/index\\.tsx?$' },
+      to: { path: '\\.store\\.tsx?$', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'shared-knows-no-feature',
       comment: 'web/, i18n/ and db/ serve every feature and know none.',
       severity: 'error',

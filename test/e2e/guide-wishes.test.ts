@@ -5,7 +5,7 @@
  */
 import { inject, afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { eraseCase, submitCase, updateCase } from '../../src/features/guide/case.store.js';
+import { eraseCase, submitCase, updateCase } from '../../src/features/guide/case.commands.js';
 import { insertWish, setWishStatus } from '../../src/features/guide/wish.store.js';
 import { expectAccessible, expectNoHorizontalScroll, screenshot, signedInContext, startBrowserHarness, type BrowserHarness } from '../support/browser.js';
 

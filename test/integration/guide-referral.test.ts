@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret } from '../../src/features/accounts/index.js';
-import { eraseCase, submitCase, updateCase } from '../../src/features/guide/case.store.js';
+import { eraseCase, submitCase, updateCase } from '../../src/features/guide/case.commands.js';
 import { LANGUAGES, loadCatalogue } from '../../src/i18n/index.js';
 import type { GuideCase } from '../../src/features/guide/case.js';
 import { listOutbox } from '../../src/features/mail/index.js';

@@ -5,7 +5,8 @@
  * deleting wishes, and the guide's statistics from cases with no personal field (erased ones counted).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eraseCase, findCase, mergeCases, submitCase, updateCase } from '../../src/features/guide/case.store.js';
+import { eraseCase, mergeCases, submitCase, updateCase } from '../../src/features/guide/case.commands.js';
+import { findCase } from '../../src/features/guide/case.store.js';
 import { insertWish } from '../../src/features/guide/wish.store.js';
 import { WISH_ADMIN_PAGE_SIZE } from '../../src/features/guide/wishes.routes.js';
 import type { CaseRequest } from '../../src/features/guide/case.js';

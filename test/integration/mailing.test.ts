@@ -10,10 +10,11 @@
 import crypto from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { insertUser } from '../../src/features/accounts/accounts.store.js';
+import { insertUser } from '../../src/features/accounts/accounts.commands.js';
 import { expireMailingRequests, sendMailingBatch } from '../../src/features/network/index.js';
 import { addressHash } from '../../src/features/network/mailing.js';
-import { insertMessage, insertSegment, mailingKey, queueMessage } from '../../src/features/network/mailing.store.js';
+import { insertMessage, insertSegment, mailingKey } from '../../src/features/network/mailing.store.js';
+import { queueMessage } from '../../src/features/network/mailing.commands.js';
 import type { Db } from '../../src/db/index.js';
 import { createTestApp, FIXED_NOW, type TestApp } from '../support/app.js';
 import { Client, signedInClient } from '../support/client.js';

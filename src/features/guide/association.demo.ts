@@ -5,7 +5,7 @@
 import type { Db } from '../../db/index.js';
 import { addDays, localToday } from '../../web/time.js';
 import type { ContactInput, VisitInput } from './association.js';
-import { insertContact, insertVisit, setFlags, setPublicNeeds } from './association.store.js';
+import { insertContact, insertVisit, setFlags, setPublicNeeds } from './association.commands.js';
 
 interface DemoAssociation {
   slug: string;

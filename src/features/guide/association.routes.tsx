@@ -36,23 +36,16 @@ import {
 } from './association.js';
 import { ContactEditPage, VisitEditPage } from './association.forms.js';
 import { AssociationPage, AssociationsPage } from './association.page.js';
+import { deleteContact, deleteVisit, insertContact, insertVisit, setFlags, setPublicNeeds, updateContact, updateVisit } from './association.commands.js';
 import {
-  deleteContact,
-  deleteVisit,
   findContact,
   findFlags,
   findVisit,
-  insertContact,
-  insertVisit,
   lastVisitDates,
   listContacts,
   listFlagValues,
   listPublicNeeds,
   listVisits,
-  setFlags,
-  setPublicNeeds,
-  updateContact,
-  updateVisit,
   type AssociationContact,
   type AssociationVisit,
 } from './association.store.js';

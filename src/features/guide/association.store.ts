@@ -1,9 +1,10 @@
 /**
  * What guides know of associations, the queries: contacts for integration, the log of visits and
  * meetings, the needs flags (with when and by whom they were last set), and which activities show a
- * need publicly. The only place that talks SQL about these tables.
+ * need publicly. The only place that talks SQL about these tables; changes go through
+ * association.commands.ts.
  */
-import { inTransaction, type Db } from '../../db/index.js';
+import type { Db } from '../../db/index.js';
 import {
   ASSOCIATION_FLAGS,
   isFlagValue,
@@ -172,20 +173,14 @@ export async function listFlagValues(db: Db, organisationIds?: readonly number[]
   return out;
 }
 
-/** Writes the flags given (only those that changed should be passed: each gets today's date and the actor). */
-export async function setFlags(db: Db, organisationId: number, changed: Partial<Record<AssociationFlag, FlagValue>>, actor: number | null, now: Date): Promise<void> {
-  const entries = Object.entries(changed) as [AssociationFlag, FlagValue][];
-  if (entries.length === 0) return;
+/** Sets one flag of an organisation, with who set it and when. */
+export async function upsertFlag(db: Db, organisationId: number, flag: AssociationFlag, value: FlagValue, actor: number | null, now: Date): Promise<void> {
   const setAt = now.toISOString();
-  await inTransaction(db, async (trx) => {
-    for (const [flag, value] of entries) {
-      await trx
-        .insertInto('associationFlags')
-        .values({ organisationId, flag, value, setBy: actor, setAt })
-        .onConflict((oc) => oc.columns(['organisationId', 'flag']).doUpdateSet({ value, setBy: actor, setAt }))
-        .execute();
-    }
-  });
+  await db
+    .insertInto('associationFlags')
+    .values({ organisationId, flag, value, setBy: actor, setAt })
+    .onConflict((oc) => oc.columns(['organisationId', 'flag']).doUpdateSet({ value, setBy: actor, setAt }))
+    .execute();
 }
 
 // --- needs shown on activities ---------------------------------------------------------------------
@@ -202,14 +197,14 @@ export async function listPublicNeeds(db: Db, activityIds: readonly number[]): P
   return out;
 }
 
-/** Sets which needs one activity shows; returns whether anything changed. */
-export async function setPublicNeeds(db: Db, activityId: number, needs: readonly PublicNeed[], actor: number | null, now: Date): Promise<boolean> {
-  return inTransaction(db, async (trx) => {
-    const current = (await listPublicNeeds(trx, [activityId])).get(activityId) ?? [];
-    const add = needs.filter((n) => !current.includes(n));
-    const remove = current.filter((n) => !needs.includes(n));
-    if (remove.length > 0) await trx.deleteFrom('activityPublicNeeds').where('activityId', '=', activityId).where('need', 'in', remove).execute();
-    if (add.length > 0) await trx.insertInto('activityPublicNeeds').values(add.map((need) => ({ activityId, need, createdBy: actor, createdAt: now.toISOString() }))).execute();
-    return add.length + remove.length > 0;
-  });
+/** Adds needs an activity shows. */
+export async function insertPublicNeeds(db: Db, activityId: number, needs: readonly PublicNeed[], actor: number | null, now: Date): Promise<void> {
+  if (needs.length === 0) return;
+  await db.insertInto('activityPublicNeeds').values(needs.map((need) => ({ activityId, need, createdBy: actor, createdAt: now.toISOString() }))).execute();
+}
+
+/** Removes needs an activity shows. */
+export async function deletePublicNeeds(db: Db, activityId: number, needs: readonly PublicNeed[]): Promise<void> {
+  if (needs.length === 0) return;
+  await db.deleteFrom('activityPublicNeeds').where('activityId', '=', activityId).where('need', 'in', [...needs]).execute();
 }

@@ -1,17 +1,16 @@
-/** SQL for guide cases and their notes. Personal fields are read and written only here. */
+/**
+ * SQL for guide cases and their notes. Personal fields are read and written only here. A change of
+ * several statements runs in the transaction of its command (case.commands.ts).
+ */
 import { sharedSecret } from '../../db/settings.js';
 import type { Selectable } from 'kysely';
 import type { Database, Db } from '../../db/index.js';
 import { cleanUserText } from '../../web/text.js';
 import type { Weekday } from '../calendar/index.js';
-import { caseSubject, deleteOutboxAbout, moveOutboxSubject } from '../mail/index.js';
 import type { Category } from '../taxonomy/index.js';
 import {
   CLOSING_STATUSES,
-  dueForErasure,
-  dueForIdleErasure,
   mergedFields,
-  monthsBefore,
   newReference,
   outcomeOf,
   type CaseAgeGroup,
@@ -139,8 +138,13 @@ export async function updateCase(db: Db, c: GuideCase, u: CaseUpdate, now: Date)
   await db.updateTable('guideCases').set(set).where('id', '=', c.id).execute();
 }
 
-export async function addNote(db: Db, caseId: number, authorId: number, text: string, now: Date): Promise<void> {
+/** Adds a guide's note to a case. */
+export async function insertNote(db: Db, caseId: number, authorId: number, text: string, now: Date): Promise<void> {
   await db.insertInto('guideNotes').values({ caseId, authorId, text: cleanUserText(text), createdAt: now.toISOString() }).execute();
+}
+
+/** Marks a case as changed now. */
+export async function touchCase(db: Db, caseId: number, now: Date): Promise<void> {
   await db.updateTable('guideCases').set({ updatedAt: now.toISOString() }).where('id', '=', caseId).execute();
 }
 
@@ -156,46 +160,31 @@ export async function listNotes(db: Db, caseId: number): Promise<{ id: number; t
 }
 
 /**
- * Empties every personal field of a case and deletes its notes, its referral answers and links, and
- * the copies of mail about it in the outbox; the rest (status, dates, interests, district, age group)
- * stays for anonymous statistics.
+ * Empties every personal field of a case and deletes its notes and its referral answers and links;
+ * the rest (status, dates, interests, district, age group) stays for anonymous statistics. Several
+ * statements: run it in a transaction, with the outbox copies (case.commands.ts).
  */
-export async function eraseCase(db: Db, caseId: number, now: Date): Promise<void> {
-  await db.transaction().execute((trx) => eraseWithin(trx, caseId, now));
-}
-
-async function eraseWithin(trx: Db, caseId: number, now: Date): Promise<void> {
-  await trx
+export async function erasePersonalData(db: Db, caseId: number, now: Date): Promise<void> {
+  await db
     .updateTable('guideCases')
     .set({ firstName: null, phone: null, email: null, interestText: null, helperName: null, erasedAt: now.toISOString(), updatedAt: now.toISOString() })
     .where('id', '=', caseId)
     .execute();
-  await trx.deleteFrom('guideNotes').where('caseId', '=', caseId).execute();
-  await trx.updateTable('guideReferrals').set({ answer: null, tokenHash: null, tokenExpiresAt: null }).where('caseId', '=', caseId).execute();
-  await deleteOutboxAbout(trx, caseSubject(caseId));
+  await db.deleteFrom('guideNotes').where('caseId', '=', caseId).execute();
+  await db.updateTable('guideReferrals').set({ answer: null, tokenHash: null, tokenExpiresAt: null }).where('caseId', '=', caseId).execute();
 }
 
-/** Erases every case closed longer ago than the retention period; returns their ids. */
-export async function eraseExpiredCases(db: Db, now: Date, retentionMonths: number): Promise<number[]> {
-  const closed = await db.selectFrom('guideCases').select(['id', 'closedAt', 'erasedAt']).where('closedAt', 'is not', null).where('erasedAt', 'is', null).execute();
-  const erased: number[] = [];
-  for (const c of closed) {
-    if (dueForErasure(c, now, retentionMonths)) {
-      await eraseCase(db, c.id, now);
-      erased.push(c.id);
-    }
-  }
-  return erased;
+/** Closed cases not erased yet, with when they were closed. */
+export async function listClosedUnerased(db: Db): Promise<{ id: number; closedAt: string | null; erasedAt: string | null }[]> {
+  return db.selectFrom('guideCases').select(['id', 'closedAt', 'erasedAt']).where('closedAt', 'is not', null).where('erasedAt', 'is', null).execute();
 }
 
 /**
- * Closes and erases every open case with no change and no referral for the retention period (a
- * request nobody took up, a person who stopped answering); statistics count it as closed without
- * joining. Returns their ids.
+ * Open, unerased cases unchanged since `cutoff`, with the dates of their last referral and last
+ * answer (a case may still be moving through its referrals).
  */
-export async function eraseIdleCases(db: Db, now: Date, retentionMonths: number): Promise<number[]> {
-  const cutoff = monthsBefore(now, retentionMonths).toISOString();
-  const candidates = await db
+export async function listIdleCandidates(db: Db, cutoff: string): Promise<{ id: number; status: CaseStatus; erasedAt: string | null; updatedAt: string; lastReferral: string | null; lastAnswer: string | null }[]> {
+  const rows = await db
     .selectFrom('guideCases as c')
     .select((eb) => [
       'c.id',
@@ -209,18 +198,19 @@ export async function eraseIdleCases(db: Db, now: Date, retentionMonths: number)
     .where('c.erasedAt', 'is', null)
     .where('c.updatedAt', '<=', cutoff)
     .execute();
-  const erased: number[] = [];
-  for (const c of candidates) {
-    const last = [c.updatedAt, c.lastReferral, c.lastAnswer].filter((x): x is string => typeof x === 'string').sort().at(-1)!;
-    if (!dueForIdleErasure({ status: c.status as CaseStatus, erasedAt: c.erasedAt }, last, now, retentionMonths)) continue;
-    const stamp = now.toISOString();
-    await db.transaction().execute(async (trx) => {
-      await trx.updateTable('guideCases').set({ status: 'closed', closedAt: stamp, outcome: outcomeOf('closed'), followUpOn: null }).where('id', '=', c.id).execute();
-      await eraseWithin(trx, c.id, now);
-    });
-    erased.push(c.id);
-  }
-  return erased;
+  return rows.map((c) => ({
+    id: c.id,
+    status: c.status as CaseStatus,
+    erasedAt: c.erasedAt,
+    updatedAt: c.updatedAt,
+    lastReferral: typeof c.lastReferral === 'string' ? c.lastReferral : null,
+    lastAnswer: typeof c.lastAnswer === 'string' ? c.lastAnswer : null,
+  }));
+}
+
+/** Closes a case nobody worked on (statistics count it as closed without joining). */
+export async function closeIdleCase(db: Db, caseId: number, now: Date): Promise<void> {
+  await db.updateTable('guideCases').set({ status: 'closed', closedAt: now.toISOString(), outcome: outcomeOf('closed'), followUpOn: null }).where('id', '=', caseId).execute();
 }
 
 /** Other open, unerased cases with the same phone number or e-mail address: maybe the same person. */
@@ -242,43 +232,29 @@ export async function listSameContact(db: Db, c: GuideCase): Promise<GuideCase[]
 }
 
 /**
- * Merges case `goneId` into case `keepId` (a guide's decision that they are one person): interests,
- * free times, notes, referrals, wishes and mail copies move to the kept case, whose own name and
- * contact stay (gaps filled from the other); the other is closed, marked as merged and erased. Both
- * must still be open and unerased; returns false (and changes nothing) otherwise.
+ * Claims an open, unerased, unmerged case for a merge by writing to its row; false when it is not
+ * one (any more). In a transaction, the row stays locked until it ends.
  */
-export async function mergeCases(db: Db, keepId: number, goneId: number, now: Date): Promise<boolean> {
-  if (keepId === goneId) return false;
-  const stamp = now.toISOString();
-  const notMergeable = new Error('not mergeable');
-  try {
-    await db.transaction().execute(async (trx) => {
-      // Both rows are claimed first, in id order: two guides merging the same pair either way round
-      // wait for each other, and the second finds a case already merged and changes nothing.
-      for (const id of [keepId, goneId].sort((a, b) => a - b)) {
-        const claimed = await trx
-          .updateTable('guideCases')
-          .set({ updatedAt: stamp })
-          .where('id', '=', id)
-          .where('mergedInto', 'is', null)
-          .where('erasedAt', 'is', null)
-          .where('status', 'not in', [...CLOSING_STATUSES])
-          .executeTakeFirst();
-        if (Number(claimed.numUpdatedRows) !== 1) throw notMergeable;
-      }
-      await mergeWithin(trx, (await findCase(trx, keepId))!, (await findCase(trx, goneId))!, now);
-    });
-    return true;
-  } catch (error) {
-    if (error === notMergeable) return false;
-    throw error;
-  }
+export async function claimForMerge(db: Db, caseId: number, now: Date): Promise<boolean> {
+  const claimed = await db
+    .updateTable('guideCases')
+    .set({ updatedAt: now.toISOString() })
+    .where('id', '=', caseId)
+    .where('mergedInto', 'is', null)
+    .where('erasedAt', 'is', null)
+    .where('status', 'not in', [...CLOSING_STATUSES])
+    .executeTakeFirst();
+  return Number(claimed.numUpdatedRows) === 1;
 }
 
-async function mergeWithin(trx: Db, keep: GuideCase, gone: GuideCase, now: Date): Promise<void> {
-  const stamp = now.toISOString();
+/**
+ * Moves what `gone` holds into `keep`: interests, free times and gaps in the contact (the kept
+ * case's own name and contact stay), notes, referrals and wishes. Several statements: run it in a
+ * transaction (case.commands.ts).
+ */
+export async function moveCaseInto(db: Db, keep: GuideCase, gone: GuideCase, now: Date): Promise<void> {
   const m = mergedFields(keep, gone);
-  await trx
+  await db
     .updateTable('guideCases')
     .set({
       phone: m.phone,
@@ -291,20 +267,22 @@ async function mergeWithin(trx: Db, keep: GuideCase, gone: GuideCase, now: Date)
       onBehalf: m.onBehalf ? 1 : 0,
       helperName: clean(m.helperName),
       requests: m.requests,
-      updatedAt: stamp,
+      updatedAt: now.toISOString(),
     })
     .where('id', '=', keep.id)
     .execute();
-  await trx.updateTable('guideNotes').set({ caseId: keep.id }).where('caseId', '=', gone.id).execute();
-  await trx.updateTable('guideReferrals').set({ caseId: keep.id }).where('caseId', '=', gone.id).execute();
-  await trx.updateTable('wishes').set({ caseId: keep.id }).where('caseId', '=', gone.id).execute();
-  await moveOutboxSubject(trx, caseSubject(gone.id), caseSubject(keep.id));
-  await trx
+  await db.updateTable('guideNotes').set({ caseId: keep.id }).where('caseId', '=', gone.id).execute();
+  await db.updateTable('guideReferrals').set({ caseId: keep.id }).where('caseId', '=', gone.id).execute();
+  await db.updateTable('wishes').set({ caseId: keep.id }).where('caseId', '=', gone.id).execute();
+}
+
+/** Closes a case merged into another, unassigned and with no follow-up. */
+export async function closeMergedCase(db: Db, goneId: number, keepId: number, now: Date): Promise<void> {
+  await db
     .updateTable('guideCases')
-    .set({ status: 'closed', closedAt: stamp, outcome: outcomeOf('closed'), mergedInto: keep.id, followUpOn: null, assignedTo: null })
-    .where('id', '=', gone.id)
+    .set({ status: 'closed', closedAt: now.toISOString(), outcome: outcomeOf('closed'), mergedInto: keepId, followUpOn: null, assignedTo: null })
+    .where('id', '=', goneId)
     .execute();
-  await eraseWithin(trx, gone.id, now);
 }
 
 /** One line of a case's history: what happened, when and by whom (never what was written). */

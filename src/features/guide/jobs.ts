@@ -6,7 +6,8 @@ import { localToday } from '../../web/time.js';
 import { findUserById } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
 import { caseSubject } from '../mail/index.js';
-import { eraseExpiredCases, eraseIdleCases, listDueFollowUps, markReminded } from './case.store.js';
+import { eraseExpiredCases, eraseIdleCases } from './case.commands.js';
+import { listDueFollowUps, markReminded } from './case.store.js';
 
 /** Tells each guide about their cases whose follow-up date has come (once a day per case); returns how many. */
 export async function sendFollowUpReminders(deps: { db: Db; mailer: MailSender; publicUrl: string }, now: Date): Promise<number> {

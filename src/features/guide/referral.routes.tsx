@@ -20,11 +20,12 @@ import { listOrganisations } from '../organisations/index.js';
 import { listDistricts, type District } from '../places/index.js';
 import type { GuideCase } from './case.js';
 import { listFlagValues } from './association.store.js';
-import { findCase, updateCase } from './case.store.js';
+import { findCase } from './case.store.js';
 import { rankOrganisations, rankSuggestions, type Candidate, type OrganisationCandidate } from './ranking.js';
 import { AnswerPage, SuggestionsPage, type AnswerState, type CaseNeedsView, type SharedPerson } from './referral.page.js';
-import { answerReferral, findReferralByToken, insertReferral, listReferralsOfCase, listWishCategoriesOfCase, type Referral } from './referral.store.js';
-import { insertWish } from './wish.store.js';
+import { answerReferral, referCase } from './referral.commands.js';
+import { findReferralByToken, listReferralsOfCase, listWishCategoriesOfCase, type Referral } from './referral.store.js';
+import { insertWish } from './wish.commands.js';
 
 /** A referral link works this long. */
 export const REFERRAL_DAYS = 30;
@@ -177,8 +178,9 @@ export async function referralRoutes(app: FastifyInstance): Promise<void> {
 
       const at = now();
       const { secret, hash } = newSecret();
-      const referralId = await insertReferral(
+      const referralId = await referCase(
         db,
+        c,
         {
           caseId: c.id,
           activityId,
@@ -189,7 +191,6 @@ export async function referralRoutes(app: FastifyInstance): Promise<void> {
         },
         at,
       );
-      await updateCase(db, c, { status: 'referred' }, at);
       // Only the link: who the person is and how to reach them stay behind it, for the link's lifetime.
       await app.deps.mailer.send({
         to,

@@ -97,11 +97,14 @@ export async function setWishesServedBy(db: Db, ids: readonly number[], activity
   await db.updateTable('wishes').set({ servedByActivityId: activityId }).where('id', 'in', [...ids]).execute();
 }
 
-/** Deletes wishes; wishes merged into them count under their own label again. */
-export async function deleteWishes(db: Db, ids: readonly number[]): Promise<void> {
+/** Wishes merged into any of these count under their own label again. */
+export async function unmergeFrom(db: Db, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
-  await db.transaction().execute(async (trx) => {
-    await trx.updateTable('wishes').set({ mergedInto: null }).where('mergedInto', 'in', [...ids]).execute();
-    await trx.deleteFrom('wishes').where('id', 'in', [...ids]).execute();
-  });
+  await db.updateTable('wishes').set({ mergedInto: null }).where('mergedInto', 'in', [...ids]).execute();
+}
+
+/** Deletes wishes (unmerge those merged into them first, in the same transaction: wish.commands.ts). */
+export async function deleteWishRows(db: Db, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.deleteFrom('wishes').where('id', 'in', [...ids]).execute();
 }

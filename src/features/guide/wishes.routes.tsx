@@ -16,7 +16,8 @@ import { activityPath, findActivities, findActivity, listActivityTexts, localise
 import { districtIdExists, listDistricts } from '../places/index.js';
 import { CATEGORY_CODES } from '../taxonomy/index.js';
 import { outcomeRoutes } from './outcomes.routes.js';
-import { countWishesByStatus, deleteWishes, insertWish, listWishes, listWishesWithStatus, setWishesMergedInto, setWishesServedBy, setWishStatus } from './wish.store.js';
+import { deleteWishes, insertWish, setWishesMergedInto, setWishesServedBy, setWishStatus } from './wish.commands.js';
+import { countWishesByStatus, listWishes, listWishesWithStatus } from './wish.store.js';
 import { WishAdminPage, WishesAdminPage, WishesPage, wishLabelText, type OfferedActivity } from './wishes.page.js';
 import { emptyWishForm, groupWishes, readWishForm, wishesToMerge, HONEYPOT_FIELD, type WishForm, type WishGroup } from './wishes.js';
 

@@ -13,7 +13,8 @@ import { recordAudit } from '../audit/index.js';
 import { MAX_MOVE_DAYS, type ActivityDetail, type ExpandedOccurrence, type Schedule } from '../calendar/index.js';
 import { eventFacts, occurrenceOn } from './events.dates.js';
 import { cancelUrl, signupSubject } from './events.mail.js';
-import { listSignupDates, listSignups, newCancelToken, type Signup } from './events.store.js';
+import { listSignups } from './events.queries.js';
+import { listSignupDates, newCancelToken, type Signup } from './events.store.js';
 
 export type DateChange =
   | { date: string; kind: 'cancelled'; before: ExpandedOccurrence; note: string | null }

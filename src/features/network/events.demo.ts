@@ -8,7 +8,8 @@
 import type { Db } from '../../db/index.js';
 import { addDays, localToday, localToInstant, Temporal } from '../../web/time.js';
 import { createActivity, type ActivityInput } from '../calendar/index.js';
-import { attendeeSecret, eraseSignupsUpTo, saveSettings, setCheckedIn, signUp } from './events.store.js';
+import { eraseSignupsUpTo, saveSettings, setCheckedIn, signUp } from './events.commands.js';
+import { attendeeSecret } from './events.queries.js';
 import { attendeeKey, type SignupSettings } from './signup.js';
 
 export const NETWORK_MEETING_TITLE = 'Nätverksträff för föreningar';

@@ -33,21 +33,9 @@ import {
   type DateRow,
 } from './events.page.js';
 import { notifySignup, occurrenceOf, type EventDeps } from './events.service.js';
-import {
-  attendeeSecret,
-  cancelByToken,
-  countSignups,
-  deleteSettings,
-  findByToken,
-  findSettings,
-  listAttendance,
-  listSettings,
-  listSignups,
-  saveSettings,
-  setCheckedIn,
-  signUp,
-  type Signup,
-} from './events.store.js';
+import { cancelByToken, deleteSettings, saveSettings, setCheckedIn, signUp } from './events.commands.js';
+import { attendeeSecret, findSettings, listSignups } from './events.queries.js';
+import { countSignups, findByToken, listAttendance, listSettings, type Signup } from './events.store.js';
 import { signupPath } from './events.slot.js';
 import {
   attendanceOverTime,

@@ -11,7 +11,9 @@ import { findActivity, MAX_MOVE_DAYS, type ActivityDetail, type ExpandedOccurren
 import { deleteOutboxAbout } from '../mail/index.js';
 import { eventFacts, occurrenceOn } from './events.dates.js';
 import { sendSignupMail, signupSubject, type SignupMailKind } from './events.mail.js';
-import { eraseSignupsUpTo, findSettings, listUnreminded, markReminded, newCancelToken, type Signup } from './events.store.js';
+import { eraseSignupsUpTo } from './events.commands.js';
+import { findSettings } from './events.queries.js';
+import { listUnreminded, markReminded, newCancelToken, type Signup } from './events.store.js';
 import { lastErasableDate, reminderDue } from './signup.js';
 
 export interface EventDeps {

@@ -1,14 +1,13 @@
 /**
- * Events with sign-up, the queries: settings per dated occurrence, sign-ups with their waiting list
- * and single-use cancel links, check-in, reminders and erasure. The only place that talks SQL about
- * sign-ups. Taking a place and freeing one (with the promotion it brings) each run in one
- * transaction that first locks the date's settings row, so two people never get the last place.
+ * Events with sign-up, the SQL: settings per dated occurrence, sign-ups with their waiting list and
+ * single-use cancel links, check-in, reminders and erasure. With events.queries.ts the only place
+ * that talks SQL about sign-ups. Taking a place and freeing one are put together from these
+ * statements in events.commands.ts, in one transaction that first locks the date's settings row.
  */
-import { sharedSecret } from '../../db/settings.js';
 import { PostgresAdapter, type Selectable } from 'kysely';
-import { inTransaction, type Database, type Db } from '../../db/index.js';
+import type { Database, Db } from '../../db/index.js';
 import { hashSecret, newSecret } from '../accounts/index.js';
-import { placeFor, promotions, type Question, type QuestionMode, type SignupCounts, type SignupInput, type SignupSettings, type SignupStatus } from './signup.js';
+import { promotions, type Question, type QuestionMode, type SignupCounts, type SignupInput, type SignupSettings, type SignupStatus } from './signup.js';
 
 /** One sign-up as the organiser's list and the mails see it (personal fields null once erased). */
 export interface Signup {
@@ -44,7 +43,7 @@ type SettingsRow = {
   note: string | null;
 };
 
-function settingsOf(r: SettingsRow): SignupSettings {
+export function settingsOf(r: SettingsRow): SignupSettings {
   return {
     activityId: r.activityId,
     date: r.localDate,
@@ -58,7 +57,7 @@ function settingsOf(r: SettingsRow): SignupSettings {
 
 type SignupRow = Selectable<Database['eventSignups']>;
 
-function signupOf(r: SignupRow): Signup {
+export function signupOf(r: SignupRow): Signup {
   const { localDate, ...rest } = r;
   return { ...rest, id: Number(r.id), activityId: Number(r.activityId), date: localDate, status: r.status as SignupStatus };
 }
@@ -67,11 +66,6 @@ const isPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapt
 
 // --- settings ------------------------------------------------------------------------------------
 
-export async function findSettings(db: Db, activityId: number, date: string): Promise<SignupSettings | undefined> {
-  const row = await db.selectFrom('eventSettings').selectAll().where('activityId', '=', activityId).where('localDate', '=', date).executeTakeFirst();
-  return row ? settingsOf(row) : undefined;
-}
-
 /** Every date of an activity with sign-up on, from `from` on when given, by date. */
 export async function listSettings(db: Db, activityId: number, from?: string): Promise<SignupSettings[]> {
   let q = db.selectFrom('eventSettings').selectAll().where('activityId', '=', activityId).orderBy('localDate');
@@ -79,12 +73,8 @@ export async function listSettings(db: Db, activityId: number, from?: string): P
   return (await q.execute()).map(settingsOf);
 }
 
-/**
- * Saves a date's settings (insert or update) and, since a larger capacity frees places, moves people
- * up from the waiting list in the same transaction. Returns those promoted, for their mails.
- */
-export async function saveSettings(db: Db, s: SignupSettings, now: Date): Promise<Signup[]> {
-  const at = now.toISOString();
+/** Saves a date's settings, inserting or updating them (events.commands.ts moves people up after). */
+export async function upsertSettings(db: Db, s: SignupSettings, now: Date): Promise<void> {
   const values = {
     capacity: s.capacity,
     deadlineDate: s.deadlineDate,
@@ -93,16 +83,13 @@ export async function saveSettings(db: Db, s: SignupSettings, now: Date): Promis
     askDiet: s.questions.diet,
     askAccessibility: s.questions.accessibility,
     note: s.note,
-    updatedAt: at,
+    updatedAt: now.toISOString(),
   };
-  return inTransaction(db, async (trx) => {
-    await trx
-      .insertInto('eventSettings')
-      .values({ activityId: s.activityId, localDate: s.date, createdAt: at, ...values })
-      .onConflict((oc) => oc.columns(['activityId', 'localDate']).doUpdateSet(values))
-      .execute();
-    return promoteWaiting(trx, s.activityId, s.date, s.capacity, now);
-  });
+  await db
+    .insertInto('eventSettings')
+    .values({ activityId: s.activityId, localDate: s.date, createdAt: now.toISOString(), ...values })
+    .onConflict((oc) => oc.columns(['activityId', 'localDate']).doUpdateSet(values))
+    .execute();
 }
 
 /** Turns sign-up off for a date: the form closes; who signed up stays on the organiser's list. */
@@ -135,25 +122,43 @@ export async function countSignups(db: Db, activityId: number, dates: readonly s
 
 // --- signing up ----------------------------------------------------------------------------------
 
-export type SignUpResult =
-  | { kind: 'created'; signup: Signup; token: string; position: number }
-  /** The address is already on this date's list (confirmed or waiting): nothing new is stored. */
-  | { kind: 'duplicate'; signup: Signup; token: string; position: number }
-  /** Sign-up was turned off between the form and the sending. */
-  | { kind: 'closed' };
-
 /** Locks the date's settings row until the transaction ends (PostgreSQL; an SQLite write transaction is alone anyway). */
-async function lockedSettings(trx: Db, activityId: number, date: string): Promise<SignupSettings | undefined> {
+export async function lockedSettings(trx: Db, activityId: number, date: string): Promise<SignupSettings | undefined> {
   let q = trx.selectFrom('eventSettings').selectAll().where('activityId', '=', activityId).where('localDate', '=', date);
   if (isPostgres(trx)) q = q.forUpdate();
   const row = await q.executeTakeFirst();
   return row ? settingsOf(row) : undefined;
 }
 
+/** The sign-up (confirmed or waiting) of an address on a date's list, if it is on it. */
+export async function findActiveSignup(db: Db, activityId: number, date: string, email: string): Promise<Signup | undefined> {
+  const row = await db
+    .selectFrom('eventSignups')
+    .selectAll()
+    .where('activityId', '=', activityId)
+    .where('localDate', '=', date)
+    .where('email', '=', email)
+    .where('status', 'in', ['confirmed', 'waiting'])
+    .executeTakeFirst();
+  return row ? signupOf(row) : undefined;
+}
+
+/** Places taken on a date. */
+export async function countConfirmed(db: Db, activityId: number, date: string): Promise<number> {
+  const row = await db
+    .selectFrom('eventSignups')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('activityId', '=', activityId)
+    .where('localDate', '=', date)
+    .where('status', '=', 'confirmed')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Where a waiting sign-up stands in the queue (1 = next to move up); 0 for one with a place. */
-async function queuePosition(trx: Db, s: Signup): Promise<number> {
+export async function queuePosition(db: Db, s: Signup): Promise<number> {
   if (s.status !== 'waiting') return 0;
-  const row = await trx
+  const row = await db
     .selectFrom('eventSignups')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('activityId', '=', s.activityId)
@@ -164,78 +169,45 @@ async function queuePosition(trx: Db, s: Signup): Promise<number> {
   return Number(row.n);
 }
 
-async function insertToken(trx: Db, signupId: number, now: Date): Promise<string> {
-  const { secret, hash } = newSecret();
-  await trx.insertInto('eventCancelTokens').values({ tokenHash: hash, signupId, createdAt: now.toISOString() }).execute();
-  return secret;
+/** Stores a sign-up with the status its caller decided (a place or the waiting list). */
+export async function insertSignup(
+  db: Db,
+  p: { activityId: number; date: string; status: 'confirmed' | 'waiting'; input: SignupInput; language: string; attendeeKey: string },
+  now: Date,
+): Promise<Signup> {
+  const row = await db
+    .insertInto('eventSignups')
+    .values({
+      activityId: p.activityId,
+      localDate: p.date,
+      status: p.status,
+      ...p.input,
+      language: p.language,
+      attendeeKey: p.attendeeKey,
+      createdAt: now.toISOString(),
+      promotedAt: null,
+      cancelledAt: null,
+      checkedInAt: null,
+      remindedAt: null,
+      erasedAt: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return signupOf(row);
 }
 
 /** A fresh single-use cancel link for a sign-up (every mail that offers cancelling carries its own). */
-export function newCancelToken(db: Db, signupId: number, now: Date): Promise<string> {
-  return insertToken(db, signupId, now);
-}
-
-/**
- * Signs someone up for a date: a place while there is one, else the waiting list; the same address
- * twice gets the sign-up it already has. The checks of the deadline and the date are the caller's
- * (they need the schedule); capacity is counted here under the lock.
- */
-export async function signUp(
-  db: Db,
-  p: { activityId: number; date: string; input: SignupInput; language: string; attendeeKey: string },
-  now: Date,
-): Promise<SignUpResult> {
-  return inTransaction(db, async (trx) => {
-    const settings = await lockedSettings(trx, p.activityId, p.date);
-    if (!settings) return { kind: 'closed' as const };
-    const existing = await trx
-      .selectFrom('eventSignups')
-      .selectAll()
-      .where('activityId', '=', p.activityId)
-      .where('localDate', '=', p.date)
-      .where('email', '=', p.input.email)
-      .where('status', 'in', ['confirmed', 'waiting'])
-      .executeTakeFirst();
-    if (existing) {
-      const signup = signupOf(existing);
-      return { kind: 'duplicate' as const, signup, token: await insertToken(trx, signup.id, now), position: await queuePosition(trx, signup) };
-    }
-    const taken = await trx
-      .selectFrom('eventSignups')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('activityId', '=', p.activityId)
-      .where('localDate', '=', p.date)
-      .where('status', '=', 'confirmed')
-      .executeTakeFirstOrThrow();
-    const status = placeFor(settings.capacity, Number(taken.n));
-    const row = await trx
-      .insertInto('eventSignups')
-      .values({
-        activityId: p.activityId,
-        localDate: p.date,
-        status,
-        ...p.input,
-        language: p.language,
-        attendeeKey: p.attendeeKey,
-        createdAt: now.toISOString(),
-        promotedAt: null,
-        cancelledAt: null,
-        checkedInAt: null,
-        remindedAt: null,
-        erasedAt: null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const signup = signupOf(row);
-    return { kind: 'created' as const, signup, token: await insertToken(trx, signup.id, now), position: await queuePosition(trx, signup) };
-  });
+export async function newCancelToken(db: Db, signupId: number, now: Date): Promise<string> {
+  const { secret, hash } = newSecret();
+  await db.insertInto('eventCancelTokens').values({ tokenHash: hash, signupId, createdAt: now.toISOString() }).execute();
+  return secret;
 }
 
 /**
  * Moves people up from the waiting list while there are free places, in the order they signed up.
  * Runs inside the caller's transaction (after a cancellation, or a larger capacity).
  */
-async function promoteWaiting(trx: Db, activityId: number, date: string, capacity: number | null, now: Date): Promise<Signup[]> {
+export async function promoteWaiting(trx: Db, activityId: number, date: string, capacity: number | null, now: Date): Promise<Signup[]> {
   const rows = await trx
     .selectFrom('eventSignups')
     .select(['id', 'status'])
@@ -267,46 +239,30 @@ export async function findByToken(db: Db, token: string): Promise<Signup | undef
   return row ? signupOf(row) : undefined;
 }
 
-/**
- * Cancels the sign-up of a link: the link and every other link of the sign-up stop working, and when
- * a place was freed the first on the waiting list gets it, all in one transaction. Undefined when the
- * link is used, unknown or its sign-up already cancelled.
- */
-export async function cancelByToken(db: Db, token: string, now: Date): Promise<{ cancelled: Signup; promoted: Signup[] } | undefined> {
-  const tokenHash = hashSecret(token);
-  return inTransaction(db, async (trx) => {
-    const link = await trx.selectFrom('eventCancelTokens').select('signupId').where('tokenHash', '=', tokenHash).executeTakeFirst();
-    if (!link) return undefined;
-    const before = await trx.selectFrom('eventSignups').select(['activityId', 'localDate']).where('id', '=', link.signupId).executeTakeFirstOrThrow();
-    const settings = await lockedSettings(trx, before.activityId, before.localDate);
-    // Deleting the links first makes a second, simultaneous use find none.
-    const used = await trx.deleteFrom('eventCancelTokens').where('signupId', '=', link.signupId).executeTakeFirst();
-    if (Number(used.numDeletedRows) === 0) return undefined;
-    const row = await trx.selectFrom('eventSignups').selectAll().where('id', '=', link.signupId).executeTakeFirstOrThrow();
-    const signup = signupOf(row);
-    if (signup.status === 'cancelled') return undefined;
-    await trx.updateTable('eventSignups').set({ status: 'cancelled', cancelledAt: now.toISOString() }).where('id', '=', signup.id).execute();
-    const cancelled = { ...signup, status: 'cancelled' as const, cancelledAt: now.toISOString() };
-    // Sign-up turned off for the date: nobody new gets in, not even from the waiting list.
-    const promoted = signup.status === 'confirmed' && settings ? await promoteWaiting(trx, signup.activityId, signup.date, settings.capacity, now) : [];
-    return { cancelled, promoted };
-  });
+/** The sign-up a cancel link (by its hash) was made for, whatever its state, with its activity and date. */
+export async function findTokenSignup(db: Db, tokenHash: string): Promise<{ signupId: number; activityId: number; date: string } | undefined> {
+  const link = await db.selectFrom('eventCancelTokens').select('signupId').where('tokenHash', '=', tokenHash).executeTakeFirst();
+  if (!link) return undefined;
+  const s = await db.selectFrom('eventSignups').select(['activityId', 'localDate']).where('id', '=', link.signupId).executeTakeFirstOrThrow();
+  return { signupId: link.signupId, activityId: s.activityId, date: s.localDate };
+}
+
+/** Deletes every cancel link of a sign-up; false when there was none left (used meanwhile). */
+export async function deleteCancelTokens(db: Db, signupId: number): Promise<boolean> {
+  const used = await db.deleteFrom('eventCancelTokens').where('signupId', '=', signupId).executeTakeFirst();
+  return Number(used.numDeletedRows) > 0;
+}
+
+export async function findSignup(db: Db, id: number): Promise<Signup | undefined> {
+  const row = await db.selectFrom('eventSignups').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? signupOf(row) : undefined;
+}
+
+export async function markCancelled(db: Db, id: number, now: Date): Promise<void> {
+  await db.updateTable('eventSignups').set({ status: 'cancelled', cancelledAt: now.toISOString() }).where('id', '=', id).execute();
 }
 
 // --- the organiser's list ------------------------------------------------------------------------
-
-/** Every sign-up of a date, in the order they came (the waiting list's order too). */
-export async function listSignups(db: Db, activityId: number, date: string): Promise<Signup[]> {
-  const rows = await db
-    .selectFrom('eventSignups')
-    .selectAll()
-    .where('activityId', '=', activityId)
-    .where('localDate', '=', date)
-    .orderBy('createdAt')
-    .orderBy('id')
-    .execute();
-  return rows.map(signupOf);
-}
 
 /** Marks a confirmed sign-up of this date as arrived (or not); false when there is no such sign-up. */
 export async function setCheckedIn(db: Db, p: { activityId: number; date: string; signupId: number; arrived: boolean }, now: Date): Promise<boolean> {
@@ -363,32 +319,24 @@ export async function markReminded(db: Db, signupId: number, now: Date): Promise
 
 // --- erasure -------------------------------------------------------------------------------------
 
-/**
- * Empties the personal fields of every sign-up of dates up to `lastDate` and deletes their cancel
- * links; status, check-in, language and the keyed hash stay for the statistics. Returns the ids.
- */
-export async function eraseSignupsUpTo(db: Db, lastDate: string, now: Date): Promise<number[]> {
-  return inTransaction(db, async (trx) => {
-    const rows = await trx.selectFrom('eventSignups').select('id').where('localDate', '<=', lastDate).where('erasedAt', 'is', null).execute();
-    const ids = rows.map((r) => Number(r.id));
-    for (let i = 0; i < ids.length; i += 500) {
-      const chunk = ids.slice(i, i + 500);
-      await trx
-        .updateTable('eventSignups')
-        .set({ name: null, email: null, phone: null, organisation: null, diet: null, accessibility: null, erasedAt: now.toISOString() })
-        .where('id', 'in', chunk)
-        .execute();
-      await trx.deleteFrom('eventCancelTokens').where('signupId', 'in', chunk).execute();
-    }
-    return ids;
-  });
+/** Sign-ups of dates up to `lastDate` whose personal fields are still there. */
+export async function listUnerasedUpTo(db: Db, lastDate: string): Promise<number[]> {
+  const rows = await db.selectFrom('eventSignups').select('id').where('localDate', '<=', lastDate).where('erasedAt', 'is', null).execute();
+  return rows.map((r) => Number(r.id));
 }
 
-// --- the key of attendee hashes ------------------------------------------------------------------
+/** Empties the personal fields of these sign-ups; status, check-in, language and the keyed hash stay for the statistics. */
+export async function emptyPersonalFields(db: Db, ids: readonly number[], now: Date): Promise<void> {
+  await db
+    .updateTable('eventSignups')
+    .set({ name: null, email: null, phone: null, organisation: null, diet: null, accessibility: null, erasedAt: now.toISOString() })
+    .where('id', 'in', [...ids])
+    .execute();
+}
 
-/** The secret the attendee hashes are keyed with, made on first use and kept in settings. */
-export async function attendeeSecret(db: Db): Promise<string> {
-  return sharedSecret(db, 'events.attendeeKey');
+/** Deletes every cancel link of these sign-ups. */
+export async function deleteCancelTokensOf(db: Db, ids: readonly number[]): Promise<void> {
+  await db.deleteFrom('eventCancelTokens').where('signupId', 'in', [...ids]).execute();
 }
 
 export type { Question };

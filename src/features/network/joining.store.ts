@@ -93,15 +93,6 @@ export async function listConfirmedJoinRequests(db: Db): Promise<JoinRequest[]> 
   return rows.map(toRequest);
 }
 
-export async function countConfirmedJoinRequests(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom('joinRequests')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('status', '=', 'confirmed')
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
-
 export async function findConfirmedJoinRequest(db: Db, id: number): Promise<JoinRequest | undefined> {
   const row = await db.selectFrom('joinRequests').select(COLUMNS).where('id', '=', id).where('status', '=', 'confirmed').executeTakeFirst();
   return row ? toRequest(row) : undefined;

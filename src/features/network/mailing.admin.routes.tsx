@@ -17,26 +17,20 @@ import { deleteOutboxAbout } from '../mail/index.js';
 import { findAnyOrganisation, listOrganisationNames } from '../organisations/index.js';
 import { ComposePage, MailingAdminPage, MessageAdminPage, PausedPage, SegmentAdminPage, type Lookup } from './mailing.admin.page.js';
 import { CONFIRMATIONS_PER_DAY, requestSubscription } from './mailing.routes.js';
+import { eraseSubscriber, insertMessage, insertSegment, queueMessage, resumeSubscriber, updateDraft, updateSegment } from './mailing.commands.js';
 import {
   countMessages,
   countPaused,
   countRecipients,
   deliveryCounts,
-  eraseSubscriber,
   findMessage,
   findSubscriber,
   findSuppression,
-  insertMessage,
-  insertSegment,
   isMember,
   listMessages,
   listPaused,
   listSegments,
   mailingKey,
-  queueMessage,
-  resumeSubscriber,
-  updateDraft,
-  updateSegment,
 } from './mailing.store.js';
 import { addressHash, emptySegmentForm, messageFormOf, readMessageForm, readSegmentForm, segmentFormOf, subscriberSubject, type MessageForm, type SegmentForm } from './mailing.js';
 import type { Translate } from './volunteers.js';

@@ -7,7 +7,8 @@ import crypto from 'node:crypto';
 import type { Db } from '../../db/index.js';
 import { hashSecret } from '../accounts/index.js';
 import { sendBatch } from './mailing.jobs.js';
-import { confirmRequest, insertMessage, insertRequest, insertSegment, mailingKey, queueMessage } from './mailing.store.js';
+import { confirmRequest, insertMessage, insertRequest, insertSegment, queueMessage } from './mailing.commands.js';
+import { mailingKey } from './mailing.store.js';
 import { addressHash, type SegmentInput } from './mailing.js';
 
 const SEGMENTS: SegmentInput[] = [

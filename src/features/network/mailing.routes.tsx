@@ -16,20 +16,8 @@ import { hashSecret, hitRateLimit, newSecret } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
 import { deleteOutboxAbout } from '../mail/index.js';
 import { ArchiveMessagePage, ArchivePage, ConfirmPage, SubscribeNoticePage, SubscribePage, UnsubscribePage } from './mailing.page.js';
-import {
-  confirmRequest,
-  countArchive,
-  eraseSubscriber,
-  findMessage,
-  findRequest,
-  findSegment,
-  findSubscriber,
-  insertRequest,
-  listArchive,
-  listSegments,
-  mailingKey,
-  segmentsOf,
-} from './mailing.store.js';
+import { confirmRequest, eraseSubscriber, insertRequest } from './mailing.commands.js';
+import { countArchive, findMessage, findRequest, findSegment, findSubscriber, listArchive, listSegments, mailingKey, segmentsOf } from './mailing.store.js';
 import {
   addressHash,
   confirmationMail,

@@ -1,7 +1,10 @@
-/** SQL for the mailing list: its key, segments, requests, subscribers, messages, deliveries and suppressed addresses. */
+/**
+ * SQL for the mailing list: its key, segments, requests, subscribers, messages, deliveries and
+ * suppressed addresses. Changes of several statements are put together in mailing.commands.ts.
+ */
 import { sharedSecret } from '../../db/settings.js';
 import { sql, type Selectable } from 'kysely';
-import { inTransaction, type Db } from '../../db/index.js';
+import type { Db } from '../../db/index.js';
 import type { MailingSegmentTable } from '../../db/schema.js';
 import type { Audience, MessageTexts, Segment, SegmentInput } from './mailing.js';
 
@@ -107,48 +110,16 @@ export async function findRequest(db: Db, tokenHash: string, now: Date): Promise
   return row ? { ...row, segmentIds: parseIds(row.segmentIds) } : undefined;
 }
 
-/**
- * Confirms a request: deletes it (its link works once), makes or finds the subscriber, adds the
- * segments that still exist, and forgets that the address once left. Undefined when the link was
- * used or expired meanwhile.
- */
-export async function confirmRequest(db: Db, tokenHash: string, emailHash: (email: string) => string, now: Date): Promise<{ subscriberId: number; requestId: number; segmentIds: number[] } | undefined> {
-  return inTransaction(db, async (trx) => {
-    const request = await trx.selectFrom('mailingRequests').selectAll().where('tokenHash', '=', tokenHash).where('expiresAt', '>', now.toISOString()).executeTakeFirst();
-    if (!request) return undefined;
-    const gone = await trx.deleteFrom('mailingRequests').where('id', '=', request.id).executeTakeFirst();
-    if (Number(gone.numDeletedRows) === 0) return undefined;
-    const stamp = now.toISOString();
-    await trx
-      .insertInto('mailingSubscribers')
-      .values({ email: request.email, name: request.name, language: request.language, status: 'active', confirmedAt: stamp, createdAt: stamp, lastFailure: null, pausedAt: null })
-      .onConflict((oc) =>
-        oc.column('email').doUpdateSet((eb) => ({
-          // Confirming again proves the address works: a paused one is active again.
-          status: 'active',
-          failures: 0,
-          lastFailure: null,
-          pausedAt: null,
-          confirmedAt: stamp,
-          language: request.language,
-          name: request.name === null ? eb.ref('mailingSubscribers.name') : request.name,
-        })),
-      )
-      .execute();
-    const subscriber = await trx.selectFrom('mailingSubscribers').select('id').where('email', '=', request.email).executeTakeFirstOrThrow();
-    const wanted = parseIds(request.segmentIds);
-    const existing = wanted.length === 0 ? [] : await trx.selectFrom('mailingSegments').select('id').where('id', 'in', wanted).execute();
-    const segmentIds = existing.map((s) => s.id);
-    if (segmentIds.length > 0) {
-      await trx
-        .insertInto('mailingMemberships')
-        .values(segmentIds.map((segmentId) => ({ subscriberId: subscriber.id, segmentId, createdAt: stamp })))
-        .onConflict((oc) => oc.columns(['subscriberId', 'segmentId']).doNothing())
-        .execute();
-    }
-    await trx.deleteFrom('mailingSuppressions').where('emailHash', '=', emailHash(request.email)).execute();
-    return { subscriberId: subscriber.id, requestId: request.id, segmentIds };
-  });
+/** A request whose link is still good, with the address it is for. */
+export async function findLiveRequest(db: Db, tokenHash: string, now: Date): Promise<{ id: number; email: string; name: string | null; language: string; segmentIds: number[] } | undefined> {
+  const row = await db.selectFrom('mailingRequests').select(['id', 'email', 'name', 'language', 'segmentIds']).where('tokenHash', '=', tokenHash).where('expiresAt', '>', now.toISOString()).executeTakeFirst();
+  return row ? { ...row, segmentIds: parseIds(row.segmentIds) } : undefined;
+}
+
+/** Deletes a request (its link works once); false when it was gone already. */
+export async function deleteRequest(db: Db, id: number): Promise<boolean> {
+  const gone = await db.deleteFrom('mailingRequests').where('id', '=', id).executeTakeFirst();
+  return Number(gone.numDeletedRows) > 0;
 }
 
 /** Deletes requests whose link has expired (their addresses with them); returns their ids. */
@@ -196,19 +167,68 @@ export async function segmentsOf(db: Db, subscriberId: number): Promise<Segment[
 }
 
 /**
- * Erases a subscriber: deliveries still waiting are skipped, the row and its memberships go, and
- * only the keyed hash of the address is kept, with the date it left.
+ * Makes an address an active subscriber, or makes it active again: confirming again proves the
+ * address works, so a paused one starts anew. A null name keeps the one it had. Returns its id.
  */
-export async function eraseSubscriber(db: Db, id: number, emailHash: string, now: Date): Promise<void> {
-  await inTransaction(db, async (trx) => {
-    await trx.updateTable('mailingDeliveries').set({ status: 'skipped' }).where('subscriberId', '=', id).where('status', '=', 'queued').execute();
-    await trx.deleteFrom('mailingSubscribers').where('id', '=', id).execute();
-    await trx
-      .insertInto('mailingSuppressions')
-      .values({ emailHash, leftAt: now.toISOString() })
-      .onConflict((oc) => oc.column('emailHash').doUpdateSet({ leftAt: now.toISOString() }))
-      .execute();
-  });
+export async function upsertSubscriber(db: Db, p: { email: string; name: string | null; language: string }, now: Date): Promise<number> {
+  const stamp = now.toISOString();
+  await db
+    .insertInto('mailingSubscribers')
+    .values({ email: p.email, name: p.name, language: p.language, status: 'active', confirmedAt: stamp, createdAt: stamp, lastFailure: null, pausedAt: null })
+    .onConflict((oc) =>
+      oc.column('email').doUpdateSet((eb) => ({
+        status: 'active',
+        failures: 0,
+        lastFailure: null,
+        pausedAt: null,
+        confirmedAt: stamp,
+        language: p.language,
+        name: p.name === null ? eb.ref('mailingSubscribers.name') : p.name,
+      })),
+    )
+    .execute();
+  const subscriber = await db.selectFrom('mailingSubscribers').select('id').where('email', '=', p.email).executeTakeFirstOrThrow();
+  return subscriber.id;
+}
+
+/** Which of these segments still exist. */
+export async function existingSegmentIds(db: Db, ids: readonly number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  return (await db.selectFrom('mailingSegments').select('id').where('id', 'in', [...ids]).execute()).map((s) => s.id);
+}
+
+/** Adds a subscriber to segments (those it is in already stay as they are). */
+export async function addMemberships(db: Db, subscriberId: number, segmentIds: readonly number[], now: Date): Promise<void> {
+  if (segmentIds.length === 0) return;
+  await db
+    .insertInto('mailingMemberships')
+    .values(segmentIds.map((segmentId) => ({ subscriberId, segmentId, createdAt: now.toISOString() })))
+    .onConflict((oc) => oc.columns(['subscriberId', 'segmentId']).doNothing())
+    .execute();
+}
+
+/** Skips the deliveries still waiting for a subscriber. */
+export async function skipQueuedDeliveries(db: Db, subscriberId: number): Promise<void> {
+  await db.updateTable('mailingDeliveries').set({ status: 'skipped' }).where('subscriberId', '=', subscriberId).where('status', '=', 'queued').execute();
+}
+
+/** Deletes a subscriber and its memberships. */
+export async function deleteSubscriber(db: Db, id: number): Promise<void> {
+  await db.deleteFrom('mailingSubscribers').where('id', '=', id).execute();
+}
+
+/** Keeps the keyed hash of an address that left, with the date it left. */
+export async function insertSuppression(db: Db, emailHash: string, now: Date): Promise<void> {
+  await db
+    .insertInto('mailingSuppressions')
+    .values({ emailHash, leftAt: now.toISOString() })
+    .onConflict((oc) => oc.column('emailHash').doUpdateSet({ leftAt: now.toISOString() }))
+    .execute();
+}
+
+/** Forgets that an address (by its hash) once left. */
+export async function deleteSuppression(db: Db, emailHash: string): Promise<void> {
+  await db.deleteFrom('mailingSuppressions').where('emailHash', '=', emailHash).execute();
 }
 
 /** When an address (by its hash) left the list, if it did. */
@@ -329,32 +349,33 @@ export async function countRecipients(db: Db, segmentId: number): Promise<number
   return Number(row.n);
 }
 
-/**
- * Starts sending a draft: records one queued delivery per active member of its segment (the list as
- * it is now) and marks it sending. Undefined when it was not a draft (sent twice from two tabs).
- */
-export async function queueMessage(db: Db, id: number, now: Date): Promise<number | undefined> {
-  return inTransaction(db, async (trx) => {
-    const stamp = now.toISOString();
-    const claimed = await trx.updateTable('mailingMessages').set({ status: 'sending', queuedAt: stamp, updatedAt: stamp }).where('id', '=', id).where('status', '=', 'draft').where('segmentId', 'is not', null).executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) === 0) return undefined;
-    const { segmentId } = await trx.selectFrom('mailingMessages').select('segmentId').where('id', '=', id).executeTakeFirstOrThrow();
-    await trx
-      .insertInto('mailingDeliveries')
-      .columns(['messageId', 'subscriberId', 'status'])
-      .expression((eb) =>
-        eb
-          .selectFrom('mailingMemberships as m')
-          .innerJoin('mailingSubscribers as s', 's.id', 'm.subscriberId')
-          .select([sql.lit(id).as('messageId'), 's.id as subscriberId', sql.lit('queued').as('status')])
-          .where('m.segmentId', '=', segmentId!)
-          .where('s.status', '=', 'active'),
-      )
-      .execute();
-    const n = Number((await trx.selectFrom('mailingDeliveries').select((eb) => eb.fn.countAll<number>().as('n')).where('messageId', '=', id).executeTakeFirstOrThrow()).n);
-    await trx.updateTable('mailingMessages').set({ recipients: n }).where('id', '=', id).execute();
-    return n;
-  });
+/** Marks a draft as sending; false when it is not a draft with a segment (sent twice from two tabs). */
+export async function claimDraft(db: Db, id: number, now: Date): Promise<boolean> {
+  const stamp = now.toISOString();
+  const claimed = await db.updateTable('mailingMessages').set({ status: 'sending', queuedAt: stamp, updatedAt: stamp }).where('id', '=', id).where('status', '=', 'draft').where('segmentId', 'is not', null).executeTakeFirst();
+  return Number(claimed.numUpdatedRows) > 0;
+}
+
+/** Records one queued delivery of a message per active member of its segment (the list as it is now); returns how many the message has. */
+export async function insertDeliveries(db: Db, messageId: number): Promise<number> {
+  const { segmentId } = await db.selectFrom('mailingMessages').select('segmentId').where('id', '=', messageId).executeTakeFirstOrThrow();
+  await db
+    .insertInto('mailingDeliveries')
+    .columns(['messageId', 'subscriberId', 'status'])
+    .expression((eb) =>
+      eb
+        .selectFrom('mailingMemberships as m')
+        .innerJoin('mailingSubscribers as s', 's.id', 'm.subscriberId')
+        .select([sql.lit(messageId).as('messageId'), 's.id as subscriberId', sql.lit('queued').as('status')])
+        .where('m.segmentId', '=', segmentId!)
+        .where('s.status', '=', 'active'),
+    )
+    .execute();
+  return Number((await db.selectFrom('mailingDeliveries').select((eb) => eb.fn.countAll<number>().as('n')).where('messageId', '=', messageId).executeTakeFirstOrThrow()).n);
+}
+
+export async function setRecipients(db: Db, messageId: number, n: number): Promise<void> {
+  await db.updateTable('mailingMessages').set({ recipients: n }).where('id', '=', messageId).execute();
 }
 
 /** Deliveries of one message by status. */

@@ -18,7 +18,8 @@ import { RoundPage, SurveyAdminPage, type RoundForm } from './survey.admin.page.
 import { postSurveyForm, SAVED, showSurveyForm, type SurveyFormTarget } from './survey.form.js';
 import { ReportPage, ReportPrint } from './survey.report.page.js';
 import { remindEditors, reportData } from './survey.service.js';
-import { findRound, findRoundByYear, listResponses, listRounds, listSurveyOrganisations, openRound, setRoundStatus, type SurveyRound } from './survey.store.js';
+import { openRound, setRoundStatus } from './survey.commands.js';
+import { findRound, findRoundByYear, listResponses, listRounds, listSurveyOrganisations, type SurveyRound } from './survey.store.js';
 import { csvRows, DEFAULT_QUESTIONS, readRoundForm, roundProgress, type Translate } from './survey.js';
 
 const fillParams = { type: 'object', required: ['id', 'organisation'], properties: { id: positiveId, organisation: positiveId } } as const;

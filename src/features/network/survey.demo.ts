@@ -5,7 +5,7 @@
  */
 import type { Db } from '../../db/index.js';
 import { addDays, localToday } from '../../web/time.js';
-import { openRound, saveResponse } from './survey.store.js';
+import { openRound, saveResponse } from './survey.commands.js';
 import { DEFAULT_QUESTIONS, type Answer, type Answers, type ResponseStatus } from './survey.js';
 
 /** The fictional coordinator who held the mapping talks. */

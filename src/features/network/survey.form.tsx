@@ -11,7 +11,7 @@ import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
 import { findResponse, type SurveyRound } from './survey.store.js';
 import { SurveyFormPage } from './survey.page.js';
-import { saveSurveyResponse } from './survey.service.js';
+import { saveSurveyResponse } from './survey.commands.js';
 import { effectiveIntent, readSurveyForm, surveyFormOf, type SurveyForm } from './survey.js';
 
 export interface SurveyFormTarget {

@@ -1,50 +1,21 @@
 /**
- * The mapping survey's changes, each in one transaction with its audit entry (and its mail, queued in
- * the outbox and sent after the commit): saving a response, reminding editors. Also the data of the
- * reports, public (consented answers only) or the coordinator's.
+ * The mapping survey's reminders to editors, in one transaction with their audit entry (the mail
+ * queued in the outbox and sent after the commit), and the data of the reports, public (consented
+ * answers only) or the coordinator's. Changes to rounds and responses are in survey.commands.ts.
  */
 import { inTransaction, type Db } from '../../db/index.js';
 import { translator } from '../../i18n/index.js';
 import { mailIn, type MailSender } from '../../web/server.js';
 import { listOrganisationEditors } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
-import { listPublicResponses, listResponses, listSurveyOrganisations, markReminded, saveResponse, type SaveResult, type SurveyRound } from './survey.store.js';
+import { listPublicResponses, listResponses, listSurveyOrganisations, markReminded, type SurveyRound } from './survey.store.js';
 import type { ReportData } from './survey.report.page.js';
-import { countAnswers, isAnswered, reminderMail, type Answers, type ResponseStatus, type Translate } from './survey.js';
+import { countAnswers, reminderMail, type Translate } from './survey.js';
 
 export interface SurveyDeps {
   db: Db;
   mailer: MailSender;
   publicUrl: string;
-}
-
-/**
- * Saves an organisation's answers when nobody saved since `expectedRevision`, with an audit entry of
- * counts only (which questions were answered and shown, never what was said).
- */
-export async function saveSurveyResponse(
-  db: Db,
-  p: { round: SurveyRound; organisationId: number; expectedRevision: number; status: ResponseStatus; answers: Answers; talkWith: string | null | undefined; actorUserId: number },
-  now: Date,
-): Promise<SaveResult> {
-  return inTransaction(db, async (trx) => {
-    const result = await saveResponse(trx, { roundId: p.round.id, organisationId: p.organisationId, expectedRevision: p.expectedRevision, status: p.status, answers: p.answers, talkWith: p.talkWith, userId: p.actorUserId }, now);
-    if (result.kind === 'saved') {
-      const answered = Object.values(p.answers).filter(isAnswered);
-      await recordAudit(
-        trx,
-        {
-          actorUserId: p.actorUserId,
-          action: p.status === 'submitted' ? 'surveyResponse.submitted' : 'surveyResponse.saved',
-          entity: 'surveyResponse',
-          entityId: result.responseId,
-          after: { roundId: p.round.id, organisationId: p.organisationId, answered: answered.length, public: answered.filter((a) => a.public).length, talk: p.talkWith ? true : p.talkWith === null ? false : undefined },
-        },
-        now,
-      );
-    }
-    return result;
-  });
 }
 
 /**

@@ -1,6 +1,8 @@
-/** SQL for the mapping survey: rounds, one response per organisation and round, and its answers with their consent. */
+/**
+ * SQL for the mapping survey: rounds, one response per organisation and round, and its answers with
+ * their consent. Changes of several statements are put together in survey.commands.ts.
+ */
 import type { Db } from '../../db/index.js';
-import { inTransaction } from '../../db/index.js';
 import { parseQuestions, type Answer, type Answers, type Question, type ResponseStatus, type RoundStatus } from './survey.js';
 
 export interface SurveyRound {
@@ -61,28 +63,31 @@ export async function findOpenRound(db: Db): Promise<SurveyRound | undefined> {
   return row ? toRound(row) : undefined;
 }
 
-/** Opens a new round; any other open round is closed, so organisations answer one at a time. Returns the new id and the ids closed. */
-export async function openRound(db: Db, input: { year: number; title: string; questions: Question[]; createdBy: number | null }, now: Date): Promise<{ id: number; closed: number[] }> {
-  const stamp = now.toISOString();
-  return inTransaction(db, async (trx) => {
-    const open = await trx.selectFrom('surveyRounds').select('id').where('status', '=', 'open').execute();
-    if (open.length > 0) await trx.updateTable('surveyRounds').set({ status: 'closed', updatedAt: stamp }).where('status', '=', 'open').execute();
-    const row = await trx
-      .insertInto('surveyRounds')
-      .values({ year: input.year, title: input.title, questions: JSON.stringify(input.questions), status: 'open', createdBy: input.createdBy, createdAt: stamp, updatedAt: stamp })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { id: row.id, closed: open.map((r) => r.id) };
-  });
+/** Ids of the open rounds (at most one, unless two were opened at once). */
+export async function listOpenRoundIds(db: Db): Promise<number[]> {
+  return (await db.selectFrom('surveyRounds').select('id').where('status', '=', 'open').execute()).map((r) => r.id);
 }
 
-/** Opens or closes a round; opening closes the others. */
-export async function setRoundStatus(db: Db, id: number, status: RoundStatus, now: Date): Promise<void> {
+/** Closes every open round but `exceptId`. */
+export async function closeOpenRounds(db: Db, now: Date, exceptId?: number): Promise<void> {
+  let q = db.updateTable('surveyRounds').set({ status: 'closed', updatedAt: now.toISOString() }).where('status', '=', 'open');
+  if (exceptId !== undefined) q = q.where('id', '<>', exceptId);
+  await q.execute();
+}
+
+/** Stores a new round, open; returns its id. */
+export async function insertRound(db: Db, input: { year: number; title: string; questions: Question[]; createdBy: number | null }, now: Date): Promise<number> {
   const stamp = now.toISOString();
-  await inTransaction(db, async (trx) => {
-    if (status === 'open') await trx.updateTable('surveyRounds').set({ status: 'closed', updatedAt: stamp }).where('status', '=', 'open').where('id', '<>', id).execute();
-    await trx.updateTable('surveyRounds').set({ status, updatedAt: stamp }).where('id', '=', id).execute();
-  });
+  const row = await db
+    .insertInto('surveyRounds')
+    .values({ year: input.year, title: input.title, questions: JSON.stringify(input.questions), status: 'open', createdBy: input.createdBy, createdAt: stamp, updatedAt: stamp })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateRoundStatus(db: Db, id: number, status: RoundStatus, now: Date): Promise<void> {
+  await db.updateTable('surveyRounds').set({ status, updatedAt: now.toISOString() }).where('id', '=', id).execute();
 }
 
 export async function markReminded(db: Db, id: number, now: Date): Promise<void> {
@@ -153,54 +158,55 @@ export async function listSurveyOrganisations(db: Db): Promise<{ id: number; nam
   return db.selectFrom('organisations').select(['id', 'name', 'slug']).orderBy('name').execute();
 }
 
-export type SaveResult = { kind: 'saved'; responseId: number; revision: number } | { kind: 'conflict' };
+/** The row of an organisation's response to a round, as a save checks it. */
+export async function findResponseRow(db: Db, roundId: number, organisationId: number): Promise<{ id: number; revision: number; status: string; submittedAt: string | null } | undefined> {
+  return db.selectFrom('surveyResponses').select(['id', 'revision', 'status', 'submittedAt']).where('roundId', '=', roundId).where('organisationId', '=', organisationId).executeTakeFirst();
+}
 
-/**
- * Saves an organisation's answers to a round when the response is still at `expectedRevision` (0: not
- * started); otherwise nothing is written and the result is a conflict. Row and answers in one transaction.
- */
-export async function saveResponse(
-  db: Db,
-  p: { roundId: number; organisationId: number; expectedRevision: number; status: ResponseStatus; answers: Answers; talkWith: string | null | undefined; userId: number | null },
-  now: Date,
-): Promise<SaveResult> {
+/** What a save writes on the response row; the talk fields only when given (set by the coordinator). */
+export interface ResponseValues {
+  status: ResponseStatus;
+  talkWith?: string | null;
+  talkedAt?: string | null;
+  updatedBy: number | null;
+  submittedAt: string | null;
+}
+
+/** Starts a response at revision 1; undefined when someone else started it a moment ago. */
+export async function insertResponse(db: Db, p: { roundId: number; organisationId: number } & ResponseValues, now: Date): Promise<number | undefined> {
   const stamp = now.toISOString();
-  return inTransaction(db, async (trx) => {
-    const current = await trx.selectFrom('surveyResponses').select(['id', 'revision', 'status', 'submittedAt']).where('roundId', '=', p.roundId).where('organisationId', '=', p.organisationId).executeTakeFirst();
-    if ((current?.revision ?? 0) !== p.expectedRevision) return { kind: 'conflict' } as const;
-    const submittedAt = p.status === 'submitted' ? (current?.submittedAt ?? stamp) : null;
-    // undefined: leave the talk as it was (an editor's save); null or a name: set by the coordinator.
-    const talk = p.talkWith === undefined ? {} : { talkWith: p.talkWith, talkedAt: p.talkWith === null ? null : stamp };
-    let responseId: number;
-    if (!current) {
-      const row = await trx
-        .insertInto('surveyResponses')
-        .values({ roundId: p.roundId, organisationId: p.organisationId, status: p.status, revision: 1, ...talk, updatedBy: p.userId, submittedAt, createdAt: stamp, updatedAt: stamp })
-        .onConflict((oc) => oc.columns(['roundId', 'organisationId']).doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      // Someone else started the same response a moment ago.
-      if (!row) return { kind: 'conflict' } as const;
-      responseId = row.id;
-    } else {
-      const updated = await trx
-        .updateTable('surveyResponses')
-        .set({ status: p.status, revision: current.revision + 1, ...talk, updatedBy: p.userId, submittedAt, updatedAt: stamp })
-        .where('id', '=', current.id)
-        .where('revision', '=', current.revision)
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1) return { kind: 'conflict' } as const;
-      responseId = current.id;
-      await trx.deleteFrom('surveyAnswers').where('responseId', '=', responseId).execute();
-    }
-    const rows = Object.entries(p.answers).map(([question, a]) => ({
-      responseId,
-      question,
-      value: JSON.stringify(a.value),
-      other: a.other === '' ? null : a.other,
-      public: a.public ? 1 : 0,
-    }));
-    if (rows.length > 0) await trx.insertInto('surveyAnswers').values(rows).execute();
-    return { kind: 'saved', responseId, revision: (current?.revision ?? 0) + 1 } as const;
-  });
+  const row = await db
+    .insertInto('surveyResponses')
+    .values({ ...p, revision: 1, createdAt: stamp, updatedAt: stamp })
+    .onConflict((oc) => oc.columns(['roundId', 'organisationId']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** Moves a response from `revision` to the next one; false when it is no longer at `revision`. */
+export async function updateResponse(db: Db, id: number, revision: number, values: ResponseValues, now: Date): Promise<boolean> {
+  const updated = await db
+    .updateTable('surveyResponses')
+    .set({ ...values, revision: revision + 1, updatedAt: now.toISOString() })
+    .where('id', '=', id)
+    .where('revision', '=', revision)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) === 1;
+}
+
+export async function deleteAnswers(db: Db, responseId: number): Promise<void> {
+  await db.deleteFrom('surveyAnswers').where('responseId', '=', responseId).execute();
+}
+
+/** Stores a response's answers, each with its consent to be shown. */
+export async function insertAnswers(db: Db, responseId: number, answers: Answers): Promise<void> {
+  const rows = Object.entries(answers).map(([question, a]) => ({
+    responseId,
+    question,
+    value: JSON.stringify(a.value),
+    other: a.other === '' ? null : a.other,
+    public: a.public ? 1 : 0,
+  }));
+  if (rows.length > 0) await db.insertInto('surveyAnswers').values(rows).execute();
 }

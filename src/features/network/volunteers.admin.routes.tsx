@@ -12,7 +12,8 @@ import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
 import { recordAudit } from '../audit/index.js';
 import { CampaignPage, VolunteersAdminPage } from './volunteers.admin.page.js';
-import { countCampaignByKind, countSignupsByRole, findCampaign, findCampaignBySlug, insertCampaign, listAllRoles, listCampaigns } from './volunteers.store.js';
+import { insertCampaign } from './volunteers.commands.js';
+import { countCampaignByKind, countSignupsByRole, findCampaign, findCampaignBySlug, listAllRoles, listCampaigns } from './volunteers.store.js';
 import { CAMPAIGN_PARAM, readCampaignForm } from './volunteers.js';
 
 export async function volunteerAdminRoutes(app: FastifyInstance): Promise<void> {

@@ -1,6 +1,7 @@
 /** Demo volunteer roles of a few demo organisations, and a January campaign with sign-ups (fictional people, already forwarded). */
 import type { Db } from '../../db/index.js';
-import { insertCampaign, insertRole, insertSignup, markForwarded } from './volunteers.store.js';
+import { insertCampaign, insertRole, insertSignup } from './volunteers.commands.js';
+import { markForwarded } from './volunteers.store.js';
 import type { RoleInput } from './volunteers.js';
 
 type DemoRole = Omit<RoleInput, 'districtId'> & { organisation: string; district: string | null };

@@ -8,7 +8,8 @@ import { translator } from '../../i18n/index.js';
 import type { MailSender } from '../../web/server.js';
 import { recordAudit } from '../audit/index.js';
 import { deleteOutboxAbout } from '../mail/index.js';
-import { eraseSignups, listUnforwarded, markForwarded, type PendingSignup } from './volunteers.store.js';
+import { eraseSignups } from './volunteers.commands.js';
+import { listUnforwarded, markForwarded, type PendingSignup } from './volunteers.store.js';
 import { organisationMail, signupSubject, SIGNUP_RETENTION_DAYS, UNFORWARDED_GIVE_UP_DAYS, volunteerMail, type Translate } from './volunteers.js';
 
 export interface ForwardDeps {

@@ -15,7 +15,9 @@ import { findAnyOrganisation, type Organisation } from '../organisations/index.j
 import { districtIdExists, listDistricts } from '../places/index.js';
 import { confirmToVolunteer, forwardSignup } from './volunteers.mail.js';
 import { RolePage, RolesPage, ThanksPage } from './volunteers.page.js';
-import { countSignupsOfOrganisation, deleteRole, findCampaignBySlug, findOpenRole, findRole, insertRole, insertSignup, listOpenRoles, listRolesOfOrganisation, updateRole, type RoleWithOrganisation } from './volunteers.store.js';
+import { deleteRole, insertRole, insertSignup, updateRole } from './volunteers.commands.js';
+import { listRolesOfOrganisation } from './volunteers.queries.js';
+import { countSignupsOfOrganisation, findCampaignBySlug, findOpenRole, findRole, listOpenRoles, type RoleWithOrganisation } from './volunteers.store.js';
 import { RoleFormPage, WorkspaceRolesPage } from './volunteers.workspace.page.js';
 import { CAMPAIGN_PARAM, emptyRoleForm, emptySignupForm, readRoleForm, readSignupForm, ROLE_KINDS, roleFormOf, type RoleForm, type SignupForm, type VolunteerRole } from './volunteers.js';
 

@@ -1,6 +1,5 @@
-/** SQL for volunteer roles, campaigns and sign-ups. */
+/** SQL for volunteer roles, campaigns and sign-ups; changes go through volunteers.commands.ts. */
 import type { Db } from '../../db/index.js';
-import { inTransaction } from '../../db/index.js';
 import type { Selectable } from 'kysely';
 import type { VolunteerRoleTable } from '../../db/schema.js';
 import { countsByRole, type Benefit, type Frequency, type RoleInput, type RoleKind, type RoleStatus, type SwedishLevel, type VolunteerRole } from './volunteers.js';
@@ -14,7 +13,7 @@ function parseList(json: string): string[] {
   }
 }
 
-function toRole(r: Selectable<VolunteerRoleTable>): VolunteerRole {
+export function toRole(r: Selectable<VolunteerRoleTable>): VolunteerRole {
   return {
     id: r.id,
     organisationId: r.organisationId,
@@ -72,11 +71,6 @@ export async function deleteRole(db: Db, id: number): Promise<void> {
 export async function findRole(db: Db, id: number): Promise<VolunteerRole | undefined> {
   const row = await db.selectFrom('volunteerRoles').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toRole(row) : undefined;
-}
-
-export async function listRolesOfOrganisation(db: Db, organisationId: number): Promise<VolunteerRole[]> {
-  const rows = await db.selectFrom('volunteerRoles').selectAll().where('organisationId', '=', organisationId).orderBy('status', 'desc').orderBy('title').execute();
-  return rows.map(toRole);
 }
 
 /** A role with the organisation that offers it. */
@@ -231,22 +225,18 @@ export async function countCampaignByKind(db: Db, campaignId: number): Promise<M
   return new Map(rows.map((r) => [r.kind, Number(r.n)]));
 }
 
-/**
- * Empties the personal fields of sign-ups forwarded before `forwardedBefore`, and of those never
- * forwarded that came in before `createdBefore`; returns their ids. The counts stay.
- */
-export async function eraseSignups(db: Db, cutoffs: { forwardedBefore: string; createdBefore: string }, now: Date): Promise<number[]> {
-  return inTransaction(db, async (trx) => {
-    const rows = await trx
-      .selectFrom('volunteerSignups')
-      .select('id')
-      .where('erasedAt', 'is', null)
-      .where((eb) => eb.or([eb('forwardedAt', '<', cutoffs.forwardedBefore), eb.and([eb('forwardedAt', 'is', null), eb('createdAt', '<', cutoffs.createdBefore)])]))
-      .execute();
-    const ids = rows.map((r) => r.id);
-    if (ids.length > 0) {
-      await trx.updateTable('volunteerSignups').set({ name: null, email: null, phone: null, message: null, erasedAt: now.toISOString() }).where('id', 'in', ids).execute();
-    }
-    return ids;
-  });
+/** Sign-ups not erased yet that were forwarded before `forwardedBefore`, or never forwarded and came in before `createdBefore`. */
+export async function listErasableSignups(db: Db, cutoffs: { forwardedBefore: string; createdBefore: string }): Promise<number[]> {
+  const rows = await db
+    .selectFrom('volunteerSignups')
+    .select('id')
+    .where('erasedAt', 'is', null)
+    .where((eb) => eb.or([eb('forwardedAt', '<', cutoffs.forwardedBefore), eb.and([eb('forwardedAt', 'is', null), eb('createdAt', '<', cutoffs.createdBefore)])]))
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Empties the personal fields of these sign-ups; the counts stay. */
+export async function emptySignups(db: Db, ids: readonly number[], now: Date): Promise<void> {
+  await db.updateTable('volunteerSignups').set({ name: null, email: null, phone: null, message: null, erasedAt: now.toISOString() }).where('id', 'in', [...ids]).execute();
 }

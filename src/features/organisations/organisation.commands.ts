@@ -6,8 +6,10 @@
 import { inTransaction, type Db } from '../../db/index.js';
 import { recordChange, type Actor, type AuditNote } from '../audit/index.js';
 import { refreshSearchText } from '../calendar/index.js';
+import { organisationSlug } from './naming.js';
 import type { OrganisationInput, OrganisationProfile } from './organisation.js';
-import { insertWithFreeSlug, setOrganisationFlags, updateOrganisationProfile } from './organisation.store.js';
+import { freeSlug } from './organisation.queries.js';
+import { insertOrganisation, setOrganisationFlags, updateOrganisationProfile } from './organisation.store.js';
 
 export interface OrganisationChangeContext {
   actor: Actor;
@@ -24,9 +26,10 @@ export async function createOrganisation(
   note: AuditNote,
 ): Promise<{ id: number; slug: string }> {
   return inTransaction(db, async (trx) => {
-    const created = await insertWithFreeSlug(trx, input, ctx.now);
-    await audit(trx, created.id, note, ctx);
-    return created;
+    const slug = input.slug ?? (await freeSlug(trx, organisationSlug(input.name)));
+    const id = await insertOrganisation(trx, { ...input, slug }, ctx.now);
+    await audit(trx, id, note, ctx);
+    return { id, slug };
   });
 }
 

@@ -9,7 +9,7 @@ import { findTranslations, localText } from '../translation/index.js';
 import { listDistricts } from '../places/index.js';
 import { CATEGORY_CODES, type Category } from '../taxonomy/index.js';
 import { DirectoryPage, OrganisationPage, PAGE_SIZE } from './organisation.page.js';
-import { countOrganisations, findOrganisationBySlug, listOrganisations } from './organisation.store.js';
+import { countOrganisations, findOrganisationBySlug, listOrganisations } from './organisation.queries.js';
 
 interface DirectoryQuery {
   category?: Category;

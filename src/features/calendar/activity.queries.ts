@@ -286,29 +286,42 @@ function byStartThenTitle(a: OccurrenceItem, b: OccurrenceItem): number {
   return 0;
 }
 
+/**
+ * Placeholders for the values of a query that change with the clock (the dates, the freshness cutoff,
+ * which moves every millisecond) while the query itself stays the same for a set of filters.
+ */
 const DAY = '\u0000day';
+const FROM = '\u0000from';
+const TO = '\u0000to';
 const CONFIRMED_SINCE = '\u0000confirmedSince';
-/** Compiled per-day queries by connection and filters: the start page asks the same one all day long. */
-const perDayQueries = new WeakMap<Executor, Map<string, CompiledQuery>>();
+/** Compiled queries by connection and shape: the start page asks the same few all day long. */
+const compiledQueries = new WeakMap<Executor, Map<string, CompiledQuery>>();
 
 /**
- * The per-day query for these filters, built and compiled once per set of filters: with DAY where the
- * date goes and CONFIRMED_SINCE where the freshness cutoff goes, since both change with the clock
- * (the cutoff every millisecond) while the query stays the same. `staleBefore` only marks rows, after.
+ * The query of this kind for these filters, built and compiled once: `shape` holds the placeholders
+ * where the clock's values go (see `bind`). `staleBefore` only marks rows afterwards, so it is left out.
  */
-function perDayQuery(db: Executor, q: OccurrenceQuery, perDay: number): CompiledQuery {
-  let compiled = perDayQueries.get(db);
-  if (!compiled) perDayQueries.set(db, (compiled = new Map()));
-  const shape = { ...q, from: DAY, to: DAY, staleBefore: undefined, confirmedSince: q.confirmedSince === undefined ? undefined : CONFIRMED_SINCE };
-  const key = JSON.stringify({ ...shape, perDay });
+function compiledOnce(db: Executor, kind: string, shape: OccurrenceQuery, build: (shape: OccurrenceQuery) => CompiledQuery): CompiledQuery {
+  let compiled = compiledQueries.get(db);
+  if (!compiled) compiledQueries.set(db, (compiled = new Map()));
+  const key = `${kind}\u0001${JSON.stringify(shape)}`;
   let query = compiled.get(key);
   if (!query) {
-    // In the index's order (start, then id): no sort of the whole day before the first `perDay`.
-    query = withPlaces(db, shape).select(OCCURRENCE_COLUMNS).orderBy('o.startsAt').orderBy('o.id').limit(perDay).compile();
+    query = build(shape);
     if (compiled.size >= 200) compiled.clear();
     compiled.set(key, query);
   }
   return query;
+}
+
+/** A query's shape: the filters with placeholders for the clock's values. */
+function shapeOf(q: OccurrenceQuery, dates: { from: string; to: string }): OccurrenceQuery {
+  return { ...q, ...dates, staleBefore: undefined, confirmedSince: q.confirmedSince === undefined ? undefined : CONFIRMED_SINCE };
+}
+
+/** A compiled query with the placeholders replaced by this call's values. */
+function bind(compiled: CompiledQuery, values: Record<string, unknown>): CompiledQuery {
+  return { ...compiled, parameters: compiled.parameters.map((p) => (typeof p === 'string' && p in values ? values[p] : p)) };
 }
 
 /**
@@ -320,20 +333,28 @@ function perDayQuery(db: Executor, q: OccurrenceQuery, perDay: number): Compiled
 export async function listOccurrencesPerDay(db: Db, q: OccurrenceQuery, perDay: number): Promise<{ items: OccurrenceItem[]; totals: Map<string, number> }> {
   const days: string[] = [];
   for (let d = q.from; d <= q.to; d = addDays(d, 1)) days.push(d);
-  const compiled = perDayQuery(db, q, perDay);
-  const forDay = (day: string) => ({ ...compiled, parameters: compiled.parameters.map((p) => (p === DAY ? day : p === CONFIRMED_SINCE ? q.confirmedSince : p)) });
-  const [totals, ...dayLists] = await Promise.all([countOccurrencesByDate(db, q), ...days.map((day) => runOccurrenceList(db, forDay(day), q.staleBefore))]);
+  // In the index's order (start, then id): no sort of the whole day before the first `perDay`.
+  const compiled = compiledOnce(db, `day${perDay}`, shapeOf(q, { from: DAY, to: DAY }), (shape) =>
+    withPlaces(db, shape).select(OCCURRENCE_COLUMNS).orderBy('o.startsAt').orderBy('o.id').limit(perDay).compile(),
+  );
+  const [totals, ...dayLists] = await Promise.all([
+    countOccurrencesByDate(db, q),
+    ...days.map((day) => runOccurrenceList(db, bind(compiled, { [DAY]: day, [CONFIRMED_SINCE]: q.confirmedSince }), q.staleBefore)),
+  ]);
   // Shown by start and then title, as every other list.
   return { items: await addHosts(db, dayLists.flatMap((items) => items.sort(byStartThenTitle))), totals };
 }
 
 /** How many published occurrences match, per local date. */
 export async function countOccurrencesByDate(db: Db, q: OccurrenceQuery): Promise<Map<string, number>> {
-  const rows = await publishedOccurrences(db, q)
-    .select(['o.localDate', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('o.localDate')
-    .execute();
-  return new Map(rows.map((r) => [r.localDate, Number(r.n)]));
+  const compiled = compiledOnce(db, 'countByDate', shapeOf(q, { from: FROM, to: TO }), (shape) =>
+    publishedOccurrences(db, shape)
+      .select(['o.localDate', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('o.localDate')
+      .compile(),
+  );
+  const { rows } = await db.withoutPlugins().executeQuery(bind(compiled, { [FROM]: q.from, [TO]: q.to, [CONFIRMED_SINCE]: q.confirmedSince }));
+  return new Map(rows.map((r) => [rowValues(r)[0] as string, Number(rowValues(r)[1])]));
 }
 
 export async function countOccurrences(db: Db, q: OccurrenceQuery): Promise<number> {

@@ -8,6 +8,15 @@ import { insertDistrict, insertPlace } from '../src/features/places/index.js';
 import { AUDIENCES, CATEGORY_CODES } from '../src/features/taxonomy/index.js';
 import { addDays, localToday, startOfIsoWeek } from '../src/web/time.js';
 
+/**
+ * The instant the benchmarks treat as now: Monday of this week at 09:00 UTC. On a Monday the start page
+ * lists all seven days (later in the week the days already past are only linked), so the figures are
+ * the start page's heaviest and do not depend on the day the bench runs.
+ */
+export function benchNow(): Date {
+  return new Date(`${startOfIsoWeek(localToday(new Date()))}T09:00:00Z`);
+}
+
 /** Small seeded PRNG (mulberry32): the same data set every run. */
 export function prng(seed: number): () => number {
   let a = seed >>> 0;

@@ -5,12 +5,12 @@ import path from 'node:path';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { analyzeDatabase, migrateToLatest, openDatabase } from '../src/db/index.js';
-import { seedBenchData } from './dataset.js';
+import { benchNow, seedBenchData } from './dataset.js';
 
 export async function profileApp() {
   const file = path.join(os.tmpdir(), 'tillsammans-profile.sqlite');
   const fresh = !fs.existsSync(file);
-  const now = new Date();
+  const now = benchNow();
   const { db, dialect } = openDatabase({ sqliteFile: file });
   await migrateToLatest(db);
   if (fresh) await seedBenchData(db, now, { organisations: 200, activities: 2000 });

@@ -6,10 +6,10 @@ import path from 'node:path';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { analyzeDatabase, migrateToLatest, openDatabase } from '../src/db/index.js';
-import { seedBenchData } from './dataset.js';
+import { benchNow, seedBenchData } from './dataset.js';
 
 const [dir, portArg] = process.argv.slice(2);
-const now = new Date();
+const now = benchNow();
 const { db, dialect } = openDatabase({ sqliteFile: path.join(dir!, 'bench.sqlite') });
 await migrateToLatest(db);
 const seedStart = performance.now();

@@ -35,6 +35,21 @@ describe.skipIf(skipDatabase())(`public pages on ${testDialect}`, () => {
     expect(html.indexOf('Tidigare den här veckan')).toBeGreaterThan(html.indexOf('söndag 29 november'));
   });
 
+  it('links to the days of this week already past instead of listing their rows', async () => {
+    const html = (await get('/')).body;
+    const start = html.indexOf('<details class="earlier"');
+    expect(start).toBeGreaterThan(0);
+    const earlier = html.slice(start, html.indexOf('</details>', start));
+    // Monday to Wednesday, each a link to its own full list with its count; none of their rows.
+    for (const [date, name] of [['2026-11-23', 'måndag 23 november'], ['2026-11-24', 'tisdag 24 november'], ['2026-11-25', 'onsdag 25 november']]) {
+      expect(earlier).toMatch(new RegExp(`href="/\\?day=${date}">Visa (alla )?\\d+ aktivitet(er)? på ${name}<`));
+    }
+    expect(earlier).not.toContain('class="occurrence');
+    const monday = await get('/?day=2026-11-23');
+    expect(monday.statusCode).toBe(200);
+    expect(monday.body).toContain('class="occurrence');
+  });
+
   it('sends a Content-Security-Policy that forbids inline script', async () => {
     const res = await get('/');
     const csp = String(res.headers['content-security-policy']);

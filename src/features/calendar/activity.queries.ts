@@ -325,14 +325,19 @@ function bind(compiled: CompiledQuery, values: Record<string, unknown>): Compile
 }
 
 /**
- * The first `perDay` published occurrences of each date in [from, to], in time order, and how many
- * there are on each date. One small query per day walks the date index and stops at `perDay` (cheaper
+ * The first `perDay` published occurrences of each date in [listFrom, to], in time order, and how many
+ * there are on each date of [from, to] (the days before `listFrom` are only counted). One small query per day walks the date index and stops at `perDay` (cheaper
  * than numbering a whole week's rows with window functions); the query is built once and run with each
  * day's date.
  */
-export async function listOccurrencesPerDay(db: Db, q: OccurrenceQuery, perDay: number): Promise<{ items: OccurrenceItem[]; totals: Map<string, number> }> {
+export async function listOccurrencesPerDay(
+  db: Db,
+  q: OccurrenceQuery,
+  perDay: number,
+  listFrom: string = q.from,
+): Promise<{ items: OccurrenceItem[]; totals: Map<string, number> }> {
   const days: string[] = [];
-  for (let d = q.from; d <= q.to; d = addDays(d, 1)) days.push(d);
+  for (let d = listFrom > q.from ? listFrom : q.from; d <= q.to; d = addDays(d, 1)) days.push(d);
   // In the index's order (start, then id): no sort of the whole day before the first `perDay`.
   const compiled = compiledOnce(db, `day${perDay}`, shapeOf(q, { from: DAY, to: DAY }), (shape) =>
     withPlaces(db, shape).select(OCCURRENCE_COLUMNS).orderBy('o.startsAt').orderBy('o.id').limit(perDay).compile(),

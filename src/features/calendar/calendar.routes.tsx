@@ -109,7 +109,9 @@ export async function calendarRoutes(app: FastifyInstance, options: CalendarRout
         days = [{ date: q.day, items, total: items.length }];
       } else {
         const range = { ...filters, ...cutoffs, from: monday, to: sunday };
-        const { items: listed, totals: counts } = await listOccurrencesPerDay(db, range, DAY_LIMIT);
+        // In the current week, the days already past are only counted: the page links to each of them.
+        const listFrom = page.today > monday && page.today <= sunday ? page.today : monday;
+        const { items: listed, totals: counts } = await listOccurrencesPerDay(db, range, DAY_LIMIT, listFrom);
         const items = await localiseTitles(db, listed, page.lang.code, byActivity);
         days = Array.from({ length: 7 }, (_, i) => {
           const date = addDays(monday, i);

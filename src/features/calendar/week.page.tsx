@@ -61,8 +61,11 @@ export function WeekPage(props: WeekPageProps) {
   const filtered = hasFilters(props.filters) || props.day !== undefined;
   // A filtered view lists only the days that have something; the plain week shows every day.
   const shown = filtered ? props.days.filter((d) => d.total > 0) : props.days;
-  const upcoming = shown.filter((d) => !isCurrent || d.date >= today);
-  const earlier = isCurrent ? shown.filter((d) => d.date < today) : [];
+  // Days of this week already past: a link each to its full list, not their rows (rarely wanted, and
+  // on a Sunday they were most of the page). A day asked for on its own is shown, past or not.
+  const splitPast = isCurrent && props.day === undefined;
+  const upcoming = shown.filter((d) => !splitPast || d.date >= today);
+  const earlier = splitPast ? shown.filter((d) => d.date < today) : [];
   const total = props.days.reduce((n, d) => n + d.total, 0);
   const dayOptions = Array.from({ length: 7 }, (_, i) => {
     const date = addDays(props.monday, i);
@@ -100,12 +103,20 @@ export function WeekPage(props: WeekPageProps) {
       {upcoming.map((g) => (
         <DaySection key={g.date} group={g} filters={props.filters} />
       ))}
-      {earlier.length > 0 && earlier.some((g) => g.total > 0) ? (
+      {earlier.some((g) => g.total > 0) ? (
         <details class="earlier">
           <summary>{t('week.earlierThisWeek')}</summary>
-          {earlier.map((g) => (
-            <DaySection key={g.date} group={g} filters={props.filters} />
-          ))}
+          <ul class="earlier-days">
+            {earlier
+              .filter((g) => g.total > 0)
+              .map((g) => (
+                <li key={g.date}>
+                  <a href={withQuery(href('/'), { ...filterParams(props.filters), day: g.date })}>
+                    {t('week.showAllOnDay', { count: g.total, day: formatDate(lang, g.date, 'weekdayDayMonth') })}
+                  </a>
+                </li>
+              ))}
+          </ul>
         </details>
       ) : null}
       <p class="actions">

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expandSchedule, findActivity, refreshOccurrenceWindow, type Schedule } from '../../src/features/calendar/index.js';
 import { insertActivity } from '../../src/features/calendar/activity.store.js';
+import { countOccurrencesByDate, listOccurrences } from '../../src/features/calendar/activity.queries.js';
 import { createTestApp, FIXED_NOW, type TestApp } from '../support/app.js';
 import { activityInput, scheduleInput } from '../support/factories.js';
 import { skipDatabase, testDialect } from '../support/db.js';
@@ -22,6 +23,25 @@ describe.skipIf(skipDatabase())(`occurrences on ${testDialect}`, () => {
   });
 
   const api = async (url: string) => (await t.app.inject({ method: 'GET', url })).json() as any;
+
+  it('counts a week per day as the list does, leaving out drafts and activities unconfirmed since the cutoff', async () => {
+    const db = t.database.db;
+    const weekly = schedule({ recurrence: { kind: 'weekly', interval: 1, weekdays: ['MO', 'WE', 'FR'] }, startDate: '2026-11-02' });
+    await insertActivity(db, { ...base, title: 'Räknas', schedule: weekly }, FIXED_NOW, '2026-11-26');
+    await insertActivity(db, { ...base, title: 'Utkast räknas inte', status: 'draft', schedule: weekly }, FIXED_NOW, '2026-11-26');
+    const stale = await insertActivity(db, { ...base, title: 'Obekräftad räknas inte', schedule: weekly }, FIXED_NOW, '2026-11-26');
+    await db.updateTable('activities').set({ confirmedAt: '2026-01-01T00:00:00.000Z' }).where('id', '=', stale).execute();
+    const week = { from: '2026-11-30', to: '2026-12-06', confirmedSince: '2026-06-01T00:00:00.000Z' };
+    for (const q of [week, { ...week, confirmedSince: undefined }, { ...week, category: 'sprakcafe' as const }]) {
+      const listed = await listOccurrences(db, q);
+      const expected = new Map<string, number>();
+      for (const o of listed) expected.set(o.localDate, (expected.get(o.localDate) ?? 0) + 1);
+      expect(await countOccurrencesByDate(db, q)).toEqual(expected);
+      expect(listed.some((o) => o.title === 'Räknas')).toBe(true);
+      expect(listed.some((o) => o.title === 'Utkast räknas inte')).toBe(false);
+      expect(listed.some((o) => o.title === 'Obekräftad räknas inte')).toBe(q.confirmedSince === undefined);
+    }
+  });
 
   it('keeps a weekly 18:00 at 18:00 local time across the October change', async () => {
     const id = await insertActivity(t.database.db, { ...base, title: 'DST-kontroll', schedule: schedule({}) }, FIXED_NOW, '2026-11-26');

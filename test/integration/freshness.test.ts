@@ -50,7 +50,9 @@ describe.skipIf(skipDatabase())(`freshness on ${testDialect}`, () => {
     const week = await new Client(t).request('GET', '/?day=2026-11-25');
     expect(week.body).toContain(DEMO_STALE.title);
     expect(week.body).toMatch(/badge-unconfirmed[^]*Inte bekräftad sedan 18 augusti 2026/);
-    const start = await new Client(t).request('GET', '/');
+    // Its next date (every other Wednesday) through the start page's own per-day lists; this week's
+    // Wednesday is already past, so the start page only links to that day.
+    const start = await new Client(t).request('GET', '/?week=2026-W50');
     expect(start.body).toContain(DEMO_STALE.title);
     expect(start.body).toMatch(/badge-unconfirmed[^]*Inte bekräftad sedan 18 augusti 2026/);
   });

@@ -3,7 +3,7 @@
  * guessing from elsewhere never locks the owner out of their account.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hitRateLimit, insertUser } from '../../src/features/accounts/accounts.store.js';
+import { hitRateLimit, insertUser } from '../../src/features/accounts/accounts.commands.js';
 import { hashPassword } from '../../src/features/accounts/secrets.js';
 import type { OpenDatabase } from '../../src/db/index.js';
 import { createTestApp, FIXED_NOW, type TestApp } from '../support/app.js';

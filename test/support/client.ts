@@ -1,6 +1,7 @@
 /** A browser in miniature for integration tests: keeps cookies, submits forms with their CSRF token, signs in. */
 import { expect } from 'vitest';
-import { insertSession, insertUser, type NewUser } from '../../src/features/accounts/accounts.store.js';
+import { insertUser } from '../../src/features/accounts/accounts.commands.js';
+import { insertSession, type NewUser } from '../../src/features/accounts/accounts.store.js';
 import { newSecret } from '../../src/features/accounts/secrets.js';
 import type { TestApp } from './app.js';
 

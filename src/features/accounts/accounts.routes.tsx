@@ -6,7 +6,9 @@ import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
 import { findOrganisationById } from '../organisations/index.js';
 import { ConfirmLinkPage, AccountPage, SignInPage } from './accounts.page.js';
-import { clearRateLimit, consumeAuthToken, deleteUserSessions, findUserForLogin, hitRateLimit, insertAuthToken, peekAuthToken, setEmail, setPasswordHash } from './accounts.store.js';
+import { changeEmail, changePassword, clearRateLimit, consumeAuthToken, hitRateLimit, insertAuthToken, signOutEverywhere } from './accounts.commands.js';
+import { findUserForLogin } from './accounts.queries.js';
+import { peekAuthToken } from './accounts.store.js';
 import { recordAudit } from '../audit/index.js';
 import { dummyHash, hashPassword, hashSecret, newSecret, verifyPassword } from './secrets.js';
 import { signIn, signOut } from './session.js';
@@ -226,12 +228,9 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
       const problem = passwordProblem(password, user.email);
       if (problem) errors.password = problem;
       if (Object.keys(errors).length > 0) return accountPage(request, reply, errors, undefined, 400);
-      const at = now();
-      await setPasswordHash(db, user.id, await hashPassword(password), at);
       // A new password ends every other session: whoever knew the old one is out.
-      await deleteUserSessions(db, user.id);
+      await changePassword(db, user.id, await hashPassword(password), now());
       await signIn(request, reply, user.id);
-      await recordAudit(db, { actorUserId: user.id, action: 'user.passwordChanged', entity: 'user', entityId: user.id }, at);
       request.viewer = { ...user, hasPassword: true };
       return accountPage(request, reply, {}, { kind: 'info', text: page.t('accounts.account.passwordSaved') });
     },
@@ -287,8 +286,7 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
       if (!(await consumeAuthToken(db, hash, 'email', at))) {
         return accountPage(request, reply, {}, { kind: 'error', text: page.t('accounts.link.invalid') }, 410);
       }
-      await setEmail(db, user.id, email, at);
-      await recordAudit(db, { actorUserId: user.id, action: 'user.emailChanged', entity: 'user', entityId: user.id, before: { email: user.email }, after: { email } }, at);
+      await changeEmail(db, user.id, { from: user.email, to: email }, at);
       request.viewer = { ...user, email };
       return accountPage(request, reply, {}, { kind: 'info', text: page.t('accounts.account.emailChanged', { email }) });
     },
@@ -320,8 +318,7 @@ export async function accountsRoutes(app: FastifyInstance): Promise<void> {
   app.post('/konto/logga-ut-overallt', { config: { access: 'signedIn' } }, async (request, reply) => {
     const page = pageContext(request);
     const user = request.viewer!;
-    await deleteUserSessions(db, user.id);
-    await recordAudit(db, { actorUserId: user.id, action: 'logout.everywhere', entity: 'user', entityId: user.id }, now());
+    await signOutEverywhere(db, user.id, now());
     await signOut(request, reply);
     return reply.redirect(page.href('/logga-in'), 303);
   });

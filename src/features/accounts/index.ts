@@ -4,19 +4,7 @@ export { canEditOrganisation, decideAccess, ACCESS_LEVELS, type Access } from '.
 export { sessionPlugin, signIn, signOut } from './session.js';
 export { accountsRoutes, sendSignInLink } from './accounts.routes.js';
 export { ensureFirstAdmin } from './bootstrap.js';
-export {
-  countUsers,
-  findUserById,
-  findUserForLogin,
-  grantRoles,
-  hitRateLimit,
-  pruneRateLimits,
-  insertAuthToken,
-  insertUser,
-  listOrganisationEditors,
-  listEditorsOf,
-  listUsers,
-  setUserActive,
-} from './accounts.store.js';
+export { countUsers, findUserById, findUserForLogin, listEditorsOf, listOrganisationEditors, listUsers } from './accounts.queries.js';
+export { grantRoles, hitRateLimit, insertAuthToken, insertUser, pruneRateLimits, setUserActive } from './accounts.commands.js';
 export { hashSecret, newSecret } from './secrets.js';
 export { createInvitation, INVITE_DAYS, type Invitation, type InvitationInput } from './invitation.js';

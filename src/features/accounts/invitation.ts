@@ -1,12 +1,13 @@
 /**
  * Invitations: an address gets an account (or the one it has gets more roles) and a single-use
- * sign-in link, stored only as its hash. Through `db` (a transaction) it happens together with the
- * caller's change; the caller mails the link and records the audit entry.
+ * sign-in link, stored only as its hash. It joins the caller's transaction when `db` is one, so it
+ * happens together with the caller's change; the caller mails the link and records the audit entry.
  */
 import { languagePrefix } from '../../i18n/index.js';
-import { findUserForLogin, grantRoles, insertAuthToken, insertUser } from './accounts.store.js';
+import { inTransaction, type Db } from '../../db/index.js';
+import { grantRoles, insertAuthToken, insertUser } from './accounts.commands.js';
+import { findUserForLogin } from './accounts.queries.js';
 import { newSecret } from './secrets.js';
-import type { Db } from '../../db/index.js';
 
 /** An invitation link works a week, once. */
 export const INVITE_DAYS = 7;
@@ -30,21 +31,23 @@ export interface Invitation {
   linkPath: (lang: string) => string;
 }
 
-/** Makes or extends the account and its single-use sign-in link. */
+/** Makes or extends the account and its single-use sign-in link, all or nothing. */
 export async function createInvitation(db: Db, input: InvitationInput, now: Date): Promise<Invitation> {
-  const existing = await findUserForLogin(db, input.email);
-  let userId: number;
-  if (existing) {
-    userId = existing.user.id;
-    await grantRoles(db, userId, input.roles, now);
-  } else {
-    userId = await insertUser(db, { email: input.email, name: input.name, passwordHash: null, ...input.roles }, now);
-  }
-  const { secret, hash } = newSecret();
-  await insertAuthToken(
-    db,
-    { tokenHash: hash, purpose: 'signin', userId, data: JSON.stringify({ next: input.next }), expiresAt: new Date(now.getTime() + input.days * 864e5).toISOString() },
-    now,
-  );
-  return { userId, existing: existing !== undefined, linkPath: (lang) => `${languagePrefix(lang)}/logga-in/lank/${secret}` };
+  return inTransaction(db, async (trx) => {
+    const existing = await findUserForLogin(trx, input.email);
+    let userId: number;
+    if (existing) {
+      userId = existing.user.id;
+      await grantRoles(trx, userId, input.roles, now);
+    } else {
+      userId = await insertUser(trx, { email: input.email, name: input.name, passwordHash: null, ...input.roles }, now);
+    }
+    const { secret, hash } = newSecret();
+    await insertAuthToken(
+      trx,
+      { tokenHash: hash, purpose: 'signin', userId, data: JSON.stringify({ next: input.next }), expiresAt: new Date(now.getTime() + input.days * 864e5).toISOString() },
+      now,
+    );
+    return { userId, existing: existing !== undefined, linkPath: (lang: string) => `${languagePrefix(lang)}/logga-in/lank/${secret}` };
+  });
 }

@@ -9,7 +9,9 @@ import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
 import fp from 'fastify-plugin';
 import { decideAccess } from './access.js';
-import { deleteSession, findSession, findUserById, insertSession, setLastLogin, touchSession } from './accounts.store.js';
+import { endSession, extendSession, startSession } from './accounts.commands.js';
+import { findUserById } from './accounts.queries.js';
+import { findSession } from './accounts.store.js';
 import { hashSecret, newSecret } from './secrets.js';
 import type { Viewer } from './user.js';
 
@@ -50,17 +52,15 @@ function cookieOptions(request: FastifyRequest) {
 /** Starts a fresh session for the user (a new id every sign-in) and ends the one the browser had. */
 export async function signIn(request: FastifyRequest, reply: FastifyReply, userId: number): Promise<void> {
   const { db, now } = request.server.deps;
-  if (request.sessionHash) await deleteSession(db, request.sessionHash);
   const { secret, hash } = newSecret();
   const at = now();
-  await insertSession(db, { idHash: hash, userId, expiresAt: expiry(at), userAgent: (request.headers['user-agent'] ?? '').slice(0, 200) || null }, at);
-  await setLastLogin(db, userId, at);
+  await startSession(db, { replaces: request.sessionHash, idHash: hash, userId, expiresAt: expiry(at), userAgent: (request.headers['user-agent'] ?? '').slice(0, 200) || null }, at);
   request.sessionHash = hash;
   reply.setCookie(SESSION_COOKIE, secret, cookieOptions(request));
 }
 
 export async function signOut(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  if (request.sessionHash) await deleteSession(request.server.deps.db, request.sessionHash);
+  if (request.sessionHash) await endSession(request.server.deps.db, request.sessionHash);
   request.sessionHash = null;
   request.viewer = null;
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -95,7 +95,7 @@ export const sessionPlugin = fp(async (app: FastifyInstance) => {
     request.viewer = user;
     request.sessionHash = hash;
     request.signedIn = { name: user.name || user.email, email: user.email, isAdmin: user.isAdmin, isEditor: user.organisationIds.length > 0, isTranslator: user.isTranslator, isGuide: user.isGuide };
-    if (at.getTime() - new Date(session.lastSeenAt).getTime() > TOUCH_EVERY_MS) await touchSession(db, hash, expiry(at), at);
+    if (at.getTime() - new Date(session.lastSeenAt).getTime() > TOUCH_EVERY_MS) await extendSession(db, hash, expiry(at), at);
   });
 
   // Every route declares its access; this is where the declaration is enforced.

@@ -1,13 +1,14 @@
 /** The coordinator's screens: users and the mail outbox here; organisations, activities, places and history in their own files. */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { inTransaction, type Db } from '../../db/index.js';
+import type { Db } from '../../db/index.js';
 import { notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
-import { mailIn, pageContext } from '../../web/server.js';
-import { countUsers, createInvitation, findUserById, isEmail, listUsers, INVITE_DAYS, normaliseEmail, setUserActive } from '../accounts/index.js';
-import { listAuditEntries, recordAudit } from '../audit/index.js';
+import { pageContext } from '../../web/server.js';
+import { countUsers, findUserById, isEmail, listUsers, INVITE_DAYS, normaliseEmail } from '../accounts/index.js';
+import { listAuditEntries } from '../audit/index.js';
 import { countOutbox, listOutbox } from '../mail/index.js';
 import { listOrganisations } from '../organisations/index.js';
+import { changeUserActive, inviteUser } from './admin.commands.js';
 import { OutboxPage, UsersPage, type InviteForm } from './admin.page.js';
 import { DashboardPage } from './dashboard.page.js';
 import { countRevisions } from '../workspace/index.js';
@@ -115,20 +116,19 @@ export async function adminRoutes(app: FastifyInstance, options: { dashboard?: D
       if (organisationIds.length === 0 && !form.admin && !form.guide && !form.translator) errors.roles = 'admin.errors.noRole';
       if (Object.keys(errors).length > 0) return usersPage(request, reply, { form, errors, status: 400 });
 
-      const at = now();
       const viewer = request.viewer!;
       const roles = { isAdmin: form.admin, isGuide: form.guide, isTranslator: form.translator, organisationIds };
-      await inTransaction(db, async (trx) => {
-        const invitation = await createInvitation(trx, { email, name: form.name, roles, next: '/konto', days: INVITE_DAYS }, at);
-        const message = {
+      await inviteUser(
+        { db, mailer },
+        { email, name: form.name, roles, next: '/konto', days: INVITE_DAYS },
+        (invitation) => ({
           to: email,
           subject: organisation ? page.t('admin.mail.inviteSubjectEditor', { organisation }) : page.t('admin.mail.inviteSubject'),
           text: page.t('admin.mail.inviteBody', { link: `${app.deps.config.publicUrl}${invitation.linkPath(page.lang.code)}`, days: String(INVITE_DAYS), inviter: viewer.name || viewer.email }),
           purpose: 'invite',
-        };
-        await mailIn(mailer, trx).send(message);
-        await recordAudit(trx, { actorUserId: viewer.id, action: invitation.existing ? 'user.rolesGranted' : 'user.invited', entity: 'user', entityId: invitation.userId, after: { email, ...roles } }, at);
-      });
+        }),
+        { actorUserId: viewer.id, now: now() },
+      );
       // After the commit: a failure here only delays the invitation (the 'mail.deliver' job tries again).
       await mailer.deliverQueued?.().catch(() => 0);
       return usersPage(request, reply, { message: page.t('admin.users.invited', { email }) });
@@ -146,9 +146,7 @@ export async function adminRoutes(app: FastifyInstance, options: { dashboard?: D
       if (!active && user.id === request.viewer!.id) {
         return usersPage(request, reply, { message: page.t('admin.errors.notYourself'), status: 400 });
       }
-      const at = now();
-      await setUserActive(db, user.id, active, at);
-      await recordAudit(db, { actorUserId: request.viewer!.id, action: active ? 'user.activated' : 'user.deactivated', entity: 'user', entityId: user.id, before: { active: user.active }, after: { active } }, at);
+      await changeUserActive(db, user, active, { actorUserId: request.viewer!.id, now: now() });
       return usersPage(request, reply, { message: page.t(active ? 'admin.users.activated' : 'admin.users.deactivated', { email: user.email }) });
     });
   }

@@ -5,15 +5,14 @@
  * name like one already in Tillsammans is only created once the coordinator says it is another.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { inTransaction } from '../../db/index.js';
 import { field, ticked, trimmed, type FormBody, formBodySchema } from '../../web/form.js';
 import { sendPage } from '../../web/render.js';
-import { mailIn, pageContext } from '../../web/server.js';
-import { createInvitation, INVITE_DAYS, isEmail, normaliseEmail } from '../accounts/index.js';
-import { recordAudit } from '../audit/index.js';
-import { createOrganisation, isSlugTaken, isValidSlug, listOrganisationNames, lookAlikes } from '../organisations/index.js';
+import { pageContext } from '../../web/server.js';
+import { INVITE_DAYS, isEmail, normaliseEmail } from '../accounts/index.js';
+import { isSlugTaken, isValidSlug, listOrganisationNames, lookAlikes } from '../organisations/index.js';
 import { listDistricts } from '../places/index.js';
 import { readProfileForm } from '../workspace/index.js';
+import { createOrganisationWithEditor, type FirstEditor } from './admin.commands.js';
 import { emptyNewOrganisationForm, NewOrganisationPage, type NewOrganisationForm } from './organisation-new.page.js';
 
 export async function organisationNewRoutes(app: FastifyInstance): Promise<void> {
@@ -49,32 +48,28 @@ export async function organisationNewRoutes(app: FastifyInstance): Promise<void>
     if (!read.profile || Object.keys(errors).length > 0) return formPage(request, reply, form, errors, alike, 400);
 
     const profile = read.profile;
-    const at = now();
     const viewer = request.viewer!;
-    const created = await inTransaction(db, async (trx) => {
-      const organisation = await createOrganisation(
-        trx,
-        { ...profile, ...(form.slug ? { slug: form.slug } : {}), trusted: form.trusted, published: form.published },
-        { actor: viewer.id, now: at },
-        { action: 'organisation.created', after: { kind: profile.kind, published: form.published, trusted: form.trusted } },
-      );
-      if (inviteEmail !== '') {
-        const invitation = await createInvitation(
-          trx,
-          { email: inviteEmail, name: form.inviteName, roles: { isAdmin: false, isGuide: false, isTranslator: false, organisationIds: [organisation.id] }, next: page.href(`/hantera/${organisation.slug}`), days: INVITE_DAYS },
-          at,
-        );
-        const message = {
-          to: inviteEmail,
-          subject: page.t('admin.mail.inviteSubjectEditor', { organisation: profile.name }),
-          text: page.t('admin.mail.inviteBody', { link: `${config.publicUrl}${invitation.linkPath(page.lang.code)}`, days: String(INVITE_DAYS), inviter: viewer.name || viewer.email }),
-          purpose: 'invite',
-        };
-        await mailIn(mailer, trx).send(message);
-        await recordAudit(trx, { actorUserId: viewer.id, action: invitation.existing ? 'user.rolesGranted' : 'user.invited', entity: 'user', entityId: invitation.userId, after: { organisationIds: [organisation.id] } }, at);
-      }
-      return organisation;
-    });
+    const editor: FirstEditor | null =
+      inviteEmail === ''
+        ? null
+        : {
+            email: inviteEmail,
+            name: form.inviteName,
+            next: (organisation) => page.href(`/hantera/${organisation.slug}`),
+            mail: (invitation) => ({
+              to: inviteEmail,
+              subject: page.t('admin.mail.inviteSubjectEditor', { organisation: profile.name }),
+              text: page.t('admin.mail.inviteBody', { link: `${config.publicUrl}${invitation.linkPath(page.lang.code)}`, days: String(INVITE_DAYS), inviter: viewer.name || viewer.email }),
+              purpose: 'invite',
+            }),
+          };
+    const created = await createOrganisationWithEditor(
+      { db, mailer },
+      { ...profile, ...(form.slug ? { slug: form.slug } : {}), trusted: form.trusted, published: form.published },
+      { action: 'organisation.created', after: { kind: profile.kind, published: form.published, trusted: form.trusted } },
+      editor,
+      { actorUserId: viewer.id, now: now() },
+    );
     // After the commit: a failure here only delays the invitation (the 'mail.deliver' job tries again).
     await mailer.deliverQueued?.().catch(() => 0);
     return reply.redirect(`${page.href('/admin/organisationer')}?skapad=${created.slug}`, 303);

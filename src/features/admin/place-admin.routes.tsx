@@ -1,46 +1,25 @@
 /** The coordinator's places: search the list, create and edit a place, merge a duplicate into another. */
-import { inTransaction } from '../../db/index.js';
-import { refreshSearchText } from '../calendar/index.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
-import { recordAudit } from '../audit/index.js';
 import {
   countPlaceActivities,
   countPlaces,
   districtIdExists,
   emptyPlaceForm,
   findPlace,
-  insertPlace,
   listDistricts,
   listPlaceNames,
   listPlaces,
-  mergePlaces,
   placeFormOf,
   readPlaceForm,
-  updatePlace,
   type PlaceForm,
   type StoredPlace,
 } from '../places/index.js';
+import { changePlace, createPlace, mergePlace } from './admin.commands.js';
 import { ADMIN_PAGE_SIZE, idParams, listQuery, text } from './admin.schema.js';
 import { PlaceEditPage, PlaceMergePage, PlacesAdminPage } from './place-admin.page.js';
-
-/** What the audit log keeps of a place: every field as the coordinator sees it (the district by name). */
-function placeSnapshot(p: StoredPlace) {
-  return {
-    name: p.name,
-    address: p.address,
-    postalCode: p.postalCode,
-    city: p.city,
-    district: p.district?.name ?? null,
-    latitude: p.latitude,
-    longitude: p.longitude,
-    accessibility: p.accessibility,
-    stepFree: p.stepFree,
-    directions: p.directions,
-  };
-}
 
 // Generous limits: longer text than the form allows gets an error beside its field, not a bare 400.
 const placeBody = {
@@ -121,13 +100,7 @@ export async function placeAdminRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Body: Record<string, unknown> }>('/admin/platser/ny', { config: { access: 'admin' }, schema: { body: placeBody } }, async (request, reply) => {
     const { form, errors, input } = await readForm(request.body);
     if (!input) return editPage(request, reply, null, { form, errors, status: 400 });
-    const at = now();
-    const place = await inTransaction(db, async (trx) => {
-      const id = await insertPlace(trx, input, at);
-      const created = (await findPlace(trx, id))!;
-      await recordAudit(trx, { actorUserId: request.viewer!.id, action: 'place.created', entity: 'place', entityId: id, after: placeSnapshot(created) }, at);
-      return created;
-    });
+    const place = await createPlace(db, input, { actorUserId: request.viewer!.id, now: now() });
     return editPage(request, reply, place, { message: pageContext(request).t('admin.places.created', { name: place.name }) });
   });
 
@@ -142,18 +115,7 @@ export async function placeAdminRoutes(app: FastifyInstance): Promise<void> {
       const before = await findOr404(request.params.id);
       const { form, errors, input } = await readForm(request.body);
       if (!input) return editPage(request, reply, before, { form, errors, status: 400 });
-      const at = now();
-      // The place, the search text of its activities and the audit entry: all or nothing.
-      const after = await inTransaction(db, async (trx) => {
-        await updatePlace(trx, before.id, input, at);
-        await refreshSearchText(trx, { placeId: before.id });
-        const updated = (await findPlace(trx, before.id))!;
-        const [b, a] = [placeSnapshot(before), placeSnapshot(updated)];
-        if (JSON.stringify(b) !== JSON.stringify(a)) {
-          await recordAudit(trx, { actorUserId: request.viewer!.id, action: 'place.updated', entity: 'place', entityId: updated.id, before: b, after: a }, at);
-        }
-        return updated;
-      });
+      const after = await changePlace(db, before, input, { actorUserId: request.viewer!.id, now: now() });
       return editPage(request, reply, after, { message: pageContext(request).t('admin.places.saved') });
     },
   );
@@ -187,19 +149,7 @@ export async function placeAdminRoutes(app: FastifyInstance): Promise<void> {
       const intoText = (request.body.intoId ?? '').trim();
       const into = /^\d{1,9}$/.test(intoText) && Number(intoText) !== from.id ? await findPlace(db, Number(intoText)) : undefined;
       if (!into) return mergePage(request, reply, from, { intoId: intoText, error: 'admin.places.errors.chooseTarget', status: 400 });
-      const at = now();
-      const actorUserId = request.viewer!.id;
-      const moved = await inTransaction(db, async (trx) => {
-        const count = await mergePlaces(trx, from.id, into.id, at);
-        await refreshSearchText(trx, { placeId: into.id });
-        await recordAudit(
-          trx,
-          { actorUserId, action: 'place.merged', entity: 'place', entityId: from.id, before: placeSnapshot(from), after: { mergedInto: `${into.name} (${into.id})`, activitiesMoved: count } },
-          at,
-        );
-        await recordAudit(trx, { actorUserId, action: 'place.merged', entity: 'place', entityId: into.id, after: { mergedFrom: `${from.name} (${from.id})`, activitiesMoved: count } }, at);
-        return count;
-      });
+      const moved = await mergePlace(db, from, into, { actorUserId: request.viewer!.id, now: now() });
       const message = pageContext(request).t('admin.places.merged', { count: moved, from: from.name, into: into.name });
       return listPage(request, reply, { message });
     },

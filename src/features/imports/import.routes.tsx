@@ -5,12 +5,12 @@ import { positiveId } from '../../web/params.js';
 import { sendPage } from '../../web/render.js';
 import { pageContext } from '../../web/server.js';
 import { canEditOrganisation } from '../accounts/index.js';
-import { recordAudit } from '../audit/index.js';
 import { findAnyOrganisation, type Organisation } from '../organisations/index.js';
 import { createFeedFetcher, DEFAULT_FETCH_OPTIONS } from './feed-fetcher.js';
 import { emptyFeedForm, MAX_FEEDS, readFeedForm, type FeedForm } from './feed-form.js';
 import { CalendarFeedsAdminPage, CalendarImportPage } from './import.page.js';
-import { deactivateFeed, findFeed, findFeedByUrl, insertFeed, listAllFeeds, listFeedsOfOrganisation, reactivateFeed, type CalendarFeed } from './import.store.js';
+import { connectFeed, disconnectFeed } from './import.commands.js';
+import { findFeed, findFeedByUrl, listAllFeeds, listFeedsOfOrganisation, type CalendarFeed } from './import.store.js';
 import { publishesDirectly, syncFeed, type ImportDeps } from './sync.js';
 
 const SAVED = ['connected', 'disconnected', 'synced', 'notModified', 'failed', 'busy'] as const;
@@ -105,9 +105,7 @@ export async function importRoutes(app: FastifyInstance, options: { signups?: Im
         else if ((await listFeedsOfOrganisation(db, o.id)).length >= MAX_FEEDS) read.errors.url = 'imports.errors.tooManyFeeds';
         if (Object.keys(read.errors).length === 0) {
           // Connecting a disconnected calendar again takes up its history: nothing is imported twice.
-          const id = existing ? existing.id : await insertFeed(db, { organisationId: o.id, url: read.url, category: read.category, createdBy: request.viewer!.id }, now());
-          if (existing) await reactivateFeed(db, existing.id, read.category);
-          await recordAudit(db, { actorUserId: request.viewer!.id, action: 'import.connected', entity: 'organisation', entityId: o.id, after: { feed: id, category: read.category } }, now());
+          await connectFeed(db, o.id, { url: read.url, category: read.category }, existing, { actorUserId: request.viewer!.id, now: now() });
           return back(request, reply, o, 'connected');
         }
       }
@@ -132,8 +130,7 @@ export async function importRoutes(app: FastifyInstance, options: { signups?: Im
     async (request, reply) => {
       const o = await organisationFor(request, request.params.org);
       const feed = await feedOf(o, request.params.id);
-      await deactivateFeed(db, feed.id);
-      await recordAudit(db, { actorUserId: request.viewer!.id, action: 'import.disconnected', entity: 'organisation', entityId: o.id, before: { feed: feed.id } }, now());
+      await disconnectFeed(db, feed, { actorUserId: request.viewer!.id, now: now() });
       return back(request, reply, o, 'disconnected');
     },
   );

@@ -1,7 +1,6 @@
-/** SQL for the mail outbox. */
+/** SQL that writes the mail outbox: messages stored or queued, claimed, marked sent or failed, moved and deleted. */
 import type { Db } from '../../db/index.js';
-import type { MailMessage, MailTransportName, OutboxEntry, OutboxState } from './mail.js';
-
+import type { MailMessage, MailTransportName } from './mail.js';
 
 /** Records a message about to be sent (or, for the 'outbox' transport, only stored) and returns its id. */
 export async function insertOutboxMessage(db: Db, message: MailMessage, transport: MailTransportName | 'queued', now: Date): Promise<number> {
@@ -104,59 +103,19 @@ export async function markFailed(db: Db, id: number, error: string): Promise<voi
   await db.updateTable('outbox').set({ error }).where('id', '=', id).execute();
 }
 
-/** One page of the outbox, newest first. */
-export async function listOutbox(db: Db, page: { limit: number; offset: number }): Promise<OutboxEntry[]> {
-  const rows = await db
-    .selectFrom('outbox')
-    .selectAll()
-    .orderBy('createdAt', 'desc')
-    .orderBy('id', 'desc')
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    to: r.toAddress,
-    subject: r.subject,
-    text: r.textBody,
-    html: r.htmlBody,
-    purpose: r.purpose,
-    createdAt: r.createdAt,
-    sentAt: r.sentAt,
-    transport: r.transport as OutboxState,
-    error: r.error,
-    subjectRef: r.subjectRef,
-  }));
-}
-
-/** How many messages the outbox holds, for paging. */
-export async function countOutbox(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom('outbox')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-/** Deletes every outbox copy about `subjectRef` (a person's data going); returns how many. */
-export async function deleteOutboxAbout(db: Db, subjectRef: string): Promise<number> {
+/** Deletes every outbox row about `subjectRef`; returns how many. */
+export async function deleteOutboxBySubject(db: Db, subjectRef: string): Promise<number> {
   const result = await db.deleteFrom('outbox').where('subjectRef', '=', subjectRef).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
-/** Files the outbox copies about one subject under another (two cases of one person merged). */
-export async function moveOutboxSubject(db: Db, from: string, to: string): Promise<void> {
+/** Files the outbox rows about one subject under another. */
+export async function updateOutboxSubject(db: Db, from: string, to: string): Promise<void> {
   await db.updateTable('outbox').set({ subjectRef: to }).where('subjectRef', '=', from).execute();
 }
 
-/**
- * Deletes every message stored more than `days` days before `now`, whatever became of it: sent over
- * SMTP, kept only in the outbox (no mail server: such rows are never marked sent) or failed. The
- * outbox is a working copy for the coordinator, not an archive; returns how many went.
- */
-export async function pruneOutbox(db: Db, now: Date, days: number): Promise<number> {
-  if (!Number.isFinite(days) || days < 1) throw new RangeError(`Outbox retention must be at least one day, got ${days}`);
-  const cutoff = new Date(now.getTime() - days * 864e5).toISOString();
+/** Deletes every outbox row stored before `cutoff` (an ISO instant), whatever became of it; returns how many. */
+export async function deleteOutboxCreatedBefore(db: Db, cutoff: string): Promise<number> {
   const result = await db.deleteFrom('outbox').where('createdAt', '<', cutoff).executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -8,14 +8,10 @@ export {
   districtExists,
   districtIdExists,
   findPlace,
-  insertDistrict,
-  insertPlace,
   listDistricts,
   listPlaceNames,
   listPlaces,
   listPlaceTexts,
-  mergePlaces,
-  updatePlace,
-  type PlaceListItem,
-  type StoredPlace,
-} from './place.store.js';
+} from './place.queries.js';
+export { insertDistrict, insertPlace, mergePlaces, updatePlace } from './place.commands.js';
+export type { PlaceListItem, StoredPlace } from './place.store.js';

@@ -8,7 +8,9 @@ import { recordAudit } from '../audit/index.js';
 import { changeHosts, findActivity, type ActivityDetail } from '../calendar/index.js';
 import { findAnyOrganisation, findOrganisationsByIds } from '../organisations/index.js';
 import { link, tellEditors, type WorkflowDeps } from './notify.js';
-import { insertRevision, listOpenRevisionsOf, setRevisionStatus, type CoHostRequest, type Revision } from './revision.store.js';
+import { insertRevision, setRevisionStatus } from './revision.commands.js';
+import { listOpenRevisionsOf } from './revision.queries.js';
+import type { CoHostRequest, Revision } from './revision.store.js';
 
 export type CoHostRevision = Extract<Revision, { entity: 'cohost' }>;
 

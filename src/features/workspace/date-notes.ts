@@ -8,7 +8,9 @@ import { recordAudit } from '../audit/index.js';
 import { changeSchedule, findActivity, type ActivityDetail, type Schedule } from '../calendar/index.js';
 import type { Organisation } from '../organisations/index.js';
 import { tellCoordinator, type WorkflowDeps } from './notify.js';
-import { insertRevision, listOpenRevisionsOf, setRevisionStatus, updateRevision, type NoteChange, type Revision } from './revision.store.js';
+import { insertRevision, setRevisionStatus, updateRevision } from './revision.commands.js';
+import { listOpenRevisionsOf } from './revision.queries.js';
+import type { NoteChange, Revision } from './revision.store.js';
 
 export type NoteRevision = Extract<Revision, { entity: 'note' }>;
 export type NoteKind = NoteChange['kind'];

@@ -4,9 +4,13 @@
  */
 export { workspaceRoutes, type OrganisationSlot } from './workspace.routes.js';
 export { reviewRoutes } from './review.routes.js';
-export { countRevisions, deleteExpiredUnconfirmed, insertRevision, type RevisionStatus } from './revision.store.js';
+export { countRevisions } from './revision.queries.js';
+export { deleteExpiredUnconfirmed, insertRevision } from './revision.commands.js';
+export type { RevisionStatus } from './revision.store.js';
 // For saving from elsewhere (calendar import) by the workspace's own rules.
-export { findOpenRevision, supersedeRevisions, updateRevision, type ActivityChange } from './revision.store.js';
+export { findOpenRevision } from './revision.queries.js';
+export { supersedeRevisions, updateRevision } from './revision.commands.js';
+export type { ActivityChange } from './revision.store.js';
 export { saveModeFor } from './workflow.js';
 export type { SignupChanges } from './notify.js';
 export { activityFacts } from './facts.js';

@@ -21,7 +21,9 @@ import { PROFILE_LIMITS, profileFormOf, readProfileForm } from './profile-form.j
 import { answerCoHostRequest, splitHosts } from './cohosts.js';
 import { shownNote } from './date-notes.js';
 import { activityFacts, profileFacts } from './facts.js';
-import { countRevisions, findRevision, findRevisionByToken, insertRevision, listRevisions, setRevisionStatus, type Revision } from './revision.store.js';
+import { insertRevision, setRevisionStatus } from './revision.commands.js';
+import { countRevisions, findRevision, findRevisionByToken, listRevisions } from './revision.queries.js';
+import type { Revision } from './revision.store.js';
 import {
   ProposalPage,
   ReviewDetailPage,

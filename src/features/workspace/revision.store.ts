@@ -1,9 +1,9 @@
 /**
- * SQL for revisions: changes that wait for review, for an organisation's approval or for an e-mail
- * confirmation; notes on paused and cancelled dates that wait for review; requests to co-host.
+ * Revisions: changes that wait for review, for an organisation's approval or for an e-mail
+ * confirmation; notes on paused and cancelled dates that wait for review; requests to co-host. Their
+ * types, and the SQL that writes them.
  */
-import type { Selectable } from 'kysely';
-import type { Database, Db } from '../../db/index.js';
+import type { Db } from '../../db/index.js';
 import type { ActivityInput } from '../calendar/index.js';
 import type { OrganisationProfile } from '../organisations/index.js';
 import type { PlaceInput } from '../places/index.js';
@@ -17,7 +17,7 @@ export type RevisionStatus = (typeof REVISION_STATUSES)[number];
 /** Statuses in which a revision still waits for someone. */
 export const OPEN_STATUSES: readonly RevisionStatus[] = ['unconfirmed', 'pending', 'proposal', 'requested', 'returned'];
 /** Open, and in the hands of someone with an account or a proposal link (not an unconfirmed tip). */
-const WAITING: readonly RevisionStatus[] = ['pending', 'proposal', 'requested', 'returned'];
+export const WAITING: readonly RevisionStatus[] = ['pending', 'proposal', 'requested', 'returned'];
 
 /** What a revision changes: an activity, a profile, the note on one paused or cancelled date, or who co-hosts. */
 export type RevisionEntity = 'activity' | 'organisation' | 'note' | 'cohost';
@@ -93,17 +93,7 @@ export interface NewRevision {
   createdBy: number | null;
 }
 
-type Row = Selectable<Database['revisions']>;
-function selectRevisions(db: Db) {
-  return db.selectFrom('revisions').selectAll();
-}
-
-function toRevision(r: Row): Revision {
-  const { tokenHash: _t, data, ...rest } = r;
-  return { ...rest, data: JSON.parse(data), status: r.status as RevisionStatus } as Revision;
-}
-
-export async function insertRevision(db: Db, r: NewRevision, now: Date): Promise<number> {
+export async function insertRevisionRow(db: Db, r: NewRevision, now: Date): Promise<number> {
   const stamp = now.toISOString();
   const row = await db
     .insertInto('revisions')
@@ -128,8 +118,8 @@ export async function insertRevision(db: Db, r: NewRevision, now: Date): Promise
   return row.id;
 }
 
-/** Replaces an open revision's data and status (a resubmission after being sent back, a newer draft). */
-export async function updateRevision(
+/** Replaces a revision's data and status. */
+export async function updateRevisionRow(
   db: Db,
   id: number,
   change: { data: RevisionData; status: RevisionStatus; createdBy: number | null; baseVersion?: string | null; tokenHash?: string | null; tokenExpiresAt?: string | null; message?: string | null },
@@ -150,83 +140,8 @@ export async function updateRevision(
     .execute();
 }
 
-export async function findRevision(db: Db, id: number): Promise<Revision | undefined> {
-  const row = await selectRevisions(db).where('id', '=', id).executeTakeFirst();
-  return row ? toRevision(row) : undefined;
-}
-
-/** The revision a single-purpose link points to, while it is open and the link has not expired. */
-export async function findRevisionByToken(db: Db, tokenHash: string, now: Date): Promise<Revision | undefined> {
-  const row = await selectRevisions(db)
-    .where('tokenHash', '=', tokenHash)
-    .where('status', 'in', [...OPEN_STATUSES])
-    .where('tokenExpiresAt', '>', now.toISOString())
-    .executeTakeFirst();
-  return row ? toRevision(row) : undefined;
-}
-
-/** The open revision of an activity or organisation, if one waits. */
-export async function findOpenRevision(db: Db, entity: 'activity' | 'organisation', entityId: number): Promise<Revision | undefined> {
-  const row = await selectRevisions(db)
-    .where('entity', '=', entity)
-    .where('entityId', '=', entityId)
-    .where('status', 'in', ['pending', 'proposal', 'returned'])
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
-  return row ? toRevision(row) : undefined;
-}
-
-/**
- * Open revisions of one organisation (its changes and notes, and the co-host requests it is asked),
- * oldest first.
- */
-export async function listOpenRevisionsOfOrganisation(db: Db, organisationId: number): Promise<Revision[]> {
-  const rows = await selectRevisions(db)
-    .where('organisationId', '=', organisationId)
-    .where('status', 'in', [...WAITING])
-    .orderBy('id')
-    .execute();
-  return rows.map(toRevision);
-}
-
-/** Open revisions of one kind about the given entities (the notes and co-host requests of some activities), oldest first. */
-export async function listOpenRevisionsOf(db: Db, entity: RevisionEntity, entityIds: number[]): Promise<Revision[]> {
-  if (entityIds.length === 0) return [];
-  const rows = await selectRevisions(db)
-    .where('entity', '=', entity)
-    .where('entityId', 'in', [...new Set(entityIds)])
-    .where('status', 'in', [...WAITING])
-    .orderBy('id')
-    .execute();
-  return rows.map(toRevision);
-}
-
-export interface RevisionFilter {
-  statuses: readonly RevisionStatus[];
-  limit: number;
-  offset: number;
-}
-
-/** Revisions in the given statuses, oldest first (the queue is first come, first served). */
-export async function listRevisions(db: Db, f: RevisionFilter): Promise<Revision[]> {
-  const rows = await selectRevisions(db).where('status', 'in', [...f.statuses]).orderBy('createdAt').orderBy('id').limit(f.limit).offset(f.offset).execute();
-  return rows.map(toRevision);
-}
-
-export async function countRevisions(db: Db, statuses: readonly RevisionStatus[]): Promise<number> {
-  const row = await db
-    .selectFrom('revisions')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('status', 'in', [...statuses])
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
-
-/**
- * Closes or reopens a revision. Only when it is still in one of `from` (two coordinators deciding at
- * once: the second finds it decided); returns whether it changed. Closing clears its link.
- */
-export async function setRevisionStatus(
+/** Sets a revision's status if it is still in one of `from`; returns whether it changed. Closing clears its link. */
+export async function updateRevisionStatus(
   db: Db,
   id: number,
   change: { from: readonly RevisionStatus[]; to: RevisionStatus; message?: string | null; decidedBy?: number | null },
@@ -248,8 +163,8 @@ export async function setRevisionStatus(
   return Number(result.numUpdatedRows) > 0;
 }
 
-/** Closes every open revision of an entity (a direct save made them moot). */
-export async function supersedeRevisions(db: Db, entity: 'activity' | 'organisation', entityId: number, now: Date): Promise<void> {
+/** Marks every open revision of an activity or organisation superseded. */
+export async function markOpenRevisionsSuperseded(db: Db, entity: 'activity' | 'organisation', entityId: number, now: Date): Promise<void> {
   await db
     .updateTable('revisions')
     .set({ status: 'superseded', updatedAt: now.toISOString(), tokenHash: null, tokenExpiresAt: null })
@@ -259,22 +174,19 @@ export async function supersedeRevisions(db: Db, entity: 'activity' | 'organisat
     .execute();
 }
 
-/** Closes what still waits about an activity that was deleted: its changes and notes, and requests to co-host it. */
-export async function closeRevisionsOfActivity(db: Db, activityId: number, now: Date): Promise<void> {
-  const close = (entities: RevisionEntity[], status: RevisionStatus) =>
-    db
-      .updateTable('revisions')
-      .set({ status, updatedAt: now.toISOString(), tokenHash: null, tokenExpiresAt: null })
-      .where('entity', 'in', entities)
-      .where('entityId', '=', activityId)
-      .where('status', 'in', [...WAITING])
-      .execute();
-  await close(['activity', 'note'], 'superseded');
-  await close(['cohost'], 'withdrawn');
+/** Closes the revisions of these kinds about an entity that still wait for someone, with the given status. */
+export async function closeWaitingRevisions(db: Db, entities: RevisionEntity[], entityId: number, status: RevisionStatus, now: Date): Promise<void> {
+  await db
+    .updateTable('revisions')
+    .set({ status, updatedAt: now.toISOString(), tokenHash: null, tokenExpiresAt: null })
+    .where('entity', 'in', entities)
+    .where('entityId', '=', entityId)
+    .where('status', 'in', [...WAITING])
+    .execute();
 }
 
-/** Removes unconfirmed suggestions whose confirmation link expired: nobody ever saw them. */
-export async function deleteExpiredUnconfirmed(db: Db, now: Date): Promise<number> {
+/** Deletes unconfirmed revisions whose confirmation link expired; returns how many. */
+export async function deleteUnconfirmedExpired(db: Db, now: Date): Promise<number> {
   const result = await db.deleteFrom('revisions').where('status', '=', 'unconfirmed').where('tokenExpiresAt', '<=', now.toISOString()).executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -16,15 +16,9 @@ import { answerCoHostRequest, splitHosts, syncCoHostRequests } from './cohosts.j
 import { approveDateNote } from './date-notes.js';
 import { activityFacts, profileFacts } from './facts.js';
 import { atomically, link, tellCoordinator, tellEditors, type WorkflowDeps } from './notify.js';
-import {
-  findOpenRevision,
-  insertRevision,
-  setRevisionStatus,
-  supersedeRevisions,
-  updateRevision,
-  type ActivityChange,
-  type Revision,
-} from './revision.store.js';
+import { insertRevision, setRevisionStatus, supersedeRevisions, updateRevision } from './revision.commands.js';
+import { findOpenRevision } from './revision.queries.js';
+import type { ActivityChange, Revision } from './revision.store.js';
 
 /** A proposal link works this long. */
 export const PROPOSAL_DAYS = 14;

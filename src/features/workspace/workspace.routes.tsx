@@ -30,7 +30,8 @@ import { profileFormOf, readProfileForm, type ProfileForm } from './profile-form
 import { answerCoHostRequest, leaveAsCoHost, listCoHostRequests, splitHosts, type CoHostRevision } from './cohosts.js';
 import { listWaitingNotes, noteToStore, shownNote, syncDateNote, type NoteKind } from './date-notes.js';
 import { activityFacts, profileFacts, referencesOf, type FactNames } from './facts.js';
-import { closeRevisionsOfActivity, findOpenRevision, findRevision, listOpenRevisionsOfOrganisation } from './revision.store.js';
+import { closeRevisionsOfActivity } from './revision.commands.js';
+import { findOpenRevision, findRevision, listOpenRevisionsOfOrganisation } from './revision.queries.js';
 import { saveActivity, saveModeFor, saveProfile, activityVersion, profileVersion, type WorkflowDeps } from './workflow.js';
 import { organisationClashes } from './confirmations.js';
 import { confirmationRoutes } from './confirmations.routes.js';

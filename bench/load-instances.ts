@@ -73,8 +73,7 @@ export class Instance {
     delete env.CACHE_TTL_SECONDS; // the default (10 s) is what is measured
     if (databaseUrl) env.DATABASE_URL = databaseUrl;
     else delete env.DATABASE_URL;
-    // With the Node flags `npm start` and the systemd example use (package.json config.node_flags).
-    const child = fork(path.join(here, 'load-server.js'), [], { env, execArgv: serviceNodeFlags(), stdio: ['ignore', log, log, 'ipc'] });
+    const child = fork(path.join(here, 'load-server.js'), [], { env, stdio: ['ignore', log, log, 'ipc'] });
     fs.closeSync(log);
     this.child = child;
     alive.add(child);
@@ -195,10 +194,4 @@ export function sleep(ms: number): Promise<void> {
 /** Kills every instance still running (-9); for finally blocks and signal handlers. */
 export function killAll(): void {
   for (const child of alive) child.kill('SIGKILL');
-}
-
-/** The Node flags the service runs with: package.json's config.node_flags, read where `npm start` reads them. */
-export function serviceNodeFlags(): string[] {
-  const pkg = JSON.parse(fs.readFileSync(path.join(here, '..', '..', 'package.json'), 'utf8')) as { config?: { node_flags?: string } };
-  return (pkg.config?.node_flags ?? '').split(/\s+/).filter(Boolean);
 }

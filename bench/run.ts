@@ -10,7 +10,6 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { serviceNodeFlags } from './load-instances.js';
 import { runPlanningBench } from './planning.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -63,8 +62,7 @@ async function measure(name: string, urlPath: string, base = BASE): Promise<Figu
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillsammans-bench-'));
-// The server runs with the service's Node flags (package.json config.node_flags), as `npm start` does.
-const server = fork(path.join(here, 'server.js'), [dir, String(PORT)], { stdio: 'inherit', execArgv: serviceNodeFlags() });
+const server = fork(path.join(here, 'server.js'), [dir, String(PORT)], { stdio: 'inherit' });
 const ready = await new Promise<{ seedMs: number; occurrences: number }>((resolve, reject) => {
   server.once('message', (m: any) => (m.ready ? resolve(m) : reject(new Error('server failed'))));
   server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));

@@ -185,8 +185,7 @@ export async function buildApp(deps: BuildDeps): Promise<FastifyInstance> {
     crossOriginEmbedderPolicy: false,
   });
   // Before compression, so the cache keeps the rendered text and every hit is compressed as usual.
-  // 32 MB of text (counted as two bytes a character, which leaves room for the compressed copies):
-  // well inside the 192 MB heap the service runs with (package.json config.node_flags).
+  // At most 32 MB of text (counted as two bytes a character, which leaves room for the compressed copies).
   const cache = new ResponseCache({ ttlMs: deps.config.cacheTtlSeconds * 1000, maxBytes: 32 * 2 ** 20 });
   app.decorate('responseCache', cache);
   if (deps.config.cacheTtlSeconds > 0) registerResponseCache(app, cache, deps.config.cacheTtlSeconds * 1000, deps.now, new ContentVersions(deps.db));

@@ -1,34 +1,11 @@
 /**
- * Every change to what guides know of associations: contacts, the visit log, the needs flags and the
- * needs an activity shows; a change of several rows in one transaction, the caller's when it gives one.
+ * The changes to what guides know of associations that write several rows: the needs flags and the
+ * needs an activity shows, each in one transaction (the caller's when it gives one). Contacts and visits
+ * are one row each: the guide's routes write them through the store.
  */
 import { inTransaction, type Db } from '../../db/index.js';
-import type { AssociationFlag, ContactInput, FlagValue, PublicNeed, VisitInput } from './association.js';
+import type { AssociationFlag, FlagValue, PublicNeed } from './association.js';
 import * as store from './association.store.js';
-
-export function insertContact(db: Db, organisationId: number, input: ContactInput, actor: number | null, now: Date): Promise<number> {
-  return store.insertContact(db, organisationId, input, actor, now);
-}
-
-export function updateContact(db: Db, id: number, input: ContactInput, now: Date): Promise<boolean> {
-  return store.updateContact(db, id, input, now);
-}
-
-export function deleteContact(db: Db, id: number): Promise<boolean> {
-  return store.deleteContact(db, id);
-}
-
-export function insertVisit(db: Db, organisationId: number, input: VisitInput, actor: number | null, now: Date): Promise<number> {
-  return store.insertVisit(db, organisationId, input, actor, now);
-}
-
-export function updateVisit(db: Db, id: number, input: VisitInput, now: Date): Promise<boolean> {
-  return store.updateVisit(db, id, input, now);
-}
-
-export function deleteVisit(db: Db, id: number): Promise<boolean> {
-  return store.deleteVisit(db, id);
-}
 
 /** Writes the flags given (only those that changed should be passed: each gets today's date and the actor). */
 export async function setFlags(db: Db, organisationId: number, changed: Partial<Record<AssociationFlag, FlagValue>>, actor: number | null, now: Date): Promise<void> {

@@ -5,7 +5,8 @@
 import type { Db } from '../../db/index.js';
 import { addDays, localToday } from '../../web/time.js';
 import type { ContactInput, VisitInput } from './association.js';
-import { insertContact, insertVisit, setFlags, setPublicNeeds } from './association.commands.js';
+import { setFlags, setPublicNeeds } from './association.commands.js';
+import { insertContact, insertVisit } from './association.store.js';
 
 interface DemoAssociation {
   slug: string;

@@ -36,8 +36,10 @@ import {
 } from './association.js';
 import { ContactEditPage, VisitEditPage } from './association.forms.js';
 import { AssociationPage, AssociationsPage } from './association.page.js';
-import { deleteContact, deleteVisit, insertContact, insertVisit, setFlags, setPublicNeeds, updateContact, updateVisit } from './association.commands.js';
+import { setFlags, setPublicNeeds } from './association.commands.js';
 import {
+  deleteContact,
+  deleteVisit,
   findContact,
   findFlags,
   findVisit,
@@ -46,6 +48,10 @@ import {
   listFlagValues,
   listPublicNeeds,
   listVisits,
+  insertContact,
+  insertVisit,
+  updateContact,
+  updateVisit,
   type AssociationContact,
   type AssociationVisit,
 } from './association.store.js';

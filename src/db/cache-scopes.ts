@@ -42,6 +42,34 @@ export const CACHE_SCOPES = {
 export type CacheScope = keyof typeof CACHE_SCOPES;
 
 /**
+ * The calendar's tables whose rows each belong to one activity, with the column naming it. A write to
+ * one raises `activity:<id>` besides `calendar`; a write to the calendar's other tables raises
+ * `calendar:shared` (db/cache-triggers.ts, createCalendarTriggers). An activity's page depends on its
+ * own version and the shared one only, so saving one activity leaves every other activity's page cached.
+ */
+export const ACTIVITY_TABLES: Partial<Record<(typeof CACHE_SCOPES)['calendar'][number], string>> = {
+  activities: 'id',
+  activity_hosts: 'activity_id',
+  activity_age_groups: 'activity_id',
+  activity_languages: 'activity_id',
+  schedules: 'activity_id',
+  schedule_pauses: 'activity_id',
+  schedule_exceptions: 'activity_id',
+  occurrence_changes: 'activity_id',
+  event_settings: 'activity_id',
+  event_signups: 'activity_id',
+  activity_public_needs: 'activity_id',
+};
+
+/** A version a cached page can depend on: a scope's, what the calendar's activities share, or one activity's. */
+export type VersionKey = CacheScope | 'calendar:shared' | `activity:${number}`;
+
+/** What one activity's own page is drawn from: its rows and what activities share. */
+export function activityVersionKeys(activityId: number): VersionKey[] {
+  return ['calendar:shared', `activity:${activityId}`];
+}
+
+/**
  * Tables no public page shows, or that follow another table (occurrences are regenerated with their
  * schedule, whose write raises the version; the rolling window moves with the date in the cache key).
  */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { preferredEncoding, ResponseCache } from './response-cache.js';
 
-const entry = (body: string, expires: number) => ({ expires, status: 200, type: 'text/html', body, scope: 'calendar' as const, version: 1 });
+const entry = (body: string, expires: number) => ({ expires, status: 200, type: 'text/html', body, version: '1' });
 
 describe('ResponseCache', () => {
   it('serves an entry until it expires', () => {

@@ -1,14 +1,16 @@
 /**
  * An in-process cache of public GET responses (pages and API), so the calendar that thousands read
  * and few change is drawn once per change instead of once per reader. Keyed by today's date and the
- * full URL; bounded in bytes. An entry remembers the version of its scope (db/cache-scopes.ts) it was
- * drawn at and is served only while that version is current: a write raises the version in its
- * transaction (a trigger), and every instance reads the versions at most a second old. So a change
- * shows everywhere within a second, and only pages of the scope that changed are drawn again.
+ * full URL; bounded in bytes. An entry remembers the versions it was drawn at (its scope's, or for an
+ * activity's page that activity's and what activities share: db/cache-scopes.ts) and is served only
+ * while they are current: a write raises them in its transaction (triggers), and every instance, the
+ * writing one included, reads the versions at most a second old. So a change shows everywhere within a
+ * second, only pages of what changed are drawn again, and a busy page is drawn at most once a second
+ * however many writes come in that second.
  */
 import zlib from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { CacheScope } from '../db/cache-scopes.js';
+import type { CacheScope, VersionKey } from '../db/cache-scopes.js';
 import type { Db } from '../db/index.js';
 import { localToday } from './time.js';
 
@@ -17,8 +19,8 @@ interface Entry {
   status: number;
   type: string;
   body: string;
-  scope: CacheScope;
-  version: number;
+  /** The versions the page was drawn at, joined ("12" or "3.7"). */
+  version: string;
   /** The body compressed, made the first time a reader accepts that encoding and kept with it. */
   br?: Buffer;
   gzip?: Buffer;
@@ -58,14 +60,15 @@ export class ContentVersions {
     private readonly clock: () => number = () => performance.now(),
   ) {}
 
-  /** Makes the next request read the versions again (this instance has just written). */
-  expire(): void {
-    this.readAt = -Infinity;
+  async of(key: VersionKey): Promise<number> {
+    if (this.clock() - this.readAt >= this.maxAgeMs) await this.read();
+    return this.versions.get(key) ?? 0;
   }
 
-  async of(scope: CacheScope): Promise<number> {
+  /** The versions of `keys` as one string to compare: equal while none of them changed. */
+  async key(keys: readonly VersionKey[]): Promise<string> {
     if (this.clock() - this.readAt >= this.maxAgeMs) await this.read();
-    return this.versions.get(scope) ?? 0;
+    return keys.length === 1 ? String(this.versions.get(keys[0]!) ?? 0) : keys.map((k) => this.versions.get(k) ?? 0).join('.');
   }
 
   private read(): Promise<void> {
@@ -138,12 +141,14 @@ declare module 'fastify' {
     cacheKey?: string;
     /** This request draws the page others with the same key wait for. */
     cacheLeader?: boolean;
-    cacheScope?: CacheScope;
-    cacheVersion?: number;
+    cacheVersion?: string;
   }
   interface FastifyContextConfig {
-    /** What the page is made of, when not the calendar (a write elsewhere leaves it cached). */
-    cacheScope?: CacheScope;
+    /**
+     * What the page is made of, when not the whole calendar: another scope (a write to the calendar
+     * leaves it cached), or the versions a request's page depends on (an activity's page: its own).
+     */
+    cacheScope?: CacheScope | ((request: FastifyRequest) => readonly VersionKey[]);
   }
 }
 
@@ -170,7 +175,7 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
    * drawing it too (a busy page after a change is drawn once, not once per reader). Resolves with the
    * stored entry, or null when the drawing did not give a storable page (then each draws its own).
    */
-  const drawing = new Map<string, { version: number; started: number; done: Promise<Entry | null>; finish: (entry: Entry | null) => void }>();
+  const drawing = new Map<string, { version: string; started: number; done: Promise<Entry | null>; finish: (entry: Entry | null) => void }>();
   /** Longest a reader waits for another's drawing (one that never finishes must not hold anyone). */
   const WAIT_MS = 5000;
   /** Keys whose last answer could not be stored (a form, no-store): nobody waits to share those. */
@@ -198,7 +203,7 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
     const key = `${localToday(now)}|${request.url}`;
     const scope = request.routeOptions.config.cacheScope ?? 'calendar';
     // Read before drawing: a write committed while the page is drawn makes this entry old at once.
-    const version = await versions.of(scope);
+    const version = await versions.key(typeof scope === 'function' ? scope(request) : [scope]);
     const hit = cache.get(key, now.getTime());
     if (hit && hit.version === version) return serve(request, reply, hit, 'hit');
     const flight = unshareable.has(key) ? undefined : drawing.get(key);
@@ -217,12 +222,9 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
       request.cacheLeader = true;
     }
     request.cacheKey = key;
-    request.cacheScope = scope;
     request.cacheVersion = version;
   });
-  // After a write through this instance its next reader sees the change at once, not within a second.
   app.addHook('onResponse', async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') versions.expire();
     // Whatever became of the drawing (an error, a client gone), nobody waits for it any longer.
     finish(request, null);
   });
@@ -240,7 +242,7 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
     const type = String(reply.getHeader('content-type') ?? '');
     if (!/^(text\/html|application\/json|text\/calendar)/.test(type)) return notStorable(request, payload);
     unshareable.delete(request.cacheKey);
-    const entry: Entry = { expires: clock().getTime() + ttlMs, status: 200, type, body: payload, scope: request.cacheScope!, version: request.cacheVersion! };
+    const entry: Entry = { expires: clock().getTime() + ttlMs, status: 200, type, body: payload, version: request.cacheVersion! };
     cache.set(request.cacheKey, entry);
     finish(request, entry);
     reply.header('x-cache', 'miss');

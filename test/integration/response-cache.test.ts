@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import zlib from 'node:zlib';
 import { sql } from 'kysely';
-import { CACHE_SCOPES, UNCACHED_TABLES } from '../../src/db/cache-scopes.js';
+import { ACTIVITY_TABLES, CACHE_SCOPES, UNCACHED_TABLES } from '../../src/db/cache-scopes.js';
 import { seedDemo } from '../../src/demo/seed.js';
 import { createTestApp, FIXED_NOW, type TestApp } from '../support/app.js';
 import { createTestDatabase, skipDatabase, testDialect, type TestDatabase } from '../support/db.js';
@@ -122,6 +122,52 @@ describe.skipIf(skipDatabase())(`response cache across instances on ${testDialec
     expect((await get(a, '/kategorier')).headers['x-cache']).toBe('hit');
   });
 
+  it('draws an activity’s page again when it or what activities share changes, not when another activity does', async () => {
+    const [one, other] = await database.db.selectFrom('activities').select(['id', 'title']).where('status', '=', 'published').orderBy('id').limit(2).execute();
+    const pageOf = async (id: number) => {
+      const res = await get(a, `/aktivitet/${id}`);
+      return res.statusCode === 301 ? new URL(String(res.headers.location), 'http://x').pathname : `/aktivitet/${id}`;
+    };
+    const [onePath, otherPath] = [await pageOf(one!.id), await pageOf(other!.id)];
+    for (const path of [onePath, otherPath, `${otherPath}/kalender.ics`, '/']) {
+      await get(a, path);
+      expect((await get(a, path)).headers['x-cache'], path).toBe('hit');
+    }
+    const versions = async () => new Map((await database.db.selectFrom('cacheVersions').selectAll().execute()).map((r) => [r.scope, Number(r.version)]));
+    const before = await versions();
+    // Another instance saves the first activity.
+    await b.database.db.updateTable('activities').set({ title: 'Ändrad titel på aktiviteten' }).where('id', '=', one!.id).execute();
+    const afterSave = await versions();
+    expect(afterSave.get(`activity:${one!.id}`)).toBeGreaterThan(before.get(`activity:${one!.id}`) ?? 0);
+    expect(afterSave.get(`activity:${other!.id}`)).toBe(before.get(`activity:${other!.id}`));
+    expect(afterSave.get('calendar:shared')).toBe(before.get('calendar:shared'));
+    expect(afterSave.get('calendar')).toBeGreaterThan(before.get('calendar')!);
+    await secondPassed();
+    const changed = await get(a, onePath);
+    expect(changed.headers['x-cache']).toBe('miss');
+    expect(changed.body).toContain('Ändrad titel på aktiviteten');
+    expect((await get(a, otherPath)).headers['x-cache']).toBe('hit');
+    expect((await get(a, `${otherPath}/kalender.ics`)).headers['x-cache']).toBe('hit');
+    expect((await get(a, '/')).headers['x-cache']).toBe('miss');
+    // A place (shared by activities) is renamed: every activity's page is drawn again.
+    await b.database.db.updateTable('places').set({ name: 'Omdöpt plats' }).where('id', '=', 1).execute();
+    expect((await versions()).get('calendar:shared')).toBeGreaterThan(afterSave.get('calendar:shared')!);
+    await secondPassed();
+    expect((await get(a, otherPath)).headers['x-cache']).toBe('miss');
+  });
+
+  it('raises each changed activity’s version once per statement that changed it, and none for a statement that changed nothing', async () => {
+    const ids = (await database.db.selectFrom('activities').select('id').orderBy('id').limit(3).execute()).map((r) => r.id);
+    const version = async (id: number) => Number((await database.db.selectFrom('cacheVersions').select('version').where('scope', '=', `activity:${id}`).executeTakeFirst())?.version ?? 0);
+    const before = await Promise.all(ids.map(version));
+    await b.database.db.updateTable('activities').set({ slug: sql`slug` }).where('id', 'in', ids.slice(0, 2)).execute();
+    await b.database.db.deleteFrom('activityLanguages').where('activityId', '=', ids[2]!).where('language', '=', 'xx').execute();
+    const after = await Promise.all(ids.map(version));
+    expect(after[0]).toBeGreaterThan(before[0]!);
+    expect(after[1]).toBeGreaterThan(before[1]!);
+    expect(after[2]).toBe(before[2]);
+  });
+
   it('raises the version in the writing transaction only when it commits', async () => {
     const version = async () => Number((await database.db.selectFrom('cacheVersions').select('version').where('scope', '=', 'calendar').executeTakeFirstOrThrow()).version);
     await b.database.db.insertInto('settings').values({ key: 'test.present', value: '1' }).execute();
@@ -151,6 +197,17 @@ describe.skipIf(skipDatabase())(`response cache across instances on ${testDialec
         ? (await sql<{ t: string }>`select distinct event_object_table as t from information_schema.triggers where trigger_name like '%_cache_version%'`.execute(db)).rows.map((r) => r.t)
         : (await sql<{ t: string }>`select distinct tbl_name as t from sqlite_master where type = 'trigger' and name like '%_cache_version%'`.execute(db)).rows.map((r) => r.t);
     expect(triggered.sort()).toEqual([...Object.values(CACHE_SCOPES).flat()].sort());
+    // Each calendar table raises its activities' versions or what they share (a table added later without it would serve stale activity pages).
+    const bodies =
+      testDialect === 'postgres'
+        ? (await sql<{ t: string; body: string }>`select event_object_table as t, action_statement as body from information_schema.triggers where trigger_name like '%_cache_version_insert'`.execute(db)).rows
+        : (await sql<{ t: string; body: string }>`select tbl_name as t, sql as body from sqlite_master where type = 'trigger' and name like '%_cache_version_insert'`.execute(db)).rows;
+    for (const table of CACHE_SCOPES.calendar) {
+      const body = bodies.find((r) => r.t === table)?.body ?? '';
+      const column = ACTIVITY_TABLES[table];
+      if (testDialect === 'postgres') expect(body, table).toContain(column ? `tillsammans_bump_calendar_versions('${column}')` : 'tillsammans_bump_calendar_versions()');
+      else expect(body, table).toContain(column ? `'activity:' || new.${column}` : `'calendar:shared'`);
+    }
   });
 });
 

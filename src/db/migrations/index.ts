@@ -21,6 +21,7 @@ import * as joining from './2026-12-03-020-joining.js';
 import * as freshness from './2026-12-03-021-freshness.js';
 import * as survey from './2026-12-03-022-survey.js';
 import * as associationNotes from './2026-12-03-023-association-notes.js';
+import * as activityVersions from './2026-12-03-024-activity-versions.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-001-initial': initial,
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-021-freshness': freshness,
   '2026-12-03-022-survey': survey,
   '2026-12-03-023-association-notes': associationNotes,
+  '2026-12-03-024-activity-versions': activityVersions,
 };

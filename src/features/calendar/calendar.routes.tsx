@@ -1,6 +1,7 @@
 /** Public calendar pages: the week, categories, an activity and its calendar file. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
+import { activityVersionKeys } from '../../db/cache-scopes.js';
 import type { Db } from '../../db/index.js';
 import { badParameter, notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
@@ -65,6 +66,18 @@ export function parseActivityParam(param: string): number | null {
   const m = /^(\d{1,9})(?:-[a-z0-9-]*)?$/.exec(param);
   return m ? Number(m[1]) : null;
 }
+
+/**
+ * An activity's page and calendar file are drawn from that activity and what activities share, so a
+ * cached copy stays while other activities are saved (an id that does not parse: the whole calendar).
+ */
+const activityPageConfig = {
+  access: 'public',
+  cacheScope: (request: FastifyRequest) => {
+    const id = parseActivityParam((request.params as { id: string }).id);
+    return id === null ? ['calendar' as const] : activityVersionKeys(id);
+  },
+} as const;
 
 /** The next ten dates an activity page lists, and the dates skipped among them (holidays, exceptions). */
 export function activityDates(schedule: Schedule, today: string): { upcoming: ExpandedOccurrence[]; skipped: SkippedDate[] } {
@@ -161,7 +174,7 @@ export async function calendarRoutes(app: FastifyInstance, options: CalendarRout
 
   app.get<{ Params: { id: string } }>(
     '/aktivitet/:id',
-    { config: { access: 'public' }, schema: { params: activityParams } },
+    { config: activityPageConfig, schema: { params: activityParams } },
     async (request, reply) => {
       const page = pageContext(request);
       const activity = await activityOr404(request.params.id);
@@ -182,7 +195,7 @@ export async function calendarRoutes(app: FastifyInstance, options: CalendarRout
 
   app.get<{ Params: { id: string } }>(
     '/aktivitet/:id/kalender.ics',
-    { config: { access: 'public' }, schema: { params: activityParams } },
+    { config: activityPageConfig, schema: { params: activityParams } },
     async (request, reply) => {
       const page = pageContext(request);
       const activity = await activityOr404(request.params.id);

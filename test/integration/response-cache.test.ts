@@ -129,7 +129,7 @@ describe.skipIf(skipDatabase())(`response cache across instances on ${testDialec
       return res.statusCode === 301 ? new URL(String(res.headers.location), 'http://x').pathname : `/aktivitet/${id}`;
     };
     const [onePath, otherPath] = [await pageOf(one!.id), await pageOf(other!.id)];
-    for (const path of [onePath, otherPath, `${otherPath}/kalender.ics`, '/']) {
+    for (const path of [onePath, otherPath, `${otherPath}/kalender.ics`, `/api/v1/activities/${other!.id}`, '/']) {
       await get(a, path);
       expect((await get(a, path)).headers['x-cache'], path).toBe('hit');
     }
@@ -148,6 +148,7 @@ describe.skipIf(skipDatabase())(`response cache across instances on ${testDialec
     expect(changed.body).toContain('Ändrad titel på aktiviteten');
     expect((await get(a, otherPath)).headers['x-cache']).toBe('hit');
     expect((await get(a, `${otherPath}/kalender.ics`)).headers['x-cache']).toBe('hit');
+    expect((await get(a, `/api/v1/activities/${other!.id}`)).headers['x-cache']).toBe('hit');
     expect((await get(a, '/')).headers['x-cache']).toBe('miss');
     // A place (shared by activities) is renamed: every activity's page is drawn again.
     await b.database.db.updateTable('places').set({ name: 'Omdöpt plats' }).where('id', '=', 1).execute();

@@ -1,7 +1,7 @@
 /** Public calendar pages: the week, categories, an activity and its calendar file. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
-import { activityVersionKeys } from '../../db/cache-scopes.js';
+import { activityVersionKeys, type VersionKey } from '../../db/cache-scopes.js';
 import type { Db } from '../../db/index.js';
 import { badParameter, notFound } from '../../web/errors.js';
 import { sendPage } from '../../web/render.js';
@@ -68,16 +68,16 @@ export function parseActivityParam(param: string): number | null {
 }
 
 /**
- * An activity's page and calendar file are drawn from that activity and what activities share, so a
- * cached copy stays while other activities are saved (an id that does not parse: the whole calendar).
+ * What a page of one activity (`:id` in its path) is drawn from: that activity and what activities
+ * share, so a cached copy stays while other activities are saved (an id that does not parse: the whole
+ * calendar). The `cacheScope` of its routes.
  */
-const activityPageConfig = {
-  access: 'public',
-  cacheScope: (request: FastifyRequest) => {
-    const id = parseActivityParam((request.params as { id: string }).id);
-    return id === null ? ['calendar' as const] : activityVersionKeys(id);
-  },
-} as const;
+export function activityCacheScope(request: FastifyRequest): VersionKey[] {
+  const id = parseActivityParam((request.params as { id: string }).id);
+  return id === null ? ['calendar'] : activityVersionKeys(id);
+}
+
+const activityPageConfig = { access: 'public', cacheScope: activityCacheScope } as const;
 
 /** The next ten dates an activity page lists, and the dates skipped among them (holidays, exceptions). */
 export function activityDates(schedule: Schedule, today: string): { upcoming: ExpandedOccurrence[]; skipped: SkippedDate[] } {

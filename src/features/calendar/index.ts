@@ -28,7 +28,7 @@ export {
   confirmActivities,
   refreshOccurrenceWindow,
   type Actor, type AuditNote, type ChangeContext } from './activity.commands.js';
-export { calendarRoutes, parseActivityParam, activityDates, type ActivitySlot, type CalendarRoutesOptions } from './calendar.routes.js';
+export { activityCacheScope, calendarRoutes, parseActivityParam, activityDates, type ActivitySlot, type CalendarRoutesOptions } from './calendar.routes.js';
 export { ActivityArticle } from './activity.page.js';
 export { UnconfirmedNote } from './freshness-note.js';
 export { localiseActivities, localiseActivity, localiseTitles, type ActivityTexts } from './localise.js';

@@ -14,6 +14,7 @@ import {
   filterProperties,
   findActivity,
   listOccurrences,
+  activityCacheScope,
   parseActivityParam,
   toFilters,
   toRRule,
@@ -192,7 +193,7 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { id: string } }>(
     '/api/v1/activities/:id',
-    { config: { access: 'public' }, schema: { params: { type: 'object', properties: { id: { type: 'string', maxLength: 120 } } } } },
+    { config: { access: 'public', cacheScope: activityCacheScope }, schema: { params: { type: 'object', properties: { id: { type: 'string', maxLength: 120 } } } } },
     async (request) => {
       const { today } = pageContext(request);
       const id = parseActivityParam(request.params.id);

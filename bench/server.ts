@@ -20,11 +20,11 @@ const seedMs = performance.now() - seedStart;
 // Load generators hammer from one address; the API's per-client limit would measure itself.
 const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', PORT: portArg, API_RATE_LIMIT_PER_MINUTE: '1000000' });
 const app = await buildApp({ db, dialect, config, now: () => now });
-let baseline: string | null = null;
+let baseline: Buffer | null = null;
 // Compressed on every request, as before the response cache kept compressed copies: the same yardstick as earlier runs.
 app.get('/__bench/baseline', { config: { access: 'public' } }, async (_request, reply) => reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(baseline));
 await app.ready();
-baseline = (await app.inject({ method: 'GET', url: '/' })).body;
+baseline = (await app.inject({ method: 'GET', url: '/' })).rawPayload;
 await app.listen({ port: Number(portArg), host: '127.0.0.1' });
 // The same app without the response cache: what a cache miss costs.
 const uncached = await buildApp({ db, dialect, config: { ...config, cacheTtlSeconds: 0 }, now: () => now });

@@ -18,7 +18,8 @@ interface Entry {
   expires: number;
   status: number;
   type: string;
-  body: string;
+  /** The text of the page or answer, or its UTF-8 bytes (a page sent as bytes: web/render.tsx). */
+  body: string | Buffer;
   /** The versions the page was drawn at, joined ("12" or "3.7"). */
   version: string;
   /** The body compressed, made the first time a reader accepts that encoding and kept with it. */
@@ -91,6 +92,9 @@ export interface ResponseCacheOptions {
   maxBytes: number;
 }
 
+/** What an entry holds in memory: its text at two bytes a character (leaving room for compressed copies), or its bytes twice. */
+const sizeOf = (entry: Entry) => entry.body.length * 2;
+
 export class ResponseCache {
   private entries = new Map<string, Entry>();
   private bytes = 0;
@@ -110,7 +114,7 @@ export class ResponseCache {
   set(key: string, entry: Entry): void {
     const old = this.entries.get(key);
     if (old) this.delete(key, old);
-    const size = entry.body.length * 2;
+    const size = sizeOf(entry);
     if (size > this.options.maxBytes / 4) return;
     while (this.bytes + size > this.options.maxBytes) {
       const oldest = this.entries.keys().next();
@@ -132,7 +136,7 @@ export class ResponseCache {
 
   private delete(key: string, entry: Entry): void {
     this.entries.delete(key);
-    this.bytes -= entry.body.length * 2;
+    this.bytes -= sizeOf(entry);
   }
 }
 
@@ -236,7 +240,7 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
   };
   app.addHook('onSend', async (request, reply, payload) => {
     if (!request.cacheKey) return payload;
-    if (reply.statusCode !== 200 || typeof payload !== 'string') return notStorable(request, payload);
+    if (reply.statusCode !== 200 || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return notStorable(request, payload);
     // A page with a form carries this visitor's CSRF token; one that asks not to be stored is theirs too.
     if (payload.includes('name="_csrf"') || /no-store|private/.test(String(reply.getHeader('cache-control') ?? ''))) return notStorable(request, payload);
     const type = String(reply.getHeader('content-type') ?? '');

@@ -3,6 +3,7 @@ import { compareText, formatDate, formatTimeRange, languageName, nativeLanguageN
 import type { IconName } from '../../web/assets.js';
 import { Icon } from '../../web/icon.js';
 import { PageProvider, usePage, type PageContext } from '../../web/page.js';
+import { preDrawn } from '../../web/render.js';
 import { renderToString } from 'preact-render-to-string';
 import { addDays, isoWeek } from '../../web/time.js';
 import type { District } from '../places/index.js';
@@ -159,7 +160,7 @@ function drawRow(page: PageContext, item: OccurrenceItem): string {
 
 export function OccurrenceList(props: { items: OccurrenceItem[] }) {
   const page = usePage();
-  return <ul class="occurrences" dangerouslySetInnerHTML={{ __html: props.items.map((o) => drawRow(page, o)).join('') }} />;
+  return <ul class="occurrences" dangerouslySetInnerHTML={{ __html: preDrawn(props.items.map((o) => drawRow(page, o)).join('')) }} />;
 }
 
 /** Category shortcuts with icons: one tap, no reading needed. */

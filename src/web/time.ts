@@ -102,12 +102,20 @@ export function isoWeekday(date: string): number {
   return weekdayOf(dayNumber(date));
 }
 
+/** Instants already worked out, by local date and time (the same few hundred recur on every page). */
+const instants = new Map<string, string>();
+const INSTANTS_MAX = 50_000;
+
 /** The UTC instant of a local date and wall-clock time in Stockholm, as an ISO string. */
 export function localToInstant(date: string, time: string): string {
-  return Temporal.PlainDateTime.from(`${date}T${time}`)
-    .toZonedDateTime(TIME_ZONE, { disambiguation: 'compatible' })
-    .toInstant()
-    .toString();
+  const key = `${date}T${time}`;
+  let instant = instants.get(key);
+  if (instant === undefined) {
+    instant = Temporal.PlainDateTime.from(key).toZonedDateTime(TIME_ZONE, { disambiguation: 'compatible' }).toInstant().toString();
+    if (instants.size >= INSTANTS_MAX) instants.clear();
+    instants.set(key, instant);
+  }
+  return instant;
 }
 
 /** A local date and time as a Temporal.ZonedDateTime in Stockholm. */

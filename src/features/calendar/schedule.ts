@@ -173,8 +173,30 @@ export function ruleDates(s: Schedule, from: string, to: string): string[] {
   const first = s.startDate > from ? s.startDate : from;
   if (last < first) return [];
   if (s.recurrence.kind === 'once') return s.startDate >= first && s.startDate <= last ? [s.startDate] : [];
+  const rrule = toRRule(s.recurrence)!;
+  const key = `${rrule}|${s.startDate}|${s.startTime}|${first}|${last}`;
+  let dates = ruleDateLists.get(key);
+  if (dates === undefined) {
+    dates = expandRule(rrule, s, first, last);
+    if (ruleDatesHeld + dates.length > RULE_DATES_MAX) {
+      ruleDateLists.clear();
+      ruleDatesHeld = 0;
+    }
+    ruleDateLists.set(key, dates);
+    ruleDatesHeld += dates.length;
+  }
+  return dates.slice();
+}
+
+/** Dates a rule gave, by rule, start and range: a page draws the same activities' dates over and over. */
+const ruleDateLists = new Map<string, readonly string[]>();
+/** At most this many dates are kept (some ten megabytes); then the lists are dropped and made again as asked for. */
+const RULE_DATES_MAX = 200_000;
+let ruleDatesHeld = 0;
+
+function expandRule(rrule: string, s: Schedule, first: string, last: string): string[] {
   const rule = new RRuleTemporal({
-    rruleString: toRRule(s.recurrence)!,
+    rruleString: rrule,
     dtstart: zoned(s.startDate, s.startTime),
     tzid: TIME_ZONE,
     temporal: Temporal,
@@ -213,22 +235,16 @@ export function expandSchedule(s: Schedule, from: string, to: string): ExpandedO
     if (exceptions.has(date) || pauseOn(s, date)) continue;
     const change = changes.get(date);
     if (!change && holidayFor(s, date)) continue;
-    let occ: ExpandedOccurrence;
+    // Only a moved date can leave or enter [from, to]; the instants are worked out for those kept.
+    const localDate = change?.kind === 'moved' ? (change.newDate ?? date) : date;
+    if (localDate < from || localDate > to) continue;
     if (change?.kind === 'cancelled') {
-      occ = occurrence(date, s.startTime, s.endTime, 'cancelled', date, change.note);
+      out.push(occurrence(date, s.startTime, s.endTime, 'cancelled', date, change.note));
     } else if (change?.kind === 'moved') {
-      occ = occurrence(
-        change.newDate ?? date,
-        change.newStartTime ?? s.startTime,
-        change.newEndTime ?? s.endTime,
-        'moved',
-        date,
-        change.note,
-      );
+      out.push(occurrence(localDate, change.newStartTime ?? s.startTime, change.newEndTime ?? s.endTime, 'moved', date, change.note));
     } else {
-      occ = occurrence(date, s.startTime, s.endTime, 'scheduled', date, null);
+      out.push(occurrence(date, s.startTime, s.endTime, 'scheduled', date, null));
     }
-    if (occ.localDate >= from && occ.localDate <= to) out.push(occ);
   }
   return out.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
 }

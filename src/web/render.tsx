@@ -14,7 +14,10 @@ export function renderPage(page: PageContext, node: VNode): string {
  */
 const SLOT = '<!--pre-drawn-->';
 /** The pre-drawn HTML of the page sendPage is drawing, in document order (rendering is synchronous). */
-let slots: string[] | null = null;
+let slots: PreDrawn[] | null = null;
+
+/** HTML drawn before the page: one string, or pieces that follow each other (rows of a list). */
+export type PreDrawn = string | readonly string[];
 
 /**
  * Marks HTML drawn before the page (a list of rows) for sendPage to put in place as bytes. A page as
@@ -22,29 +25,39 @@ let slots: string[] | null = null;
  * beyond Latin-1 (any dash or Arabic language name): every reader's copy then went to the large-object
  * space, costing a millisecond to make and full collections to free. Outside sendPage: the HTML itself.
  */
-export function preDrawn(html: string): string {
-  if (!slots) return html;
+export function preDrawn(html: PreDrawn): string {
+  if (!slots) return typeof html === 'string' ? html : html.join('');
   slots.push(html);
   return SLOT;
 }
 
+const byteLengthOf = (html: PreDrawn) => {
+  if (typeof html === 'string') return Buffer.byteLength(html);
+  let n = 0;
+  for (const piece of html) n += Buffer.byteLength(piece);
+  return n;
+};
+
 /** The page's text with each slot replaced by its pre-drawn HTML, as UTF-8 bytes. */
-function pageBytes(page: string, drawn: readonly string[]): Buffer {
+function pageBytes(page: string, drawn: readonly PreDrawn[]): Buffer {
   const pieces = page.split(SLOT);
   if (pieces.length !== drawn.length + 1) throw new Error(`a page has ${pieces.length - 1} slots for ${drawn.length} pre-drawn parts`);
   let length = 0;
-  for (let i = 0; i < pieces.length; i++) length += Buffer.byteLength(pieces[i]!) + (i < drawn.length ? Buffer.byteLength(drawn[i]!) : 0);
+  for (let i = 0; i < pieces.length; i++) length += Buffer.byteLength(pieces[i]!) + (i < drawn.length ? byteLengthOf(drawn[i]!) : 0);
   const bytes = Buffer.allocUnsafe(length);
   let at = 0;
   for (let i = 0; i < pieces.length; i++) {
     at += bytes.write(pieces[i]!, at);
-    if (i < drawn.length) at += bytes.write(drawn[i]!, at);
+    if (i === drawn.length) break;
+    const html = drawn[i]!;
+    if (typeof html === 'string') at += bytes.write(html, at);
+    else for (const piece of html) at += bytes.write(piece, at);
   }
   return bytes;
 }
 
 export function sendPage(reply: FastifyReply, page: PageContext, node: VNode, status = 200): FastifyReply {
-  const drawn: string[] = [];
+  const drawn: PreDrawn[] = [];
   slots = drawn;
   let html: string;
   try {

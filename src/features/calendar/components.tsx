@@ -160,7 +160,7 @@ function drawRow(page: PageContext, item: OccurrenceItem): string {
 
 export function OccurrenceList(props: { items: OccurrenceItem[] }) {
   const page = usePage();
-  return <ul class="occurrences" dangerouslySetInnerHTML={{ __html: preDrawn(props.items.map((o) => drawRow(page, o)).join('')) }} />;
+  return <ul class="occurrences" dangerouslySetInnerHTML={{ __html: preDrawn(props.items.map((o) => drawRow(page, o))) }} />;
 }
 
 /** Category shortcuts with icons: one tap, no reading needed. */

@@ -35,6 +35,18 @@ describe('a page sent with pre-drawn lists', () => {
     expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(whole));
   });
 
+  it('is drawn as one string when a part ends up where the page does not keep it as it is', async () => {
+    // A component that draws a list into an attribute: its slot marker is escaped, the part has no place.
+    const Odd = () => <main data-x={preDrawn(['<li>x</li>'])}><ul dangerouslySetInnerHTML={{ __html: preDrawn(['<li>å</li>']) }} /></main>;
+    const app = Fastify();
+    app.get('/', (_request, reply) => sendPage(reply, page, <Odd />));
+    const res = await app.inject({ method: 'GET', url: '/' });
+    await app.close();
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toBe(renderPage(page, <Odd />));
+    expect(res.body).toContain('<ul><li>å</li></ul>');
+  });
+
   it('leaves HTML in place when drawn outside sendPage (a PDF, a test)', () => {
     expect(renderPage(page, <Page lists={['<li>a</li>']} />)).toContain('<ul><li>a</li></ul>');
   });

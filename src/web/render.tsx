@@ -38,10 +38,13 @@ const byteLengthOf = (html: PreDrawn) => {
   return n;
 };
 
-/** The page's text with each slot replaced by its pre-drawn HTML, as UTF-8 bytes. */
-function pageBytes(page: string, drawn: readonly PreDrawn[]): Buffer {
+/**
+ * The page's text with each slot replaced by its pre-drawn HTML, as UTF-8 bytes; null when the slots
+ * do not match the parts in number (a part drawn into a string the page did not keep as it was).
+ */
+function pageBytes(page: string, drawn: readonly PreDrawn[]): Buffer | null {
   const pieces = page.split(SLOT);
-  if (pieces.length !== drawn.length + 1) throw new Error(`a page has ${pieces.length - 1} slots for ${drawn.length} pre-drawn parts`);
+  if (pieces.length !== drawn.length + 1) return null;
   let length = 0;
   for (let i = 0; i < pieces.length; i++) length += Buffer.byteLength(pieces[i]!) + (i < drawn.length ? byteLengthOf(drawn[i]!) : 0);
   const bytes = Buffer.allocUnsafe(length);
@@ -66,5 +69,6 @@ export function sendPage(reply: FastifyReply, page: PageContext, node: VNode, st
     slots = null;
   }
   reply.code(status).type('text/html; charset=utf-8');
-  return reply.send(drawn.length === 0 ? html : pageBytes(html, drawn));
+  // Drawn again as one string when the parts cannot be put in place: slower, never wrong.
+  return reply.send(drawn.length === 0 ? html : (pageBytes(html, drawn) ?? renderPage(page, node)));
 }

@@ -49,7 +49,7 @@ function compressed(entry: Entry, encoding: 'br' | 'gzip'): Buffer {
   return entry.gzip;
 }
 
-/** The current version of each scope, read from the database at most `maxAgeMs` ago (one read at a time). */
+/** The current versions (scopes, what activities share, each activity), read from the database at most `maxAgeMs` ago (one read at a time). */
 export class ContentVersions {
   private versions = new Map<string, number>();
   private readAt = -Infinity;
@@ -60,11 +60,6 @@ export class ContentVersions {
     private readonly maxAgeMs = 1000,
     private readonly clock: () => number = () => performance.now(),
   ) {}
-
-  async of(key: VersionKey): Promise<number> {
-    if (this.clock() - this.readAt >= this.maxAgeMs) await this.read();
-    return this.versions.get(key) ?? 0;
-  }
 
   /** The versions of `keys` as one string to compare: equal while none of them changed. */
   async key(keys: readonly VersionKey[]): Promise<string> {

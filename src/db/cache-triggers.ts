@@ -8,25 +8,37 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
 const isPostgres = (db: Kysely<any>) => db.getExecutor().adapter instanceof PostgresAdapter;
 
+/** The three row events and the transition table (PostgreSQL) or row (SQLite) each one names. */
+const EVENTS = [
+  ['insert', 'new'],
+  ['update', 'new'],
+  ['delete', 'old'],
+] as const;
+
+/**
+ * A table's `<table>_cache_version_<event>` triggers: on PostgreSQL per statement, calling `pgCall` (a
+ * function of 015 or 024 with its arguments) with the changed rows as `changed`; on SQLite per row,
+ * running `sqliteBody(row)` with `row` the changed row (`new` or `old`).
+ */
+async function createTableTriggers(db: Kysely<any>, table: string, pgCall: string, sqliteBody: (row: 'new' | 'old') => string): Promise<void> {
+  if (isPostgres(db)) {
+    // A transition table holds the rows a statement changed; PostgreSQL allows one per event.
+    for (const [event, rows] of EVENTS) {
+      await sql
+        .raw(`create trigger ${table}_cache_version_${event} after ${event} on ${table} referencing ${rows} table as changed for each statement execute function ${pgCall}`)
+        .execute(db);
+    }
+    await sql.raw(`create trigger ${table}_cache_version_truncate after truncate on ${table} for each statement execute function ${pgCall}`).execute(db);
+  } else {
+    for (const [event, row] of EVENTS) {
+      await sql.raw(`create trigger ${table}_cache_version_${event} after ${event} on ${table} begin ${sqliteBody(row)} end`).execute(db);
+    }
+  }
+}
+
 export async function createCacheTriggers(db: Kysely<any>, scope: string, tables: readonly string[]): Promise<void> {
   for (const table of tables) {
-    if (isPostgres(db)) {
-      // A transition table holds the rows a statement changed; PostgreSQL allows one per event.
-      for (const [event, rows] of [['insert', 'new'], ['update', 'new'], ['delete', 'old']] as const) {
-        await sql
-          .raw(
-            `create trigger ${table}_cache_version_${event} after ${event} on ${table} referencing ${rows} table as changed for each statement execute function tillsammans_bump_cache_version('${scope}')`,
-          )
-          .execute(db);
-      }
-      await sql.raw(`create trigger ${table}_cache_version_truncate after truncate on ${table} for each statement execute function tillsammans_bump_cache_version('${scope}')`).execute(db);
-    } else {
-      for (const event of ['insert', 'update', 'delete']) {
-        await sql
-          .raw(`create trigger ${table}_cache_version_${event} after ${event} on ${table} begin update cache_versions set version = version + 1 where scope = '${scope}'; end`)
-          .execute(db);
-      }
-    }
+    await createTableTriggers(db, table, `tillsammans_bump_cache_version('${scope}')`, () => `update cache_versions set version = version + 1 where scope = '${scope}';`);
   }
 }
 
@@ -49,25 +61,15 @@ export async function dropCacheTriggers(db: Kysely<any>, tables: readonly string
  */
 export async function createCalendarTriggers(db: Kysely<any>, tables: readonly { table: string; activityColumn?: string }[]): Promise<void> {
   for (const { table, activityColumn } of tables) {
-    if (isPostgres(db)) {
-      const args = activityColumn ? `'${activityColumn}'` : '';
-      for (const [event, rows] of [['insert', 'new'], ['update', 'new'], ['delete', 'old']] as const) {
-        await sql
-          .raw(
-            `create trigger ${table}_cache_version_${event} after ${event} on ${table} referencing ${rows} table as changed for each statement execute function tillsammans_bump_calendar_versions(${args})`,
-          )
-          .execute(db);
-      }
-      await sql.raw(`create trigger ${table}_cache_version_truncate after truncate on ${table} for each statement execute function tillsammans_bump_calendar_versions(${args})`).execute(db);
-    } else {
-      for (const [event, row] of [['insert', 'new'], ['update', 'new'], ['delete', 'old']] as const) {
-        const own = activityColumn
+    await createTableTriggers(
+      db,
+      table,
+      `tillsammans_bump_calendar_versions(${activityColumn ? `'${activityColumn}'` : ''})`,
+      (row) =>
+        `update cache_versions set version = version + 1 where scope = 'calendar'; ` +
+        (activityColumn
           ? `insert into cache_versions (scope, version) values ('activity:' || ${row}.${activityColumn}, 1) on conflict (scope) do update set version = version + 1;`
-          : `update cache_versions set version = version + 1 where scope = 'calendar:shared';`;
-        await sql
-          .raw(`create trigger ${table}_cache_version_${event} after ${event} on ${table} begin update cache_versions set version = version + 1 where scope = 'calendar'; ${own} end`)
-          .execute(db);
-      }
-    }
+          : `update cache_versions set version = version + 1 where scope = 'calendar:shared';`),
+    );
   }
 }

@@ -31,13 +31,6 @@ export function preDrawn(html: PreDrawn): string {
   return SLOT;
 }
 
-const byteLengthOf = (html: PreDrawn) => {
-  if (typeof html === 'string') return Buffer.byteLength(html);
-  let n = 0;
-  for (const piece of html) n += Buffer.byteLength(piece);
-  return n;
-};
-
 /**
  * The page's text with each slot replaced by its pre-drawn HTML, as UTF-8 bytes; null when the slots
  * do not match the parts in number (a part drawn into a string the page did not keep as it was).
@@ -45,17 +38,18 @@ const byteLengthOf = (html: PreDrawn) => {
 function pageBytes(page: string, drawn: readonly PreDrawn[]): Buffer | null {
   const pieces = page.split(SLOT);
   if (pieces.length !== drawn.length + 1) return null;
+  // The page's pieces and the parts in document order, each written as it is (no string of them all).
+  const texts: string[] = [pieces[0]!];
+  drawn.forEach((html, i) => {
+    if (typeof html === 'string') texts.push(html);
+    else for (const piece of html) texts.push(piece);
+    texts.push(pieces[i + 1]!);
+  });
   let length = 0;
-  for (let i = 0; i < pieces.length; i++) length += Buffer.byteLength(pieces[i]!) + (i < drawn.length ? byteLengthOf(drawn[i]!) : 0);
+  for (const text of texts) length += Buffer.byteLength(text);
   const bytes = Buffer.allocUnsafe(length);
   let at = 0;
-  for (let i = 0; i < pieces.length; i++) {
-    at += bytes.write(pieces[i]!, at);
-    if (i === drawn.length) break;
-    const html = drawn[i]!;
-    if (typeof html === 'string') at += bytes.write(html, at);
-    else for (const piece of html) at += bytes.write(piece, at);
-  }
+  for (const text of texts) at += bytes.write(text, at);
   return bytes;
 }
 

@@ -167,8 +167,8 @@ function occurrence(
   };
 }
 
-/** The dates the rule itself produces in [from, to], before pauses, exceptions and changes. */
-export function ruleDates(s: Schedule, from: string, to: string): string[] {
+/** The dates the rule itself produces in [from, to], before pauses, exceptions and changes (kept: not to be changed). */
+export function ruleDates(s: Schedule, from: string, to: string): readonly string[] {
   const last = s.validUntil !== null && s.validUntil < to ? s.validUntil : to;
   const first = s.startDate > from ? s.startDate : from;
   if (last < first) return [];
@@ -185,7 +185,7 @@ export function ruleDates(s: Schedule, from: string, to: string): string[] {
     ruleDateLists.set(key, dates);
     ruleDatesHeld += dates.length;
   }
-  return dates.slice();
+  return dates;
 }
 
 /** Dates a rule gave, by rule, start and range: a page draws the same activities' dates over and over. */

@@ -8,8 +8,9 @@ import { ROWS_AS_ARRAYS, rowValues, type Database, type Db } from '../../db/inde
 import { addDays } from '../../web/time.js';
 import { containsPattern } from '../../web/text.js';
 import type { ActivityStatus, AgeGroup, Audience, Category, Gender, Registration } from '../taxonomy/index.js';
-import type { ActivityDetail, ActivitySummary, Host, HostRef, OccurrenceFilters, OccurrenceItem } from './activity.js';
+import type { ActivityDetail, ActivitySummary, Host, HostRef, OccurrenceItem, OccurrenceQuery } from './activity.js';
 import { parseRRule, type OccurrenceStatus, type Schedule } from './schedule.js';
+import { countByDateFromWeeks, listFromWeeks, perDayFromWeeks, WeekModel, WeekModels, type WeekEntry } from './week-model.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -130,21 +131,6 @@ function matchesTerm(term: string, readerLanguage: string | undefined) {
   };
 }
 
-export interface OccurrenceQuery extends OccurrenceFilters {
-  from: string;
-  to: string;
-  /** Free-text search terms, already folded. */
-  terms?: string[];
-  /** Terms also match titles and descriptions translated into this language. */
-  readerLanguage?: string;
-  limit?: number;
-  offset?: number;
-  /** Only activities confirmed at or after this instant (the public lists leave out those unconfirmed for 180 days). */
-  confirmedSince?: string;
-  /** Items of activities confirmed before this instant carry `unconfirmedSince`. */
-  staleBefore?: string;
-}
-
 /**
  * Published occurrences in [from, to] matching the filters. Counting needs only the occurrence and
  * its activity (the district is a subquery): `withPlaces` adds the place and district to show.
@@ -254,6 +240,9 @@ function itemFromValues(v: unknown[], staleBefore: string | undefined): Occurren
   return item;
 }
 
+/** Where `confirmedAt` is in a row of OCCURRENCE_COLUMNS. */
+const CONFIRMED_AT = OCCURRENCE_COLUMNS.indexOf('a.confirmedAt');
+
 const NO_HOSTS: HostRef[] = [];
 
 /** Runs a compiled occurrence list as arrays (see ROWS_AS_ARRAYS) and makes items of it, hosts included. */
@@ -271,19 +260,78 @@ async function addHosts(db: Executor, items: OccurrenceItem[]): Promise<Occurren
 
 /** Published occurrences in [from, to] matching the filters, in time order, with hosts. */
 export async function listOccurrences(db: Db, q: OccurrenceQuery): Promise<OccurrenceItem[]> {
+  const weeks = await weeksInMemory(db, q);
+  return weeks ? listFromWeeks(weeks, q) : listOccurrencesFromDatabase(db, q);
+}
+
+/** `listOccurrences` asking the database (search terms, a transaction, a long range; and tests comparing the two). */
+export async function listOccurrencesFromDatabase(db: Executor, q: OccurrenceQuery): Promise<OccurrenceItem[]> {
   let query = withPlaces(db, q).select(OCCURRENCE_COLUMNS).orderBy('o.startsAt').orderBy('a.title').orderBy('o.id');
   if (q.limit !== undefined) query = query.limit(q.limit).offset(q.offset ?? 0);
   return addHosts(db, await runOccurrenceList(db, query.compile(), q.staleBefore));
 }
 
+/** The calendar's version: raised by every write to what the week shows, in the writing transaction. */
+async function calendarVersion(db: Db): Promise<string> {
+  const row = await db.selectFrom('cacheVersions').select('version').where('scope', '=', 'calendar').executeTakeFirst();
+  return String(row?.version ?? 0);
+}
+
 /**
- * The order of `order by starts_at, title, id` (binary text order, as the database's), for items
- * already in `starts_at, id` order: the sort is stable, so equal start and title keep the id order.
+ * The published occurrences of a week with their activities' filter values, in list order (start,
+ * title, occurrence id), for the week model.
  */
-function byStartThenTitle(a: OccurrenceItem, b: OccurrenceItem): number {
-  if (a.startsAt !== b.startsAt) return a.startsAt < b.startsAt ? -1 : 1;
-  if (a.title !== b.title) return a.title < b.title ? -1 : 1;
-  return 0;
+async function loadWeek(db: Db, monday: string): Promise<WeekModel> {
+  const from = monday;
+  const to = addDays(monday, 6);
+  const inWeek = db.selectFrom('occurrences as wo').select('wo.activityId').where('wo.localDate', '>=', from).where('wo.localDate', '<=', to);
+  const list = withPlaces(db, { from, to }).select(OCCURRENCE_COLUMNS).orderBy('o.startsAt').orderBy('a.title').orderBy('o.id').compile();
+  const [{ rows }, ageGroups, languages] = await Promise.all([
+    db.withoutPlugins().executeQuery({ ...list, sql: ROWS_AS_ARRAYS + list.sql }),
+    db.selectFrom('activityAgeGroups').select(['activityId', 'ageGroup']).where('activityId', 'in', inWeek).execute(),
+    db.selectFrom('activityLanguages').select(['activityId', 'language']).where('activityId', 'in', inWeek).execute(),
+  ]);
+  const values = rows.map(rowValues);
+  const hosts = await hostsOf(db, values.map((v) => Number(v[0])));
+  const groupsOf = valuesByActivity(ageGroups.map((g) => [g.activityId, g.ageGroup]));
+  const languagesOf = valuesByActivity(languages.map((l) => [l.activityId, l.language]));
+  const entries = values.map((v): WeekEntry => {
+    const item = itemFromValues(v, undefined);
+    item.hosts = Object.freeze(hosts.get(item.activityId) ?? NO_HOSTS) as HostRef[];
+    if (item.place) Object.freeze(item.place);
+    return {
+      item: Object.freeze(item),
+      confirmedAt: v[CONFIRMED_AT] as string,
+      ageGroups: groupsOf.get(item.activityId) ?? [],
+      languages: languagesOf.get(item.activityId) ?? [],
+    };
+  });
+  return new WeekModel(monday, entries);
+}
+
+function valuesByActivity(pairs: [number, string][]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const [id, value] of pairs) {
+    const list = out.get(Number(id));
+    if (list) list.push(value);
+    else out.set(Number(id), [value]);
+  }
+  return out;
+}
+
+/** The week models of each database (a test's databases each have their own). */
+const weekModels = new WeakMap<Db, WeekModels>();
+
+/**
+ * The weeks of [q.from, q.to] from memory, current to the database's calendar version; undefined when
+ * the query is the database's: free-text terms, a transaction (it must see its own writes), or more
+ * weeks than a list of the week pages and the API spans.
+ */
+async function weeksInMemory(db: Db, q: OccurrenceQuery): Promise<WeekModel[] | undefined> {
+  if (q.terms?.length || db.isTransaction) return undefined;
+  let models = weekModels.get(db);
+  if (!models) weekModels.set(db, (models = new WeekModels({ load: (monday) => loadWeek(db, monday), version: () => calendarVersion(db) })));
+  return models.weeks(q.from, q.to);
 }
 
 /**
@@ -325,10 +373,8 @@ function bind(compiled: CompiledQuery, values: Record<string, unknown>): Compile
 }
 
 /**
- * The first `perDay` published occurrences of each date in [listFrom, to], in time order, and how many
- * there are on each date of [from, to] (the days before `listFrom` are only counted). One small query per day walks the date index and stops at `perDay` (cheaper
- * than numbering a whole week's rows with window functions); the query is built once and run with each
- * day's date.
+ * The first `perDay` published occurrences of each date in [listFrom, to], in list order, and how many
+ * there are on each date of [from, to] (the days before `listFrom` are only counted).
  */
 export async function listOccurrencesPerDay(
   db: Db,
@@ -336,18 +382,30 @@ export async function listOccurrencesPerDay(
   perDay: number,
   listFrom: string = q.from,
 ): Promise<{ items: OccurrenceItem[]; totals: Map<string, number> }> {
+  const weeks = await weeksInMemory(db, q);
+  return weeks ? perDayFromWeeks(weeks, q, perDay, listFrom) : listOccurrencesPerDayFromDatabase(db, q, perDay, listFrom);
+}
+
+/**
+ * `listOccurrencesPerDay` asking the database: one small query per day, stopping at `perDay` (cheaper
+ * than numbering a whole week's rows with window functions), built once and run with each day's date.
+ */
+export async function listOccurrencesPerDayFromDatabase(
+  db: Executor,
+  q: OccurrenceQuery,
+  perDay: number,
+  listFrom: string = q.from,
+): Promise<{ items: OccurrenceItem[]; totals: Map<string, number> }> {
   const days: string[] = [];
   for (let d = listFrom > q.from ? listFrom : q.from; d <= q.to; d = addDays(d, 1)) days.push(d);
-  // In the index's order (start, then id): no sort of the whole day before the first `perDay`.
   const compiled = compiledOnce(db, `day${perDay}`, shapeOf(q, { from: DAY, to: DAY }), (shape) =>
-    withPlaces(db, shape).select(OCCURRENCE_COLUMNS).orderBy('o.startsAt').orderBy('o.id').limit(perDay).compile(),
+    withPlaces(db, shape).select(OCCURRENCE_COLUMNS).orderBy('o.startsAt').orderBy('a.title').orderBy('o.id').limit(perDay).compile(),
   );
   const [totals, ...dayLists] = await Promise.all([
-    countOccurrencesByDate(db, q),
+    countOccurrencesByDateFromDatabase(db, q),
     ...days.map((day) => runOccurrenceList(db, bind(compiled, { [DAY]: day, [CONFIRMED_SINCE]: q.confirmedSince }), q.staleBefore)),
   ]);
-  // Shown by start and then title, as every other list.
-  return { items: await addHosts(db, dayLists.flatMap((items) => items.sort(byStartThenTitle))), totals };
+  return { items: await addHosts(db, dayLists.flat()), totals };
 }
 
 /** True when the query filters on nothing but dates and visibility (the plain week). */
@@ -383,6 +441,11 @@ function countUnfiltered(db: Executor, q: OccurrenceQuery) {
 
 /** How many published occurrences match, per local date (dates with none are left out). */
 export async function countOccurrencesByDate(db: Db, q: OccurrenceQuery): Promise<Map<string, number>> {
+  const weeks = await weeksInMemory(db, q);
+  return weeks ? countByDateFromWeeks(weeks, q) : countOccurrencesByDateFromDatabase(db, q);
+}
+
+export async function countOccurrencesByDateFromDatabase(db: Executor, q: OccurrenceQuery): Promise<Map<string, number>> {
   const compiled = compiledOnce(db, 'countByDate', shapeOf(q, { from: FROM, to: TO }), (shape) =>
     unfiltered(shape)
       ? countUnfiltered(db, shape).compile()
@@ -401,6 +464,16 @@ export async function countOccurrencesByDate(db: Db, q: OccurrenceQuery): Promis
 }
 
 export async function countOccurrences(db: Db, q: OccurrenceQuery): Promise<number> {
+  const weeks = await weeksInMemory(db, q);
+  if (weeks) {
+    let n = 0;
+    for (const count of countByDateFromWeeks(weeks, q).values()) n += count;
+    return n;
+  }
+  return countOccurrencesFromDatabase(db, q);
+}
+
+export async function countOccurrencesFromDatabase(db: Executor, q: OccurrenceQuery): Promise<number> {
   const row = await publishedOccurrences(db, q).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   return Number(row?.n ?? 0);
 }

@@ -81,6 +81,12 @@ export interface ActivitySummary {
   unconfirmedSince?: string;
 }
 
+/**
+ * On an item the week model hands out (week-model.ts): the model's own frozen item it is a copy of.
+ * Its content never changes, so a row drawn from it can be kept with it.
+ */
+export const MODEL_ITEM: unique symbol = Symbol('week model item');
+
 /** One row of the week view and the API. */
 export interface OccurrenceItem {
   activityId: number;
@@ -112,6 +118,7 @@ export interface OccurrenceItem {
   localTitle?: LocalText;
   /** Its activity's last confirmation, when the list marks those not confirmed for 90 days. */
   unconfirmedSince?: string;
+  [MODEL_ITEM]?: Readonly<OccurrenceItem>;
 }
 
 /** The filters of the week view, the category page and the API; every field optional. */
@@ -124,6 +131,22 @@ export interface OccurrenceFilters {
   free?: boolean;
   language?: string;
   organisationId?: number;
+}
+
+/** A question about published occurrences: the filters, the dates and how much of the list. */
+export interface OccurrenceQuery extends OccurrenceFilters {
+  from: string;
+  to: string;
+  /** Free-text search terms, already folded. */
+  terms?: string[];
+  /** Terms also match titles and descriptions translated into this language. */
+  readerLanguage?: string;
+  limit?: number;
+  offset?: number;
+  /** Only activities confirmed at or after this instant (the public lists leave out those unconfirmed for 180 days). */
+  confirmedSince?: string;
+  /** Items of activities confirmed before this instant carry `unconfirmedSince`. */
+  staleBefore?: string;
 }
 
 /** The path of an activity's page: /aktivitet/42-sprakcafe-i-vivalla. */

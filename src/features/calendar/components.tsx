@@ -8,7 +8,7 @@ import { renderToString } from 'preact-render-to-string';
 import { addDays, isoWeek } from '../../web/time.js';
 import type { District } from '../places/index.js';
 import { AGE_GROUPS, AUDIENCES, CATEGORIES, CATEGORY_CODES, SPOKEN_LANGUAGES, type Category } from '../taxonomy/index.js';
-import { activityPath, type ActivitySummary, type OccurrenceFilters, type OccurrenceItem } from './activity.js';
+import { activityPath, MODEL_ITEM, type ActivitySummary, type OccurrenceFilters, type OccurrenceItem } from './activity.js';
 import { describeRecurrence } from './describe.js';
 import { TranslatedText, type LocalText } from '../translation/index.js';
 import { UnconfirmedNote } from './freshness-note.js';
@@ -143,19 +143,40 @@ export function rowKey(lang: string, o: OccurrenceItem): string {
   return `${lang}\u0001${o.activityId}\u0001${o.slug}\u0001${o.title}\u0001${title}\u0001${o.category}\u0001${o.audience}\u0001${o.gender}\u0001${o.startTime}\u0001${o.endTime}\u0001${o.status}\u0001${o.originalDate}\u0001${o.note ?? '\u0003'}\u0001${place}\u0001${hosts}\u0001${o.unconfirmedSince ?? '\u0003'}`;
 }
 
+/**
+ * Rows drawn from the week model's items, by the model's item and what a page adds to it (language,
+ * title in that language, unconfirmed mark): the model's items never change, so no key of the whole
+ * row is needed. They go with the model's version.
+ */
+const drawnModelRows = new WeakMap<object, Map<string, string>>();
+
 function drawRow(page: PageContext, item: OccurrenceItem): string {
+  const source = item[MODEL_ITEM];
+  if (source) {
+    const t = item.localTitle;
+    const variant = `${page.lang.code}\u0001${t ? `${t.text}\u0002${t.lang}\u0002${t.machine}\u0002${t.outdated}` : ''}\u0001${item.unconfirmedSince ?? ''}`;
+    let drawn = drawnModelRows.get(source);
+    if (!drawn) drawnModelRows.set(source, (drawn = new Map()));
+    let html = drawn.get(variant);
+    if (html === undefined) drawn.set(variant, (html = renderRow(page, item)));
+    return html;
+  }
   const key = rowKey(page.lang.code, item);
   let html = drawnRows.get(key);
   if (html === undefined) {
-    html = renderToString(
-      <PageProvider page={page}>
-        <OccurrenceRow item={item} />
-      </PageProvider>,
-    );
+    html = renderRow(page, item);
     if (drawnRows.size >= DRAWN_ROWS_MAX) drawnRows.delete(drawnRows.keys().next().value!);
     drawnRows.set(key, html);
   }
   return html;
+}
+
+function renderRow(page: PageContext, item: OccurrenceItem): string {
+  return renderToString(
+    <PageProvider page={page}>
+      <OccurrenceRow item={item} />
+    </PageProvider>,
+  );
 }
 
 export function OccurrenceList(props: { items: OccurrenceItem[] }) {

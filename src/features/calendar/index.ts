@@ -14,7 +14,6 @@ export {
   findActivities,
   listMatchingActivityIds,
   countUnconfirmedActivities,
-  type OccurrenceQuery,
 } from './activity.queries.js';
 export * from './freshness.js';
 export {

@@ -1,5 +1,4 @@
 /** buildApp(deps): the whole application as a Fastify instance, without listening. Tests and benchmarks build the same. */
-import zlib from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import compress from '@fastify/compress';
 import helmet from '@fastify/helmet';
@@ -43,6 +42,7 @@ import { buildAssets, registerAssetRoutes } from './web/assets.js';
 import { registerErrorHandlers } from './web/errors.js';
 import { registerLanguageRouting } from './web/language.js';
 import { requestSerializer, UrlRedactor } from './web/log.js';
+import { BROTLI_OPTIONS, COMPRESSION_THRESHOLD, registerCompression } from './web/compression.js';
 import { ContentVersions, ResponseCache, registerResponseCache } from './web/response-cache.js';
 import type { AppDeps, RouteEntry } from './web/server.js';
 import { stripControls } from './web/text.js';
@@ -190,13 +190,9 @@ export async function buildApp(deps: BuildDeps): Promise<FastifyInstance> {
   app.decorate('responseCache', cache);
   if (deps.config.cacheTtlSeconds > 0) registerResponseCache(app, cache, deps.config.cacheTtlSeconds * 1000, deps.now, new ContentVersions(deps.db));
 
-  // Brotli with a 256 KB window (pages are far smaller): each stream's memory stays small under load.
-  await app.register(compress, {
-    global: true,
-    threshold: 1024,
-    encodings: ['br', 'gzip'],
-    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4, [zlib.constants.BROTLI_PARAM_LGWIN]: 18 } },
-  });
+  // Answers held in memory are compressed in one go (web/compression.ts); files as streams, by the plugin.
+  registerCompression(app);
+  await app.register(compress, { global: true, threshold: COMPRESSION_THRESHOLD, encodings: ['br', 'gzip'], brotliOptions: BROTLI_OPTIONS });
 
   registerErrorHandlers(app);
   registerLanguageRouting(app);

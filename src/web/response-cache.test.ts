@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { preferredEncoding, ResponseCache } from './response-cache.js';
+import { ResponseCache } from './response-cache.js';
 
 const entry = (body: string, expires: number) => ({ expires, status: 200, type: 'text/html', body, version: '1' });
 
@@ -35,16 +35,5 @@ describe('ResponseCache', () => {
     cache.set('a', entry('x', 9999));
     cache.clear();
     expect(cache.get('a', 0)).toBeUndefined();
-  });
-});
-
-describe('preferredEncoding', () => {
-  it('prefers brotli, then gzip, and honours q=0', () => {
-    expect(preferredEncoding('gzip, deflate, br')).toBe('br');
-    expect(preferredEncoding('gzip;q=1.0, br;q=0')).toBe('gzip');
-    expect(preferredEncoding('br;q=0.0, gzip;q=0')).toBeNull();
-    expect(preferredEncoding('identity')).toBeNull();
-    expect(preferredEncoding(undefined)).toBeNull();
-    expect(preferredEncoding('BR')).toBe('br');
   });
 });

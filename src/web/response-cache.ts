@@ -8,10 +8,10 @@
  * second, only pages of what changed are drawn again, and a busy page is drawn at most once a second
  * however many writes come in that second.
  */
-import zlib from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CacheScope, VersionKey } from '../db/cache-scopes.js';
 import type { Db } from '../db/index.js';
+import { compressSync, COMPRESSION_THRESHOLD, preferredEncoding } from './compression.js';
 import { localToday } from './time.js';
 
 interface Entry {
@@ -27,26 +27,10 @@ interface Entry {
   gzip?: Buffer;
 }
 
-/** The encoding to answer with: brotli or gzip when the request accepts it (q > 0), else none. */
-export function preferredEncoding(header: string | undefined): 'br' | 'gzip' | null {
-  const accepted = new Set(
-    (header ?? '')
-      .split(',')
-      .map((part) => part.trim().split(';'))
-      .filter(([, ...params]) => !params.some((p) => /^\s*q\s*=\s*0(\.0*)?\s*$/.test(p)))
-      .map(([name]) => name!.trim().toLowerCase()),
-  );
-  return accepted.has('br') ? 'br' : accepted.has('gzip') || accepted.has('x-gzip') ? 'gzip' : null;
-}
-
-/** Compresses a cached body once per encoding (brotli with a small window: pages are far below it). */
+/** Compresses a cached body once per encoding. */
 function compressed(entry: Entry, encoding: 'br' | 'gzip'): Buffer {
-  if (encoding === 'br') {
-    entry.br ??= zlib.brotliCompressSync(entry.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_LGWIN]: 18 } });
-    return entry.br;
-  }
-  entry.gzip ??= zlib.gzipSync(entry.body, { level: 6 });
-  return entry.gzip;
+  if (encoding === 'br') return (entry.br ??= compressSync(entry.body, 'br'));
+  return (entry.gzip ??= compressSync(entry.body, 'gzip'));
 }
 
 /** The current versions (scopes, what activities share, each activity), read from the database at most `maxAgeMs` ago (one read at a time). */
@@ -191,7 +175,7 @@ export function registerResponseCache(app: FastifyInstance, cache: ResponseCache
   // Compressed once per entry, not once per reader: a cached page costs the reader no compression.
   const serve = (request: FastifyRequest, reply: FastifyReply, entry: Entry, state: 'hit' | 'shared') => {
     reply.header('x-cache', state).header('vary', 'accept-encoding').code(entry.status).type(entry.type);
-    const encoding = entry.body.length >= 1024 ? preferredEncoding(request.headers['accept-encoding']) : null;
+    const encoding = entry.body.length >= COMPRESSION_THRESHOLD ? preferredEncoding(request.headers['accept-encoding']) : null;
     if (!encoding) return reply.send(entry.body);
     return reply.header('content-encoding', encoding).send(compressed(entry, encoding));
   };

@@ -14,6 +14,7 @@ import {
   listOccurrencesFromDatabase,
   listOccurrencesPerDay,
   listOccurrencesPerDayFromDatabase,
+  weekModelCounts,
 } from '../../src/features/calendar/activity.queries.js';
 import { insertActivity } from '../../src/features/calendar/activity.store.js';
 import { createTestApp, FIXED_NOW, type TestApp } from '../support/app.js';
@@ -114,12 +115,17 @@ describe.skipIf(skipDatabase())(`week model on ${testDialect}`, () => {
     const db = t.database.db;
     const before = await listOccurrences(db, week);
     const [first] = before;
+    const counts = weekModelCounts(db);
     await db.updateTable('activities').set({ title: 'Nytt namn', category: 'idrott' }).where('id', '=', first!.activityId).execute();
     const after = await listOccurrences(db, week);
+    // One activity changed: the week was brought up to date, not read whole.
+    expect(weekModelCounts(db)).toEqual({ loaded: counts.loaded, updated: counts.updated + 1 });
     expect(after.filter((o) => o.activityId === first!.activityId).every((o) => o.title === 'Nytt namn' && o.category === 'idrott')).toBe(true);
     const place = after.find((o) => o.place)!.place!;
     await db.updateTable('places').set({ name: 'Nytt ställe' }).where('id', '=', place.id).execute();
     expect((await listOccurrences(db, week)).filter((o) => o.place?.id === place.id).every((o) => o.place!.name === 'Nytt ställe')).toBe(true);
+    // What activities share changed: read whole.
+    expect(weekModelCounts(db).loaded).toBe(counts.loaded + 1);
     await db.updateTable('activities').set({ status: 'draft' }).where('id', '=', first!.activityId).execute();
     expect((await listOccurrences(db, week)).some((o) => o.activityId === first!.activityId)).toBe(false);
     await expectSameAsDatabase();
@@ -130,5 +136,16 @@ describe.skipIf(skipDatabase())(`week model on ${testDialect}`, () => {
       expect((await listOccurrences(trx, week)).some((o) => o.title === 'Skrivs nu')).toBe(true);
     });
     expect((await listOccurrences(db, week)).some((o) => o.title === 'Skrivs nu')).toBe(true);
+    // A removed activity leaves, hosts and languages changed show: each an update, then all lists as the database's.
+    const second = after.find((o) => o.activityId !== first!.activityId)!;
+    await db.deleteFrom('activities').where('id', '=', second.activityId).execute();
+    expect((await listOccurrences(db, week)).some((o) => o.activityId === second.activityId)).toBe(false);
+    const third = (await listOccurrences(db, week)).find((o) => o.hosts.length > 0)!;
+    await db.deleteFrom('activityHosts').where('activityId', '=', third.activityId).execute();
+    await db.insertInto('activityLanguages').values({ activityId: third.activityId, language: 'ti' }).onConflict((oc) => oc.doNothing()).execute();
+    const withoutHosts = (await listOccurrences(db, { ...week, language: 'ti' })).filter((o) => o.activityId === third.activityId);
+    expect(withoutHosts.length).toBeGreaterThan(0);
+    expect(withoutHosts.every((o) => o.hosts.length === 0)).toBe(true);
+    await expectSameAsDatabase();
   }, 120_000);
 });

@@ -10,7 +10,7 @@ import { containsPattern } from '../../web/text.js';
 import type { ActivityStatus, AgeGroup, Audience, Category, Gender, Registration } from '../taxonomy/index.js';
 import type { ActivityDetail, ActivitySummary, Host, HostRef, OccurrenceItem, OccurrenceQuery } from './activity.js';
 import { parseRRule, type OccurrenceStatus, type Schedule } from './schedule.js';
-import { countByDateFromWeeks, listFromWeeks, perDayFromWeeks, WeekModel, WeekModels, type WeekEntry } from './week-model.js';
+import { changedActivities, countByDateFromWeeks, listFromWeeks, perDayFromWeeks, WeekModel, WeekModels, type WeekBasis, type WeekEntry } from './week-model.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -277,17 +277,34 @@ async function calendarVersion(db: Db): Promise<string> {
   return String(row?.version ?? 0);
 }
 
+/** What activities share and each activity's version, as the week model keeps them (one read of the versions table). */
+async function readBasis(db: Db): Promise<WeekBasis> {
+  const rows = await db.selectFrom('cacheVersions').select(['scope', 'version']).execute();
+  let shared = '0';
+  const activities = new Map<number, string>();
+  for (const { scope, version } of rows) {
+    if (scope === 'calendar:shared') shared = String(version);
+    else if (scope.startsWith('activity:')) activities.set(Number(scope.slice('activity:'.length)), String(version));
+  }
+  return { shared, activities };
+}
+
 /**
- * The published occurrences of a week with their activities' filter values, in list order (start,
- * title, occurrence id), for the week model.
+ * The published occurrences of a week (of some activities only, when given) with their activities'
+ * filter values, in list order (start, title, occurrence id), for the week model.
  */
-async function loadWeek(db: Db, monday: string): Promise<WeekModel> {
+async function readWeekEntries(db: Db, monday: string, activityIds?: number[]): Promise<WeekEntry[]> {
   const from = monday;
   const to = addDays(monday, 6);
-  const inWeek = db.selectFrom('occurrences as wo').select('wo.activityId').where('wo.localDate', '>=', from).where('wo.localDate', '<=', to);
-  const list = withPlaces(db, { from, to }).select(OCCURRENCE_COLUMNS).orderBy('o.startsAt').orderBy('a.title').orderBy('o.id').compile();
+  let inWeek = db.selectFrom('occurrences as wo').select('wo.activityId').where('wo.localDate', '>=', from).where('wo.localDate', '<=', to);
+  let list = withPlaces(db, { from, to });
+  if (activityIds) {
+    inWeek = inWeek.where('wo.activityId', 'in', activityIds);
+    list = list.where('o.activityId', 'in', activityIds);
+  }
+  const compiled = list.select([...OCCURRENCE_COLUMNS, 'o.id']).orderBy('o.startsAt').orderBy('a.title').orderBy('o.id').compile();
   const [{ rows }, ageGroups, languages] = await Promise.all([
-    db.withoutPlugins().executeQuery({ ...list, sql: ROWS_AS_ARRAYS + list.sql }),
+    db.withoutPlugins().executeQuery({ ...compiled, sql: ROWS_AS_ARRAYS + compiled.sql }),
     db.selectFrom('activityAgeGroups').select(['activityId', 'ageGroup']).where('activityId', 'in', inWeek).execute(),
     db.selectFrom('activityLanguages').select(['activityId', 'language']).where('activityId', 'in', inWeek).execute(),
   ]);
@@ -295,18 +312,36 @@ async function loadWeek(db: Db, monday: string): Promise<WeekModel> {
   const hosts = await hostsOf(db, values.map((v) => Number(v[0])));
   const groupsOf = valuesByActivity(ageGroups.map((g) => [g.activityId, g.ageGroup]));
   const languagesOf = valuesByActivity(languages.map((l) => [l.activityId, l.language]));
-  const entries = values.map((v): WeekEntry => {
+  return values.map((v): WeekEntry => {
     const item = itemFromValues(v, undefined);
     item.hosts = Object.freeze(hosts.get(item.activityId) ?? NO_HOSTS) as HostRef[];
     if (item.place) Object.freeze(item.place);
     return {
+      id: Number(v[OCCURRENCE_COLUMNS.length]),
       item: Object.freeze(item),
       confirmedAt: v[CONFIRMED_AT] as string,
       ageGroups: groupsOf.get(item.activityId) ?? [],
       languages: languagesOf.get(item.activityId) ?? [],
     };
   });
-  return new WeekModel(monday, entries);
+}
+
+async function loadWeek(db: Db, monday: string): Promise<WeekModel> {
+  const basis = await readBasis(db);
+  return new WeekModel(monday, await readWeekEntries(db, monday), basis);
+}
+
+/** Past this many changed activities a week is read whole. */
+const MAX_UPDATED_ACTIVITIES = 50;
+
+/** A week brought up to date by reading again the activities whose version moved; undefined when what they share moved. */
+async function updateWeek(db: Db, week: WeekModel): Promise<WeekModel | undefined> {
+  const basis = await readBasis(db);
+  if (basis.shared !== week.basis.shared) return undefined;
+  const changed = changedActivities(week.basis, basis);
+  if (changed.size > MAX_UPDATED_ACTIVITIES) return undefined;
+  const fresh = changed.size === 0 ? [] : await readWeekEntries(db, week.monday, [...changed]);
+  return week.replacing(changed, fresh, basis);
 }
 
 function valuesByActivity(pairs: [number, string][]): Map<number, string[]> {
@@ -328,10 +363,23 @@ const weekModels = new WeakMap<Db, WeekModels>();
  * weeks than a list of the week pages and the API spans.
  */
 async function weeksInMemory(db: Db, q: OccurrenceQuery): Promise<WeekModel[] | undefined> {
+  return weekModelsOf(db, q)?.weeks(q.from, q.to);
+}
+
+/** The week models of a database, unless the query is the database's (see weeksInMemory). */
+function weekModelsOf(db: Db, q: OccurrenceQuery): WeekModels | undefined {
   if (q.terms?.length || db.isTransaction) return undefined;
   let models = weekModels.get(db);
-  if (!models) weekModels.set(db, (models = new WeekModels({ load: (monday) => loadWeek(db, monday), version: () => calendarVersion(db) })));
-  return models.weeks(q.from, q.to);
+  if (!models) {
+    const options = { load: (monday: string) => loadWeek(db, monday), update: (week: WeekModel) => updateWeek(db, week), version: () => calendarVersion(db) };
+    weekModels.set(db, (models = new WeekModels(options)));
+  }
+  return models;
+}
+
+/** How many weeks the model read whole and brought up to date on this database (tests, metrics). */
+export function weekModelCounts(db: Db): { loaded: number; updated: number } {
+  return { ...(weekModels.get(db)?.counts ?? { loaded: 0, updated: 0 }) };
 }
 
 /**
@@ -408,37 +456,6 @@ export async function listOccurrencesPerDayFromDatabase(
   return { items: await addHosts(db, dayLists.flat()), totals };
 }
 
-/** True when the query filters on nothing but dates and visibility (the plain week). */
-function unfiltered(q: OccurrenceQuery): boolean {
-  return (
-    !q.category && !q.district && !q.audience && !q.ageGroup && !q.womenOnly && !q.free && !q.language && q.organisationId === undefined && !q.terms?.length
-  );
-}
-
-/**
- * Every occurrence per date, less those of activities not shown (unpublished, or unconfirmed since
- * `confirmedSince`). Driven from the few hidden activities (`cross join` keeps that order on SQLite),
- * so a week's count reads the date index alone instead of looking up the activity of every occurrence.
- */
-function countUnfiltered(db: Executor, q: OccurrenceQuery) {
-  const inRange = <T extends { where: (...args: any[]) => T }>(query: T) => query.where('o.localDate', '>=', q.from).where('o.localDate', '<=', q.to);
-  const all = inRange(db.selectFrom('occurrences as o').select(['o.localDate', (eb) => eb.fn.countAll<number>().as('n')])).groupBy('o.localDate');
-  const hidden = inRange(
-    db
-      .selectFrom('activities as a')
-      .crossJoin('occurrences as o')
-      .whereRef('o.activityId', '=', 'a.id')
-      .where((eb) =>
-        q.confirmedSince === undefined ? eb('a.status', '<>', 'published') : eb.or([eb('a.status', '<>', 'published'), eb('a.confirmedAt', '<', q.confirmedSince)]),
-      )
-      .select(['o.localDate', (eb) => eb.fn.countAll<number>().as('n')]),
-  ).groupBy('o.localDate');
-  return db
-    .selectFrom(all.as('d'))
-    .leftJoin(hidden.as('h'), 'h.localDate', 'd.localDate')
-    .select(['d.localDate', sql<number>`d.n - coalesce(h.n, 0)`.as('n')]);
-}
-
 /** How many published occurrences match, per local date (dates with none are left out). */
 export async function countOccurrencesByDate(db: Db, q: OccurrenceQuery): Promise<Map<string, number>> {
   const weeks = await weeksInMemory(db, q);
@@ -447,12 +464,10 @@ export async function countOccurrencesByDate(db: Db, q: OccurrenceQuery): Promis
 
 export async function countOccurrencesByDateFromDatabase(db: Executor, q: OccurrenceQuery): Promise<Map<string, number>> {
   const compiled = compiledOnce(db, 'countByDate', shapeOf(q, { from: FROM, to: TO }), (shape) =>
-    unfiltered(shape)
-      ? countUnfiltered(db, shape).compile()
-      : publishedOccurrences(db, shape)
-          .select(['o.localDate', (eb) => eb.fn.countAll<number>().as('n')])
-          .groupBy('o.localDate')
-          .compile(),
+    publishedOccurrences(db, shape)
+      .select(['o.localDate', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('o.localDate')
+      .compile(),
   );
   const { rows } = await db.withoutPlugins().executeQuery(bind(compiled, { [FROM]: q.from, [TO]: q.to, [CONFIRMED_SINCE]: q.confirmedSince }));
   const counts = new Map<string, number>();

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { OccurrenceItem } from './activity.js';
-import { mondaysOf, WeekModel, WeekModels } from './week-model.js';
+import { changedActivities, mondaysOf, WeekModel, WeekModels, type WeekBasis, type WeekEntry } from './week-model.js';
 
-const empty = (monday: string) => new WeekModel(monday, []);
+const NO_BASIS: WeekBasis = { shared: '1', activities: new Map() };
+const empty = (monday: string) => new WeekModel(monday, [], NO_BASIS);
+const entry = (id: number, activityId: number, localDate: string, startsAt: string, title = 'A'): WeekEntry => ({
+  id,
+  item: { activityId, localDate, startsAt, title } as OccurrenceItem,
+  confirmedAt: '',
+  ageGroups: [],
+  languages: [],
+});
 
 /** A store whose reads the test finishes by hand, with a version it sets. */
 function harness() {
@@ -94,10 +102,66 @@ describe('WeekModels', () => {
 
 describe('WeekModel', () => {
   it('finds each date’s entries', () => {
-    const entry = (localDate: string) => ({ item: { localDate } as OccurrenceItem, confirmedAt: '', ageGroups: [], languages: [] });
-    const week = new WeekModel('2026-11-23', [entry('2026-11-23'), entry('2026-11-23'), entry('2026-11-25')]);
+    const week = new WeekModel(
+      '2026-11-23',
+      [entry(1, 1, '2026-11-23', '2026-11-23T10:00'), entry(2, 2, '2026-11-23', '2026-11-23T11:00'), entry(3, 1, '2026-11-25', '2026-11-25T10:00')],
+      NO_BASIS,
+    );
     expect(week.dayRange('2026-11-23')).toEqual({ start: 0, end: 2 });
     expect(week.dayRange('2026-11-24')).toEqual({ start: 0, end: 0 });
     expect(week.dayRange('2026-11-25')).toEqual({ start: 2, end: 3 });
+  });
+
+  it('replaces the entries of changed activities, keeping the list order', () => {
+    const week = new WeekModel(
+      '2026-11-23',
+      [
+        entry(1, 1, '2026-11-23', '2026-11-23T10:00', 'B'),
+        entry(2, 2, '2026-11-23', '2026-11-23T10:00', 'C'),
+        entry(3, 3, '2026-11-24', '2026-11-24T09:00'),
+        entry(4, 2, '2026-11-25', '2026-11-25T10:00', 'C'),
+      ],
+      NO_BASIS,
+    );
+    const basis = { shared: '1', activities: new Map([[2, '5']]) };
+    const updated = week.replacing(
+      new Set([2, 9]),
+      [entry(8, 9, '2026-11-25', '2026-11-25T08:00'), entry(7, 2, '2026-11-23', '2026-11-23T10:00', 'A'), entry(6, 2, '2026-11-24', '2026-11-24T09:00')],
+      basis,
+    );
+    expect(updated.entries.map((e) => e.id)).toEqual([7, 1, 3, 6, 8]);
+    expect(updated.basis).toBe(basis);
+    expect(updated.dayRange('2026-11-24')).toEqual({ start: 2, end: 4 });
+    expect(week.entries).toHaveLength(4);
+  });
+});
+
+describe('changedActivities', () => {
+  it('names activities whose version moved, new ones and those gone', () => {
+    const before = { shared: '1', activities: new Map([[1, '3'], [2, '4'], [3, '1']]) };
+    const after = { shared: '1', activities: new Map([[1, '3'], [2, '5'], [4, '1']]) };
+    expect([...changedActivities(before, after)].sort()).toEqual([2, 3, 4]);
+  });
+});
+
+describe('WeekModels with updates', () => {
+  it('brings a kept week up to date instead of reading it whole, and reads it whole when that is not possible', async () => {
+    let version = '1';
+    let updatable = true;
+    const models = new WeekModels({
+      version: async () => version,
+      load: async (monday) => empty(monday),
+      update: async (week) => (updatable ? new WeekModel(week.monday, week.entries, { shared: '1', activities: new Map([[1, version]]) }) : undefined),
+    });
+    const [first] = (await models.weeks('2026-11-23', '2026-11-23'))!;
+    version = '2';
+    const [second] = (await models.weeks('2026-11-23', '2026-11-23'))!;
+    expect(second).not.toBe(first);
+    expect(second!.basis.activities.get(1)).toBe('2');
+    expect(models.counts).toEqual({ loaded: 1, updated: 1 });
+    version = '3';
+    updatable = false;
+    await models.weeks('2026-11-23', '2026-11-23');
+    expect(models.counts).toEqual({ loaded: 2, updated: 1 });
   });
 });

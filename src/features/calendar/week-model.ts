@@ -13,11 +13,26 @@ import { MODEL_ITEM, type OccurrenceItem, type OccurrenceQuery } from './activit
 
 /** One published occurrence with what the filters ask of its activity. */
 export interface WeekEntry {
+  /** The occurrence's id: the last key of the list order. */
+  readonly id: number;
   /** Frozen: a list hands out copies (pages set the reader's title on them). */
   readonly item: Readonly<OccurrenceItem>;
   readonly confirmedAt: string;
   readonly ageGroups: readonly string[];
   readonly languages: readonly string[];
+}
+
+/** The versions a week was read at: what activities share, and each activity's own (db/cache-scopes.ts). */
+export interface WeekBasis {
+  readonly shared: string;
+  readonly activities: ReadonlyMap<number, string>;
+}
+
+/** The list order: start, title, occurrence id (as the database's `order by`, binary text order). */
+export function inListOrder(a: WeekEntry, b: WeekEntry): number {
+  if (a.item.startsAt !== b.item.startsAt) return a.item.startsAt < b.item.startsAt ? -1 : 1;
+  if (a.item.title !== b.item.title) return a.item.title < b.item.title ? -1 : 1;
+  return a.id - b.id;
 }
 
 /** The published occurrences of one week (Monday to Sunday), in list order: start, title, occurrence id. */
@@ -28,6 +43,7 @@ export class WeekModel {
   constructor(
     readonly monday: string,
     readonly entries: readonly WeekEntry[],
+    readonly basis: WeekBasis,
   ) {
     for (let i = 0; i < entries.length; i++) {
       const date = entries[i]!.item.localDate;
@@ -45,6 +61,31 @@ export class WeekModel {
   get size(): number {
     return this.entries.length;
   }
+
+  /**
+   * This week with the entries of the activities `changed` replaced by `fresh` (theirs as they are now,
+   * none for an activity gone or unpublished), at `basis`.
+   */
+  replacing(changed: ReadonlySet<number>, fresh: readonly WeekEntry[], basis: WeekBasis): WeekModel {
+    const kept = this.entries.filter((e) => !changed.has(e.item.activityId));
+    const added = [...fresh].sort(inListOrder);
+    const merged: WeekEntry[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < kept.length || j < added.length) {
+      if (j >= added.length || (i < kept.length && inListOrder(kept[i]!, added[j]!) <= 0)) merged.push(kept[i++]!);
+      else merged.push(added[j++]!);
+    }
+    return new WeekModel(this.monday, merged, basis);
+  }
+}
+
+/** The activities whose version differs between two bases (new ones and those gone included). */
+export function changedActivities(before: WeekBasis, after: WeekBasis): Set<number> {
+  const changed = new Set<number>();
+  for (const [id, version] of after.activities) if (before.activities.get(id) !== version) changed.add(id);
+  for (const id of before.activities.keys()) if (!after.activities.has(id)) changed.add(id);
+  return changed;
 }
 
 const EMPTY_DAY = { start: 0, end: 0 };
@@ -179,6 +220,11 @@ export function perDayFromWeeks(
 export interface WeekModelsOptions {
   /** Reads one week from the database. */
   load: (monday: string) => Promise<WeekModel>;
+  /**
+   * Brings a week read at an earlier version up to date by reading again only what changed since;
+   * undefined when that is not the cheaper way (what activities share changed, or many activities).
+   */
+  update?: (week: WeekModel) => Promise<WeekModel | undefined>;
   /** The calendar's current version. */
   version: () => Promise<string>;
   /** Weeks kept per version (the least recently asked for goes first). */
@@ -191,10 +237,15 @@ export interface WeekModelsOptions {
  * The weeks read for the two newest calendar versions seen (requests on either side of a write each
  * find theirs). A week is read once however many ask for it meanwhile, and kept under a version only
  * when the version was the same after the read as before it: a write that landed during the read made
- * it newer than its version, and it serves only the requests that were waiting for it.
+ * it newer than its version, and it serves only the requests that were waiting for it. A week asked
+ * for at a new version is brought up to date from the last one kept, when `update` can.
  */
 export class WeekModels {
   private readonly byVersion = new Map<string, Map<string, Promise<WeekModel>>>();
+  /** The last week kept for each Monday, at whatever version: where an update starts. */
+  private readonly latest = new Map<string, WeekModel>();
+  /** Weeks read whole and weeks brought up to date (for tests and metrics). */
+  readonly counts = { loaded: 0, updated: 0 };
   private readonly maxWeeks: number;
   private readonly maxWeeksPerQuery: number;
 
@@ -233,13 +284,29 @@ export class WeekModels {
     const forget = () => {
       if (weeks.get(monday) === reading) weeks.delete(monday);
     };
-    const reading = this.options.load(monday).then(async (model) => {
+    const reading = this.read(monday).then(async (model) => {
       if ((await this.options.version()) !== version) forget();
+      else {
+        this.latest.delete(monday);
+        this.latest.set(monday, model);
+        if (this.latest.size > this.maxWeeks) this.latest.delete(this.latest.keys().next().value!);
+      }
       return model;
     });
     reading.catch(forget);
     weeks.set(monday, reading);
     if (weeks.size > this.maxWeeks) weeks.delete(weeks.keys().next().value!);
     return reading;
+  }
+
+  private async read(monday: string): Promise<WeekModel> {
+    const last = this.latest.get(monday);
+    const updated = last && this.options.update ? await this.options.update(last) : undefined;
+    if (updated) {
+      this.counts.updated++;
+      return updated;
+    }
+    this.counts.loaded++;
+    return this.options.load(monday);
   }
 }

@@ -58,10 +58,6 @@ export class WeekModel {
     return this.days.get(date) ?? EMPTY_DAY;
   }
 
-  get size(): number {
-    return this.entries.length;
-  }
-
   /**
    * This week with the entries of the activities `changed` replaced by `fresh` (theirs as they are now,
    * none for an activity gone or unpublished), at `basis`.

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { LANGUAGES, languagePrefix } from '../i18n/index.js';
 import { listJobRuns } from '../jobs/index.js';
+import { weekModelCounts } from '../features/calendar/index.js';
 
 const PREFIXES = LANGUAGES.map((l) => languagePrefix(l.code)).filter(Boolean);
 
@@ -64,6 +65,17 @@ export function registerMetrics(app: FastifyInstance): void {
     async collect() {
       this.reset();
       for (const run of await listJobRuns(db)) if (run.lastSuccessAt) this.set({ job: run.name }, Date.parse(run.lastSuccessAt) / 1000);
+    },
+  });
+  new Gauge({
+    name: 'tillsammans_week_model_reads',
+    help: 'Weeks the calendar read into memory since start: whole, or brought up to date from the activities that changed.',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+    collect() {
+      const counts = weekModelCounts(db);
+      this.set({ kind: 'whole' }, counts.loaded);
+      this.set({ kind: 'update' }, counts.updated);
     },
   });
   new Gauge({

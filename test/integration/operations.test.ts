@@ -58,6 +58,11 @@ describe.skipIf(skipDatabase())(`operations on ${testDialect}`, () => {
     expect(Number(/tillsammans_response_cache_hits_total (\d+)/.exec(body)?.[1])).toBeGreaterThanOrEqual(1);
     expect(body).toMatch(/tillsammans_process_resident_memory_bytes \d+/);
     expect(body).toContain('tillsammans_outbox_failed');
+    // The start page read its week into memory (calendar/week-model.ts): counted whole.
+    await t.app.inject({ method: 'GET', url: '/?category=sprakcafe' });
+    const weeks = (await t.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } })).body;
+    expect(Number(/tillsammans_week_model_reads\{kind="whole"\} (\d+)/.exec(weeks)?.[1])).toBeGreaterThanOrEqual(1);
+    expect(weeks).toMatch(/tillsammans_week_model_reads\{kind="update"\} \d+/);
   });
 
   it('names every answer by its request id, taking a proxy’s id only when it is a plain token', async () => {

@@ -377,7 +377,7 @@ function weekModelsOf(db: Db, q: OccurrenceQuery): WeekModels | undefined {
   return models;
 }
 
-/** How many weeks the model read whole and brought up to date on this database (tests, metrics). */
+/** How many weeks the model read whole and brought up to date on this database (tests, /metrics). */
 export function weekModelCounts(db: Db): { loaded: number; updated: number } {
   return { ...(weekModels.get(db)?.counts ?? { loaded: 0, updated: 0 }) };
 }

@@ -14,6 +14,7 @@ export {
   findActivities,
   listMatchingActivityIds,
   countUnconfirmedActivities,
+  weekModelCounts,
 } from './activity.queries.js';
 export * from './freshness.js';
 export {

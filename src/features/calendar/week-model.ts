@@ -240,7 +240,7 @@ export class WeekModels {
   private readonly byVersion = new Map<string, Map<string, Promise<WeekModel>>>();
   /** The last week kept for each Monday, at whatever version: where an update starts. */
   private readonly latest = new Map<string, WeekModel>();
-  /** Weeks read whole and weeks brought up to date (for tests and metrics). */
+  /** Weeks read whole and weeks brought up to date (tests, /metrics). */
   readonly counts = { loaded: 0, updated: 0 };
   private readonly maxWeeks: number;
   private readonly maxWeeksPerQuery: number;
@@ -263,7 +263,7 @@ export class WeekModels {
     return Promise.all(mondays.map((monday) => this.week(version, weeks, monday)));
   }
 
-  /** How many weeks are held (for tests and metrics). */
+  /** How many weeks are held (tests). */
   get held(): number {
     let n = 0;
     for (const weeks of this.byVersion.values()) n += weeks.size;

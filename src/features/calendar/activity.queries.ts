@@ -363,61 +363,18 @@ const weekModels = new WeakMap<Db, WeekModels>();
  * weeks than a list of the week pages and the API spans.
  */
 async function weeksInMemory(db: Db, q: OccurrenceQuery): Promise<WeekModel[] | undefined> {
-  return weekModelsOf(db, q)?.weeks(q.from, q.to);
-}
-
-/** The week models of a database, unless the query is the database's (see weeksInMemory). */
-function weekModelsOf(db: Db, q: OccurrenceQuery): WeekModels | undefined {
   if (q.terms?.length || db.isTransaction) return undefined;
   let models = weekModels.get(db);
   if (!models) {
     const options = { load: (monday: string) => loadWeek(db, monday), update: (week: WeekModel) => updateWeek(db, week), version: () => calendarVersion(db) };
     weekModels.set(db, (models = new WeekModels(options)));
   }
-  return models;
+  return models.weeks(q.from, q.to);
 }
 
 /** How many weeks the model read whole and brought up to date on this database (tests, /metrics). */
 export function weekModelCounts(db: Db): { loaded: number; updated: number } {
   return { ...(weekModels.get(db)?.counts ?? { loaded: 0, updated: 0 }) };
-}
-
-/**
- * Placeholders for the values of a query that change with the clock (the dates, the freshness cutoff,
- * which moves every millisecond) while the query itself stays the same for a set of filters.
- */
-const DAY = '\u0000day';
-const FROM = '\u0000from';
-const TO = '\u0000to';
-const CONFIRMED_SINCE = '\u0000confirmedSince';
-/** Compiled queries by connection and shape: the start page asks the same few all day long. */
-const compiledQueries = new WeakMap<Executor, Map<string, CompiledQuery>>();
-
-/**
- * The query of this kind for these filters, built and compiled once: `shape` holds the placeholders
- * where the clock's values go (see `bind`). `staleBefore` only marks rows afterwards, so it is left out.
- */
-function compiledOnce(db: Executor, kind: string, shape: OccurrenceQuery, build: (shape: OccurrenceQuery) => CompiledQuery): CompiledQuery {
-  let compiled = compiledQueries.get(db);
-  if (!compiled) compiledQueries.set(db, (compiled = new Map()));
-  const key = `${kind}\u0001${JSON.stringify(shape)}`;
-  let query = compiled.get(key);
-  if (!query) {
-    query = build(shape);
-    if (compiled.size >= 200) compiled.clear();
-    compiled.set(key, query);
-  }
-  return query;
-}
-
-/** A query's shape: the filters with placeholders for the clock's values. */
-function shapeOf(q: OccurrenceQuery, dates: { from: string; to: string }): OccurrenceQuery {
-  return { ...q, ...dates, staleBefore: undefined, confirmedSince: q.confirmedSince === undefined ? undefined : CONFIRMED_SINCE };
-}
-
-/** A compiled query with the placeholders replaced by this call's values. */
-function bind(compiled: CompiledQuery, values: Record<string, unknown>): CompiledQuery {
-  return { ...compiled, parameters: compiled.parameters.map((p) => (typeof p === 'string' && p in values ? values[p] : p)) };
 }
 
 /**
@@ -435,8 +392,8 @@ export async function listOccurrencesPerDay(
 }
 
 /**
- * `listOccurrencesPerDay` asking the database: one small query per day, stopping at `perDay` (cheaper
- * than numbering a whole week's rows with window functions), built once and run with each day's date.
+ * `listOccurrencesPerDay` asking the database (search terms, a transaction; and tests comparing the
+ * two): one small query per day, stopping at `perDay`.
  */
 export async function listOccurrencesPerDayFromDatabase(
   db: Executor,
@@ -446,12 +403,11 @@ export async function listOccurrencesPerDayFromDatabase(
 ): Promise<{ items: OccurrenceItem[]; totals: Map<string, number> }> {
   const days: string[] = [];
   for (let d = listFrom > q.from ? listFrom : q.from; d <= q.to; d = addDays(d, 1)) days.push(d);
-  const compiled = compiledOnce(db, `day${perDay}`, shapeOf(q, { from: DAY, to: DAY }), (shape) =>
-    withPlaces(db, shape).select(OCCURRENCE_COLUMNS).orderBy('o.startsAt').orderBy('a.title').orderBy('o.id').limit(perDay).compile(),
-  );
+  const dayList = (day: string) =>
+    withPlaces(db, { ...q, from: day, to: day }).select(OCCURRENCE_COLUMNS).orderBy('o.startsAt').orderBy('a.title').orderBy('o.id').limit(perDay).compile();
   const [totals, ...dayLists] = await Promise.all([
     countOccurrencesByDateFromDatabase(db, q),
-    ...days.map((day) => runOccurrenceList(db, bind(compiled, { [DAY]: day, [CONFIRMED_SINCE]: q.confirmedSince }), q.staleBefore)),
+    ...days.map((day) => runOccurrenceList(db, dayList(day), q.staleBefore)),
   ]);
   return { items: await addHosts(db, dayLists.flat()), totals };
 }
@@ -463,18 +419,12 @@ export async function countOccurrencesByDate(db: Db, q: OccurrenceQuery): Promis
 }
 
 export async function countOccurrencesByDateFromDatabase(db: Executor, q: OccurrenceQuery): Promise<Map<string, number>> {
-  const compiled = compiledOnce(db, 'countByDate', shapeOf(q, { from: FROM, to: TO }), (shape) =>
-    publishedOccurrences(db, shape)
-      .select(['o.localDate', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy('o.localDate')
-      .compile(),
-  );
-  const { rows } = await db.withoutPlugins().executeQuery(bind(compiled, { [FROM]: q.from, [TO]: q.to, [CONFIRMED_SINCE]: q.confirmedSince }));
+  const rows = await publishedOccurrences(db, q)
+    .select(['o.localDate', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('o.localDate')
+    .execute();
   const counts = new Map<string, number>();
-  for (const row of rows) {
-    const [date, n] = rowValues(row);
-    if (Number(n) > 0) counts.set(date as string, Number(n));
-  }
+  for (const { localDate, n } of rows) if (Number(n) > 0) counts.set(localDate, Number(n));
   return counts;
 }
 
